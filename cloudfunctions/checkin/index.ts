@@ -1,0 +1,52 @@
+/** checkin: a person scans a site's code and checks in, once per site per Asia/Shanghai day. */
+import type { CheckinRecord } from '../../src/domain/checkin'
+import { judgeLocation } from '../../src/domain/geo'
+import { parseScene } from '../../src/domain/scene'
+import * as schemas from '../../src/domain/schemas'
+import { shanghaiDay } from '../../src/domain/time'
+import { fail } from '../core/errors'
+import { action, createMain, type CloudFunction } from '../core/router'
+import { findSite } from '../sites'
+
+const recordColumns = `id, site_id AS "siteId", day, created_at AS "at", location_status AS "locationStatus",
+  distance_m AS "distanceM"`
+
+export const checkin: CloudFunction = {
+  name: 'checkin',
+  openapi: [],
+  actions: {
+    scan: action(schemas.checkinScan, async ({ db, input, caller, now }): Promise<CheckinRecord> => {
+      const scene = parseScene(input.scene)
+      if (!scene.ok) return fail('invalid_input', scene.reason)
+      const site = await findSite(db, scene.siteId)
+      const fix = input.location
+      const { status, distanceM } = judgeLocation({ lat: site.lat, lng: site.lng, radiusM: site.radius_m }, fix)
+      const day = shanghaiDay(now)
+      const [created] = await db.query(
+        `INSERT INTO checkins (user_id, site_id, day, created_at, lat, lng, accuracy, distance_m, location_status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (user_id, site_id, day) DO NOTHING
+         RETURNING ${recordColumns}`,
+        [caller.userId, site.id, day, now, fix?.lat ?? null, fix?.lng ?? null, fix?.accuracy ?? null, distanceM, status],
+      )
+      if (created) return { ...created, siteName: site.name } as CheckinRecord
+      const [first] = await db.query(
+        `SELECT ${recordColumns} FROM checkins WHERE user_id = $1 AND site_id = $2 AND day = $3`,
+        [caller.userId, site.id, day],
+      )
+      return fail('duplicate', '今天已签到', { ...first, siteName: site.name })
+    }),
+
+    mine: action(schemas.checkinMine, async ({ db, input, caller }): Promise<CheckinRecord[]> => {
+      return db.query(
+        `SELECT c.id, c.site_id AS "siteId", s.name AS "siteName", c.day, c.created_at AS "at",
+           c.location_status AS "locationStatus", c.distance_m AS "distanceM"
+         FROM checkins c JOIN sites s ON s.id = c.site_id
+         WHERE c.user_id = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT $2`,
+        [caller.userId, input.limit ?? 50],
+      ) as Promise<CheckinRecord[]>
+    }),
+  },
+}
+
+export const main = createMain(checkin)

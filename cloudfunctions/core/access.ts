@@ -1,0 +1,22 @@
+/**
+ * Who may call each function × action: the one table. The router refuses a call whose action has
+ * no row here, and a test fails when a function's action is missing from it.
+ */
+import type { Role } from '../../src/domain/roles'
+
+const everyone: readonly Role[] = ['resident']
+const siteManagers: readonly Role[] = ['site_admin', 'staff', 'admin']
+const profileIssuers: readonly Role[] = ['staff', 'admin']
+
+export const access: Record<string, Record<string, readonly Role[]>> = {
+  sites: { list: everyone, get: everyone, code: siteManagers },
+  checkin: { scan: everyone, mine: everyone },
+  account: { me: everyone, bind: everyone },
+  admin: { createProfile: profileIssuers, listProfiles: profileIssuers },
+}
+
+export function mayCall(fn: string, action: string, roles: ReadonlySet<Role>): boolean | undefined {
+  const allowed = access[fn]?.[action]
+  if (!allowed) return undefined
+  return allowed.some((role) => roles.has(role))
+}

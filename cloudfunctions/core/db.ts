@@ -1,0 +1,76 @@
+/**
+ * The db port: one small interface over PostgreSQL, embedded (PGlite, data in a folder) by default
+ * or a server through `pg` when DATABASE_URL is set. Both return rows as plain objects with the
+ * same types: int8 as number, date as 'YYYY-MM-DD', timestamptz as Date.
+ */
+export type Row = Record<string, any>
+
+export interface Queryable {
+  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres'
+  /** Runs `fn` in one transaction: all of its writes land, or none. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  /** Runs several statements at once (migrations). */
+  exec(sql: string): Promise<void>
+  close(): Promise<void>
+}
+
+const INT8 = 20
+const DATE = 1082
+const asNumber = (value: string) => Number(value)
+const asText = (value: string) => value
+
+export async function openPglite(dataDir?: string): Promise<Db> {
+  const { PGlite } = await import('@electric-sql/pglite')
+  const pg = await PGlite.create(dataDir, { parsers: { [INT8]: asNumber, [DATE]: asText } })
+  const query = async (on: Queryable | typeof pg, sql: string, params?: unknown[]) =>
+    ((await (on as typeof pg).query(sql, params)).rows as Row[])
+  return {
+    kind: 'pglite',
+    query: (sql, params) => query(pg, sql, params) as Promise<any[]>,
+    transaction: (fn) =>
+      pg.transaction((tx) => fn({ query: (sql, params) => query(tx as any, sql, params) as Promise<any[]> })),
+    exec: async (sql) => {
+      await pg.exec(sql)
+    },
+    close: () => pg.close(),
+  }
+}
+
+export async function openPostgres(url: string): Promise<Db> {
+  const { default: pg } = await import('pg')
+  pg.types.setTypeParser(INT8, asNumber)
+  pg.types.setTypeParser(DATE, asText)
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })
+  pool.on('error', (error) => console.error('[db] idle client error', error.message))
+  return {
+    kind: 'postgres',
+    query: async (sql, params) => (await pool.query(sql, params as any[])).rows,
+    transaction: async (fn) => {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const result = await fn({ query: async (sql, params) => (await client.query(sql, params as any[])).rows })
+        await client.query('COMMIT')
+        return result
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw error
+      } finally {
+        client.release()
+      }
+    },
+    exec: async (sql) => {
+      await pool.query(sql)
+    },
+    close: () => pool.end(),
+  }
+}
+
+/** Opens the database the environment names: DATABASE_URL if set, else PGlite in `dataDir`. */
+export function openDb(env: { DATABASE_URL?: string }, dataDir?: string): Promise<Db> {
+  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(dataDir)
+}

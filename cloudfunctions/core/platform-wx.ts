@@ -1,0 +1,50 @@
+/**
+ * The deployed platform: wx-server-sdk inside a WeChat cloud function. The SDK is required lazily
+ * so that bundles load locally (the build reads their metadata) without it installed.
+ */
+import type { Platform, TextVerdict } from './platform'
+
+type Cloud = {
+  init(options: { env: unknown }): void
+  DYNAMIC_CURRENT_ENV: unknown
+  getWXContext(): { OPENID?: string }
+  openapi: {
+    wxacode: { getUnlimited(options: object): Promise<{ buffer: Buffer; contentType?: string }> }
+    security: { msgSecCheck(options: object): Promise<{ result?: { suggest?: string } }> }
+    subscribeMessage: { send(options: object): Promise<unknown> }
+  }
+}
+
+let cloud: Cloud | undefined
+function sdk(): Cloud {
+  if (!cloud) {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    cloud = require('wx-server-sdk') as Cloud
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+  }
+  return cloud
+}
+
+export function wxPlatform(): Platform {
+  return {
+    name: 'wx',
+    callerOpenid: () => sdk().getWXContext().OPENID || undefined,
+    siteCode: async (scene, page) => {
+      const result = await sdk().openapi.wxacode.getUnlimited({ scene, page, checkPath: false, width: 480 })
+      return { image: `data:${result.contentType ?? 'image/png'};base64,${result.buffer.toString('base64')}`, target: page }
+    },
+    checkText: async (content, openid) => {
+      const result = await sdk().openapi.security.msgSecCheck({ content, openid, scene: 2, version: 2 })
+      const suggest = result.result?.suggest
+      return suggest === 'pass' ? 'pass' : suggest === 'review' ? 'review' : 'risky'
+    },
+    sendSubscribe: async (message) => {
+      await sdk().openapi.subscribeMessage.send({
+        touser: message.toOpenid,
+        templateId: message.templateId,
+        page: message.page,
+        data: message.data,
+      })
+    },
+  }
+}

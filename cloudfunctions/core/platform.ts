@@ -1,0 +1,49 @@
+/**
+ * The platform port: what only WeChat can do when deployed, and its local stand-ins (see
+ * platform-local.ts and platform-wx.ts). Each capability names the openapi it needs, so a
+ * function calls only what its config.json grants.
+ */
+export type TextVerdict = 'pass' | 'review' | 'risky'
+
+export interface SubscribeMessage {
+  toOpenid: string
+  templateId: string
+  page: string
+  data: Record<string, { value: string }>
+}
+
+export interface Platform {
+  readonly name: 'wx' | 'local'
+  /** The caller's openid, from the platform itself, never from the call's data. */
+  callerOpenid(context: unknown): string | undefined
+  /** A printable code that opens `page` with `scene` (≤ 32 characters). */
+  siteCode(scene: string, page: string): Promise<{ image: string; target: string }>
+  /** Judges user text (security.msgSecCheck v2, read by `result.suggest`). */
+  checkText(text: string, openid: string): Promise<TextVerdict>
+  /** Sends a one-time subscription message. */
+  sendSubscribe(message: SubscribeMessage): Promise<void>
+}
+
+export const openapiOf = {
+  siteCode: 'wxacode.getUnlimited',
+  checkText: 'security.msgSecCheck',
+  sendSubscribe: 'subscribeMessage.send',
+} as const satisfies Record<Exclude<keyof Platform, 'name' | 'callerOpenid'>, string>
+
+export type Openapi = (typeof openapiOf)[keyof typeof openapiOf]
+
+/** The platform as one function sees it: calling an openapi its config does not grant is a bug. */
+export function grantedPlatform(platform: Platform, granted: readonly Openapi[]): Platform {
+  const guard = <K extends keyof typeof openapiOf>(name: K) =>
+    ((...args: unknown[]) => {
+      if (!granted.includes(openapiOf[name])) throw new Error(`openapi ${openapiOf[name]} is not granted to this function`)
+      return (platform[name] as (...a: unknown[]) => unknown)(...args)
+    }) as Platform[K]
+  return {
+    name: platform.name,
+    callerOpenid: (context) => platform.callerOpenid(context),
+    siteCode: guard('siteCode'),
+    checkText: guard('checkText'),
+    sendSubscribe: guard('sendSubscribe'),
+  }
+}

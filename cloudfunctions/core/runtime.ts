@@ -1,0 +1,34 @@
+/**
+ * What every handler runs against: the database, the platform and the clock. The host and the
+ * tests set it; a deployed function builds it from its environment on first call.
+ */
+import type { Clock } from './clock'
+import { systemClock } from './clock'
+import { openDb, type Db } from './db'
+import { migrate } from './migrate'
+import type { Platform } from './platform'
+import { wxPlatform } from './platform-wx'
+
+export interface Runtime {
+  db: Db
+  platform: Platform
+  clock: Clock
+}
+
+let current: Promise<Runtime> | undefined
+
+export function setRuntime(runtime: Runtime): void {
+  current = Promise.resolve(runtime)
+}
+
+export function getRuntime(): Promise<Runtime> {
+  current ??= deployedRuntime()
+  return current
+}
+
+async function deployedRuntime(): Promise<Runtime> {
+  if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set for the deployed function')
+  const db = await openDb(process.env)
+  await migrate(db)
+  return { db, platform: wxPlatform(), clock: systemClock }
+}

@@ -1,0 +1,93 @@
+/** Loads the demo data on first start: the directory, units, people for every role, activities. */
+import type { RoleGrant } from '../../src/domain/roles'
+import { shanghaiDay } from '../../src/domain/time'
+import type { Db, Queryable } from '../core/db'
+import { demoSites } from './demo-sites'
+
+/** The district centre's position; sites are laid out around it, a few kilometres apart. */
+const CENTRE = { lat: 37.4513, lng: 116.3594 }
+
+export const demoUnits = [
+  ['U01', '区行政审批服务局'],
+  ['U02', '区住房和城乡建设局'],
+  ['U03', '区城市管理局'],
+  ['U04', '区民政局'],
+  ['U05', '区教育和体育局'],
+  ['U06', '区卫生健康局'],
+]
+
+/** Demo identities offered by the dev sign-in. */
+export const demoPeople: { openid: string; persona: string; nickname: string; grants: RoleGrant[] }[] = [
+  { openid: 'demo-resident', persona: 'resident', nickname: '王秀英', grants: [] },
+  { openid: 'demo-member', persona: 'member', nickname: '纪英瑞', grants: [{ role: 'member' }] },
+  { openid: 'demo-site-admin', persona: 'site_admin', nickname: '李静', grants: [{ role: 'site_admin', siteId: 'F01' }] },
+  { openid: 'demo-unit', persona: 'unit_handler', nickname: '陈刚', grants: [{ role: 'unit_handler', unitId: 'U01' }] },
+  { openid: 'demo-staff', persona: 'staff', nickname: '赵明', grants: [{ role: 'staff' }] },
+  { openid: 'demo-auditor', persona: 'auditor', nickname: '钱伟', grants: [{ role: 'auditor' }] },
+  { openid: 'demo-admin', persona: 'admin', nickname: '系统管理员', grants: [{ role: 'admin' }] },
+]
+
+/** Profiles waiting to be bound, with fixed codes so a demo can bind them. */
+export const demoProfiles = [
+  { role: 'member', name: '张建志', code: 'MEMBER23' },
+  { role: 'member', name: '吴非繁', code: 'MEMBER24' },
+  { role: 'staff', name: '孙丽', code: 'STAFF234' },
+]
+
+const activityPlan = [
+  ['C01', '月月说事·本月议题征集', '一楼协商议事厅', 9, 11],
+  ['F01', '书香政协·民生圆桌会', '三楼报告厅', 14, 16],
+  ['F11', '产城融合·发展议事厅', '园区服务中心', 15, 17],
+  ['G04', '社区微治理·居民恳谈会', '兴文社区议事室', 19, 21],
+  ['W01', '“运河情·同心缘”国学体验', '工作室', 10, 12],
+] as const
+
+function position(index: number) {
+  return {
+    lat: CENTRE.lat + (((index * 37) % 41) - 20) * 0.0016,
+    lng: CENTRE.lng + (((index * 53) % 43) - 21) * 0.002,
+  }
+}
+
+async function insertActivities(db: Queryable, now: Date, days: number) {
+  for (let offset = -1; offset < days; offset++) {
+    const day = shanghaiDay(new Date(now.getTime() + offset * 86_400_000))
+    for (const [siteId, title, place, from, to] of activityPlan) {
+      const at = (hour: number) => `${day}T${String(hour).padStart(2, '0')}:00:00+08:00`
+      await db.query('INSERT INTO activities (site_id, title, place, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5)', [
+        siteId, title, place, at(from), at(to),
+      ])
+    }
+  }
+}
+
+/** Seeds an empty database; does nothing when sites already exist. Returns whether it seeded. */
+export async function seedDemo(db: Db, now: Date, activityDays = 60): Promise<boolean> {
+  const [{ count }] = await db.query('SELECT count(*)::int AS count FROM sites')
+  if (count > 0) return false
+  await db.transaction(async (tx) => {
+    for (const [index, site] of demoSites.entries()) {
+      const { lat, lng } = index === 0 ? CENTRE : position(index)
+      await tx.query(
+        `INSERT INTO sites (id, name, kind, category, sector, address, intro, contact_name, contact_phone, open_hours, lat, lng, radius_m, sort)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        [site.id, site.name, site.kind, site.category, site.sector, site.address, site.intro, site.contactName,
+          site.contactPhone, '周一至周日 9:00—17:00', lat, lng, site.radiusM, index],
+      )
+    }
+    for (const [id, name] of demoUnits) await tx.query('INSERT INTO units (id, name) VALUES ($1, $2)', [id, name])
+    for (const person of demoPeople) {
+      const [{ id }] = await tx.query('INSERT INTO users (openid, nickname) VALUES ($1, $2) RETURNING id', [person.openid, person.nickname])
+      for (const grant of person.grants) {
+        await tx.query('INSERT INTO user_roles (user_id, role, site_id, unit_id) VALUES ($1, $2, $3, $4)', [
+          id, grant.role, grant.siteId ?? null, grant.unitId ?? null,
+        ])
+      }
+    }
+    for (const profile of demoProfiles) {
+      await tx.query('INSERT INTO profiles (role, name, bind_code) VALUES ($1, $2, $3)', [profile.role, profile.name, profile.code])
+    }
+    await insertActivities(tx, now, activityDays)
+  })
+  return true
+}

@@ -1,0 +1,41 @@
+/**
+ * `npm start`: opens the database (PGlite in .data/, or DATABASE_URL), applies migrations, seeds
+ * the demo data on first start and serves the functions and the h5 build.
+ */
+import { join, resolve } from 'node:path'
+import { systemClock } from '../core/clock'
+import { openDb } from '../core/db'
+import { migrate } from '../core/migrate'
+import { localPlatform } from '../core/platform-local'
+import { setRuntime } from '../core/runtime'
+import { seedDemo } from './demo-seed'
+import { devAuth, loadSecret } from './dev-auth'
+import { createHost } from './server'
+
+async function start() {
+  const root = resolve(process.env.APP_ROOT ?? process.cwd())
+  const dataDir = resolve(process.env.DATA_DIR ?? join(root, '.data'))
+  const port = Number(process.env.PORT ?? 8080)
+  const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`
+  const auth = devAuth(loadSecret(join(dataDir, 'dev-secret')))
+  const db = await openDb(process.env, join(dataDir, 'pglite'))
+  const applied = await migrate(db)
+  const runtime = { db, platform: localPlatform(db, publicUrl), clock: systemClock }
+  setRuntime(runtime)
+  const seeded = await seedDemo(db, systemClock.now())
+  const server = createHost({ runtime, auth, h5Dir: join(root, 'dist/h5') })
+  server.keepAliveTimeout = 30_000
+  server.listen(port, '127.0.0.1', () => {
+    const where = db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${join(dataDir, 'pglite')}`
+    console.log(`[host] database: ${where}; migrations applied: ${applied.length ? applied.join(', ') : 'none new'}${seeded ? '; demo data loaded' : ''}`)
+    console.log(`[host] 协商联盟 ready at ${publicUrl}/`)
+  })
+  const stop = () => server.close(() => db.close().finally(() => process.exit(0)))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+start().catch((error) => {
+  console.error(`[host] failed to start: ${error instanceof Error ? error.message : error}`)
+  process.exit(1)
+})

@@ -1,0 +1,53 @@
+/**
+ * A real database for function tests: PGlite in memory, or the PostgreSQL server in DATABASE_URL
+ * (a fresh schema per test file), migrated and seeded with the demo data, behind the local platform.
+ */
+import { fixedClock } from '../../cloudfunctions/core/clock'
+import { openPglite, openPostgres, type Db } from '../../cloudfunctions/core/db'
+import { migrate } from '../../cloudfunctions/core/migrate'
+import { localPlatform } from '../../cloudfunctions/core/platform-local'
+import { setRuntime, type Runtime } from '../../cloudfunctions/core/runtime'
+import { seedDemo } from '../../cloudfunctions/host/demo-seed'
+
+export const DEFAULT_NOW = '2026-11-20T02:00:00Z'
+
+export interface TestRuntime extends Runtime {
+  clock: ReturnType<typeof fixedClock>
+  close(): Promise<void>
+}
+
+async function openTestDb(): Promise<{ db: Db; drop(): Promise<void> }> {
+  const url = process.env.DATABASE_URL
+  if (!url) return { db: await openPglite(), drop: async () => undefined }
+  const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+  const admin = await openPostgres(url)
+  await admin.exec(`CREATE SCHEMA ${schema}`)
+  await admin.close()
+  const scoped = new URL(url)
+  scoped.searchParams.set('options', `-c search_path=${schema}`)
+  const db = await openPostgres(scoped.toString())
+  return { db, drop: async () => db.exec(`DROP SCHEMA ${schema} CASCADE`) }
+}
+
+export async function startRuntime(now = DEFAULT_NOW): Promise<TestRuntime> {
+  const { db, drop } = await openTestDb()
+  await migrate(db)
+  const clock = fixedClock(now)
+  await seedDemo(db, clock.now(), 3)
+  const runtime = { db, platform: localPlatform(db, 'http://localhost:8080'), clock }
+  setRuntime(runtime)
+  return {
+    ...runtime,
+    close: async () => {
+      await drop()
+      await db.close()
+    },
+  }
+}
+
+/** Calls a deployed entry the way WeChat does, as the person with this openid. */
+export function caller(main: (event: unknown, context: unknown) => Promise<unknown>, openid: string) {
+  return (action: string, data?: unknown) => main({ action, data }, { openid }) as Promise<any>
+}
+
+export const DB_LABEL = process.env.DATABASE_URL ? 'PostgreSQL server' : 'PGlite'
