@@ -57,3 +57,8 @@ export interface SiteCode {
   /** The printable image as a data URL (PNG). */
   image: string
 }
+
+/** The labels a list shows beside a site's name. */
+export function siteTags(site: SiteSummary): string[] {
+  return [site.category ? siteCategoryLabels[site.category] : siteKindLabels[site.kind], site.sector]
+}

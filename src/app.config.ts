@@ -1,0 +1,30 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/mine/index'],
+  subPackages: [
+    { root: 'packages/checkin', pages: ['pages/scan/index'] },
+    { root: 'packages/sites', pages: ['pages/detail/index', 'pages/code/index'] },
+    // The dev sign-in exists only in the browser build: WeChat supplies identity in the mini-program.
+    ...(process.env.TARO_ENV === 'h5' ? [{ root: 'packages/devsignin', pages: ['pages/index/index'] }] : []),
+  ],
+  window: {
+    navigationBarTitleText: '协商联盟',
+    navigationBarBackgroundColor: '#b71c1c',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f6f3ef',
+  },
+  tabBar: {
+    color: '#5f5f5f',
+    selectedColor: '#b71c1c',
+    backgroundColor: '#ffffff',
+    list: [
+      { pagePath: 'pages/index/index', text: '联盟阵地' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '签到时核验您是否在联盟点附近，不会用于其他用途' },
+  },
+  __usePrivacyCheck__: true,
+})

@@ -1,0 +1,27 @@
+/** One way to call a cloud function from any page: answers the data or throws a CallFailure. */
+import { errorMessages, type CallError, type ErrorCode } from '../domain/errors'
+import { send } from './transport'
+
+export class CallFailure extends Error {
+  readonly code: ErrorCode
+  readonly data?: unknown
+  constructor(error: CallError) {
+    super(error.message)
+    this.code = error.code
+    this.data = error.data
+  }
+}
+
+export async function call<T>(fn: string, action: string, data: object = {}): Promise<T> {
+  let envelope
+  try {
+    envelope = await send<T>(fn, action, data)
+  } catch {
+    throw new CallFailure({ code: 'network', message: errorMessages.network })
+  }
+  if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) {
+    throw new CallFailure({ code: 'internal', message: errorMessages.internal })
+  }
+  if (!envelope.ok) throw new CallFailure(envelope.error)
+  return envelope.data
+}
