@@ -12,7 +12,7 @@ function describe(caller: Caller): Me {
   return { userId: caller.userId, nickname: caller.nickname, roles: caller.grants, primaryRole }
 }
 
-export const account: CloudFunction = {
+export const definition: CloudFunction = {
   name: 'account',
   openapi: [],
   actions: {
@@ -42,4 +42,4 @@ export const account: CloudFunction = {
   },
 }
 
-export const main = createMain(account)
+export const main = createMain(definition)

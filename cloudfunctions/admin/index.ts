@@ -4,7 +4,7 @@ import { BIND_CODE_ALPHABET, BIND_CODE_LENGTH, type Profile } from '../../src/do
 import * as schemas from '../../src/domain/schemas'
 import { fail } from '../core/errors'
 import { action, createMain, type CloudFunction } from '../core/router'
-import { findSite } from '../sites'
+import { findSite } from '../sites/find'
 
 const profileColumns = `id, role, name, site_id AS "siteId", unit_id AS "unitId", bind_code AS "bindCode", bound_at AS "boundAt"`
 
@@ -12,7 +12,7 @@ function newBindCode(): string {
   return Array.from({ length: BIND_CODE_LENGTH }, () => BIND_CODE_ALPHABET[randomInt(BIND_CODE_ALPHABET.length)]).join('')
 }
 
-export const admin: CloudFunction = {
+export const definition: CloudFunction = {
   name: 'admin',
   openapi: [],
   actions: {
@@ -38,4 +38,4 @@ export const admin: CloudFunction = {
   },
 }
 
-export const main = createMain(admin)
+export const main = createMain(definition)

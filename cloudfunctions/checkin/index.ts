@@ -6,12 +6,12 @@ import * as schemas from '../../src/domain/schemas'
 import { shanghaiDay } from '../../src/domain/time'
 import { fail } from '../core/errors'
 import { action, createMain, type CloudFunction } from '../core/router'
-import { findSite } from '../sites'
+import { findSite } from '../sites/find'
 
 const recordColumns = `id, site_id AS "siteId", day, created_at AS "at", location_status AS "locationStatus",
   distance_m AS "distanceM"`
 
-export const checkin: CloudFunction = {
+export const definition: CloudFunction = {
   name: 'checkin',
   openapi: [],
   actions: {
@@ -49,4 +49,4 @@ export const checkin: CloudFunction = {
   },
 }
 
-export const main = createMain(checkin)
+export const main = createMain(definition)

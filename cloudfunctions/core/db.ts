@@ -70,7 +70,7 @@ export async function openPostgres(url: string): Promise<Db> {
   }
 }
 
-/** Opens the database the environment names: DATABASE_URL if set, else PGlite in `dataDir`. */
-export function openDb(env: { DATABASE_URL?: string }, dataDir?: string): Promise<Db> {
-  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(dataDir)
+/** Opens a PostgreSQL server when a URL is given (DATABASE_URL), else PGlite in `dataDir`. */
+export function openDb(url: string | undefined, dataDir?: string): Promise<Db> {
+  return url ? openPostgres(url) : openPglite(dataDir)
 }

@@ -2,7 +2,7 @@
  * The deployed platform: wx-server-sdk inside a WeChat cloud function. The SDK is required lazily
  * so that bundles load locally (the build reads their metadata) without it installed.
  */
-import type { Platform, TextVerdict } from './platform'
+import type { Platform } from './platform'
 
 type Cloud = {
   init(options: { env: unknown }): void

@@ -28,7 +28,7 @@ export function getRuntime(): Promise<Runtime> {
 
 async function deployedRuntime(): Promise<Runtime> {
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set for the deployed function')
-  const db = await openDb(process.env)
+  const db = await openDb(process.env.DATABASE_URL)
   await migrate(db)
   return { db, platform: wxPlatform(), clock: systemClock }
 }

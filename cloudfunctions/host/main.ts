@@ -18,7 +18,7 @@ async function start() {
   const port = Number(process.env.PORT ?? 8080)
   const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`
   const auth = devAuth(loadSecret(join(dataDir, 'dev-secret')))
-  const db = await openDb(process.env, join(dataDir, 'pglite'))
+  const db = await openDb(process.env.DATABASE_URL, join(dataDir, 'pglite'))
   const applied = await migrate(db)
   const runtime = { db, platform: localPlatform(db, publicUrl), clock: systemClock }
   setRuntime(runtime)

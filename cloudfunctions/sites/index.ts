@@ -3,22 +3,17 @@ import { siteScene } from '../../src/domain/scene'
 import * as schemas from '../../src/domain/schemas'
 import type { Activity, SiteCode, SiteDetail, SiteSummary } from '../../src/domain/sites'
 import { shanghaiDayBounds } from '../../src/domain/time'
-import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import { managesSite } from '../core/identity'
 import { action, createMain, type CloudFunction } from '../core/router'
+import { findSite } from './find'
 
 /** The scan page, as WeChat's page path; the local platform serves it as an h5 path. */
 export const SCAN_PAGE = 'packages/checkin/pages/scan/index'
 
 const summaryColumns = 'id, name, kind, category, sector, address'
 
-export async function findSite(db: Queryable, siteId: string): Promise<Record<string, any>> {
-  const [site] = await db.query('SELECT * FROM sites WHERE id = $1', [siteId])
-  return site ?? fail('not_found', '未找到该联盟点')
-}
-
-export const sites: CloudFunction = {
+export const definition: CloudFunction = {
   name: 'sites',
   openapi: ['wxacode.getUnlimited'],
   actions: {
@@ -74,4 +69,4 @@ export const sites: CloudFunction = {
   },
 }
 
-export const main = createMain(sites)
+export const main = createMain(definition)

@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+/**
+ * Builds: `weapp` and `h5` (Taro, production), `functions` (each cloud function bundled with core
+ * and src/domain into dist/cloudfunctions/<fn>/ with a generated package.json and config.json),
+ * `host` (the local host into dist/host/main.js), or `all`.
+ *   node scripts/build.mjs all | weapp | h5 | functions | host
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as esbuild from 'esbuild'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const require = createRequire(import.meta.url)
+const notFunctions = new Set(['core', 'host'])
+const WX_SERVER_SDK = '~4.0.2'
+
+const serverOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node16',
+  format: 'cjs',
+  loader: { '.sql': 'text' },
+  logLevel: 'warning',
+  legalComments: 'none',
+}
+
+export function functionNames() {
+  const dir = join(root, 'cloudfunctions')
+  return readdirSync(dir).filter((name) => !notFunctions.has(name) && statSync(join(dir, name, 'index.ts'), { throwIfNoEntry: false }))
+}
+
+export async function buildFunctions() {
+  const sizes = {}
+  for (const name of functionNames()) {
+    const out = join(root, 'dist/cloudfunctions', name)
+    rmSync(out, { recursive: true, force: true })
+    mkdirSync(out, { recursive: true })
+    await esbuild.build({
+      ...serverOptions,
+      entryPoints: [join(root, 'cloudfunctions', name, 'index.ts')],
+      outfile: join(out, 'index.js'),
+      minify: true,
+      // wx-server-sdk is installed by WeChat from package.json; PGlite is never used when deployed.
+      external: ['wx-server-sdk', '@electric-sql/pglite', 'pg-native'],
+    })
+    const { definition } = require(join(out, 'index.js'))
+    writeFileSync(join(out, 'package.json'), JSON.stringify({
+      name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': WX_SERVER_SDK },
+    }, null, 2) + '\n')
+    writeFileSync(join(out, 'config.json'), JSON.stringify({ permissions: { openapi: [...definition.openapi] } }, null, 2) + '\n')
+    sizes[name] = statSync(join(out, 'index.js')).size
+  }
+  return sizes
+}
+
+export async function buildHost() {
+  await esbuild.build({
+    ...serverOptions,
+    target: 'node20',
+    entryPoints: [join(root, 'cloudfunctions/host/main.ts')],
+    outfile: join(root, 'dist/host/main.js'),
+    packages: 'external',
+    sourcemap: true,
+  })
+}
+
+export function buildTaro(type) {
+  const taro = join(root, 'node_modules/@tarojs/cli/bin/taro')
+  const result = spawnSync(process.execPath, [taro, 'build', '--type', type], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production' },
+    encoding: 'utf8',
+  })
+  if (result.status !== 0 || /Compiled with (some )?errors|ERROR in/.test(result.stdout + result.stderr)) {
+    process.stderr.write(result.stdout.slice(-4000) + result.stderr.slice(-4000))
+    throw new Error(`taro build --type ${type} failed`)
+  }
+}
+
+const targets = {
+  weapp: () => buildTaro('weapp'),
+  h5: () => buildTaro('h5'),
+  functions: buildFunctions,
+  host: buildHost,
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const wanted = process.argv[2] ?? 'all'
+  const list = wanted === 'all' ? Object.keys(targets) : [wanted]
+  for (const target of list) {
+    if (!targets[target]) throw new Error(`unknown build target: ${target}`)
+    const started = Date.now()
+    await targets[target]()
+    console.log(`[build] ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  }
+}

@@ -1,0 +1,53 @@
+import { access } from '../../cloudfunctions/core/access'
+import { cloudFunctions } from '../../cloudfunctions/host/functions'
+import { main as admin } from '../../cloudfunctions/admin'
+import { main as sites } from '../../cloudfunctions/sites'
+import { caller, DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
+
+describe('the access table', () => {
+  it('has a row for every action of every function, and no row for an action that does not exist', () => {
+    for (const [name, { definition }] of Object.entries(cloudFunctions)) {
+      expect(definition.name).toBe(name)
+      expect(Object.keys(access[name] ?? {}).sort()).toEqual(Object.keys(definition.actions).sort())
+    }
+    expect(Object.keys(access).sort()).toEqual(Object.keys(cloudFunctions).sort())
+  })
+})
+
+describe(`roles on ${DB_LABEL}`, () => {
+  let rt: TestRuntime
+  beforeAll(async () => {
+    rt = await startRuntime()
+  })
+  afterAll(() => rt.close())
+
+  it('refuses a resident calling a staff action, and writes nothing', async () => {
+    const result = await caller(admin, 'resident-x')('createProfile', { role: 'member', name: '冒名者' })
+    expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: '没有权限进行此操作' } })
+    expect((await rt.db.query("SELECT count(*)::int AS n FROM profiles WHERE name = '冒名者'"))[0].n).toBe(0)
+  })
+
+  it('refuses a call without a platform identity', async () => {
+    const result = (await sites({ action: 'list', data: {} }, {})) as any
+    expect(result.error.code).toBe('unauthenticated')
+  })
+
+  it('refuses an unknown action as invalid input', async () => {
+    const result = await caller(sites, 'resident-x')('drop', {})
+    expect(result.error).toEqual({ code: 'invalid_input', message: '未知的操作' })
+  })
+
+  it('lets a site admin open only their own site\'s code, and staff any', async () => {
+    const own = await caller(sites, 'demo-site-admin')('code', { siteId: 'F01' })
+    expect(own.ok).toBe(true)
+    expect(own.data.scene).toBe('s=F01')
+    expect(own.data.image).toMatch(/^data:image\/png;base64,/)
+    expect(own.data.target).toBe('http://localhost:8080/packages/checkin/pages/scan/index?scene=s%3DF01')
+    const other = await caller(sites, 'demo-site-admin')('code', { siteId: 'F02' })
+    expect(other.error.code).toBe('forbidden')
+    const staff = await caller(sites, 'demo-staff')('code', { siteId: 'W03' })
+    expect(staff.ok).toBe(true)
+    const audited = await rt.db.query("SELECT target FROM audit_log WHERE fn = 'sites' AND action = 'code' ORDER BY id")
+    expect(audited.map((row) => row.target)).toEqual(['F01', 'W03'])
+  })
+})

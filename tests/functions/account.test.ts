@@ -1,0 +1,49 @@
+import { main as account } from '../../cloudfunctions/account'
+import { main as admin } from '../../cloudfunctions/admin'
+import { caller, DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
+
+describe(`binding profiles on ${DB_LABEL}`, () => {
+  let rt: TestRuntime
+  beforeAll(async () => {
+    rt = await startRuntime()
+  })
+  afterAll(() => rt.close())
+
+  it('lets staff issue a member profile whose code gives one person the member role, once', async () => {
+    const issued = await caller(admin, 'demo-staff')('createProfile', { role: 'member', name: '刘宇' })
+    expect(issued.ok).toBe(true)
+    expect(issued.data.bindCode).toMatch(/^[2-9A-HJKMNP-Z]{8}$/)
+    const person = caller(account, 'person-liu')
+    expect((await person('me')).data.primaryRole).toBe('resident')
+    const bound = await person('bind', { code: issued.data.bindCode.toLowerCase() })
+    expect(bound.data).toMatchObject({ nickname: '刘宇', primaryRole: 'member' })
+    const again = await caller(account, 'someone-else')('bind', { code: issued.data.bindCode })
+    expect(again.error).toEqual({ code: 'expired', message: '该绑定码已被使用' })
+    expect((await caller(account, 'someone-else')('me')).data.primaryRole).toBe('resident')
+    const audited = await rt.db.query("SELECT fn, action FROM audit_log WHERE action IN ('createProfile', 'bind') ORDER BY id")
+    expect(audited).toEqual([{ fn: 'admin', action: 'createProfile' }, { fn: 'account', action: 'bind' }])
+  })
+
+  it('scopes a site admin profile to its site', async () => {
+    const missing = await caller(admin, 'demo-admin')('createProfile', { role: 'site_admin', name: '周敏' })
+    expect(missing.error.code).toBe('invalid_input')
+    const issued = await caller(admin, 'demo-admin')('createProfile', { role: 'site_admin', name: '周敏', siteId: 'F05' })
+    const bound = await caller(account, 'person-zhou')('bind', { code: issued.data.bindCode })
+    expect(bound.data.roles).toContainEqual({ role: 'site_admin', siteId: 'F05', unitId: null })
+  })
+
+  it('answers unknown and malformed codes clearly and grants nothing', async () => {
+    const person = caller(account, 'person-guess')
+    expect((await person('bind', { code: 'ZZZZZZZZ' })).error.code).toBe('not_found')
+    expect((await person('bind', { code: 'abc' })).error).toEqual({ code: 'invalid_input', message: '绑定码为 8 位' })
+    expect((await person('bind', { code: 'O0O0O0O0' })).error).toEqual({ code: 'invalid_input', message: '绑定码含有无效字符' })
+    expect((await person('me')).data.roles).toEqual([{ role: 'resident' }])
+  })
+
+  it('binds the demo member code under concurrency exactly once', async () => {
+    const results = await Promise.all(['p1', 'p2', 'p3', 'p4', 'p5'].map((id) => caller(account, id)('bind', { code: 'MEMBER24' })))
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    const members = await rt.db.query("SELECT count(*)::int AS n FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.openid LIKE 'p_' AND r.role = 'member'")
+    expect(members[0].n).toBe(1)
+  })
+})
