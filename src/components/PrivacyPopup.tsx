@@ -9,7 +9,7 @@ export default function PrivacyPopup() {
   if (!pending) return null
   return (
     <View className='privacy-mask' aria-role='dialog' aria-label='隐私保护提示'>
-      <View className='card'>
+      <View className='privacy-sheet'>
         <View className='title'>隐私保护提示</View>
         <View>签到时我们会获取您的位置，仅用于核验您是否在联盟点附近。您可以拒绝，仍可签到（记为未核验位置）。</View>
         <Text className='link' onClick={() => Taro.openPrivacyContract()}>《协商联盟小程序隐私保护指引》</Text>

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: unit and function tests (PGlite, and again on the PostgreSQL server when
+ * DATABASE_URL is set), then production builds, WeChat's checks on dist/weapp, and the end-to-end
+ * and crash tests against the built host in Chromium.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildFunctions, buildHost, buildTaro } from './build.mjs'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const totals = { passed: 0, failed: 0, skipped: 0 }
+
+function jest(label, paths, env = {}) {
+  console.log(`\n=== ${label} ===`)
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), '--forceExit', '--json', '--outputFile', join(root, '.cache/jest.json'), ...paths], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_OPTIONS: '--experimental-vm-modules --no-warnings', ...env },
+  })
+  try {
+    const report = JSON.parse(spawnSync('cat', [join(root, '.cache/jest.json')], { encoding: 'utf8' }).stdout)
+    totals.passed += report.numPassedTests
+    totals.failed += report.numFailedTests
+    totals.skipped += report.numPendingTests
+  } catch {
+    totals.failed += 1
+  }
+  if (result.status !== 0) finish(1)
+}
+
+function finish(code) {
+  console.log(`\ntest: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
+  process.exit(code)
+}
+
+const { DATABASE_URL } = process.env
+jest('unit and function tests on PGlite', ['tests/unit', 'tests/functions'], { DATABASE_URL: '' })
+if (DATABASE_URL) jest('function tests on the PostgreSQL server (DATABASE_URL)', ['tests/functions'], { DATABASE_URL })
+else console.log('\nDATABASE_URL is not set: function tests ran on PGlite only.')
+
+console.log('\n=== production builds (weapp, h5, cloud functions, host) ===')
+buildTaro('weapp')
+buildTaro('h5')
+await buildFunctions()
+await buildHost()
+jest('compiled mini-program checks', ['tests/weapp'])
+
+if (!existsSync(chromium)) {
+  console.error(`\nChromium is missing at ${chromium}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH), then run npm test again.`)
+  finish(1)
+}
+jest('end-to-end (Chromium) and crash safety', ['tests/e2e'])
+finish(totals.failed ? 1 : 0)

@@ -1,0 +1,63 @@
+/** A resident in Chromium: sign in, open a site by its scene URL, check in, see it under 我的, scan again. */
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { startHost, type HostProcess } from '../support/host'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+describe('check-in in the browser (h5 build, Chromium)', () => {
+  let host: HostProcess
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    host = await startHost()
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    })
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+    page = await context.newPage()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+  })
+
+  it('checks a new resident in once per day and lists it under 我的', async () => {
+    await page.goto(`${host.url}/packages/devsignin/pages/index/index`)
+    await page.getByText('以新群众身份体验').click()
+    await page.getByText('我的签到').waitFor()
+    await page.getByText('还没有签到记录').waitFor()
+
+    await page.goto(`${host.url}/packages/checkin/pages/scan/index?scene=${encodeURIComponent('s=F01')}`)
+    await page.getByText('区图书馆').first().waitFor()
+    await page.getByText('不提供位置，直接签到').click()
+    await page.locator('.notice.ok').getByText('签到成功').waitFor()
+    await page.screenshot({ path: `${host.dataDir}/checked-in.png` })
+
+    await page.getByText('查看我的签到').click()
+    const item = page.locator('.checkin-item').filter({ hasText: '区图书馆' })
+    await item.waitFor()
+    expect(await item.textContent()).toContain('未提供位置')
+
+    await page.goto(`${host.url}/packages/checkin/pages/scan/index?scene=${encodeURIComponent('s=F01')}`)
+    await page.getByText('不提供位置，直接签到').click()
+    await page.getByText('今天已签到').waitFor()
+    expect(await page.getByText('首次签到时间').textContent()).toMatch(/首次签到时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
+  })
+
+  it('shows a clear message for a code that is not a site\'s', async () => {
+    await page.goto(`${host.url}/packages/checkin/pages/scan/index?scene=${encodeURIComponent('x=1')}`)
+    await page.getByText('不是联盟点的二维码').waitFor()
+  })
+
+  it('lists sites by category on the home tab', async () => {
+    await page.goto(`${host.url}/pages/index/index`)
+    await page.getByText('运河文化博物馆').waitFor()
+    await page.locator('.chip', { hasText: '代表性' }).click()
+    await page.getByText('运河文化博物馆').waitFor({ state: 'detached' })
+    expect(await page.locator('.site-item').count()).toBe(10)
+    await expect(page.locator('.site-item').first().textContent()).resolves.toContain('民革区委会')
+  })
+})
