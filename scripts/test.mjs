@@ -5,7 +5,7 @@
  * and crash tests against the built host in Chromium.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildFunctions, buildHost, buildTaro } from './build.mjs'
@@ -13,6 +13,7 @@ import { buildFunctions, buildHost, buildTaro } from './build.mjs'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const totals = { passed: 0, failed: 0, skipped: 0 }
+mkdirSync(join(root, '.cache'), { recursive: true })
 
 function jest(label, paths, env = {}) {
   console.log(`\n=== ${label} ===`)
@@ -22,7 +23,7 @@ function jest(label, paths, env = {}) {
     env: { ...process.env, NODE_OPTIONS: '--experimental-vm-modules --no-warnings', ...env },
   })
   try {
-    const report = JSON.parse(spawnSync('cat', [join(root, '.cache/jest.json')], { encoding: 'utf8' }).stdout)
+    const report = JSON.parse(readFileSync(join(root, '.cache/jest.json'), 'utf8'))
     totals.passed += report.numPassedTests
     totals.failed += report.numFailedTests
     totals.skipped += report.numPendingTests

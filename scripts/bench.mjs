@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+/** `npm run bench`: builds what the figures need, bundles tests/load/bench.ts and runs it. */
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as esbuild from 'esbuild'
+import { buildFunctions, buildHost, buildTaro } from './build.mjs'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+if (!existsSync(join(root, 'dist/weapp/app.json'))) buildTaro('weapp')
+await buildFunctions()
+await buildHost()
+const outfile = join(root, '.cache/bench.js')
+await esbuild.build({
+  entryPoints: [join(root, 'tests/load/bench.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  loader: { '.sql': 'text' },
+  define: { __dirname: JSON.stringify(join(root, 'tests/support')) },
+  logLevel: 'warning',
+})
+const run = spawnSync(process.execPath, [outfile], { cwd: root, stdio: 'inherit' })
+process.exit(run.status ?? 1)

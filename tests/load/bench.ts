@@ -1,0 +1,135 @@
+/**
+ * `npm run bench`: figures as ratios against baselines measured in the same run.
+ *  - main package size against our 600 KB budget (and WeChat's 2 MB limit);
+ *  - check-ins per second through the host over loopback HTTP (distinct people, 100 connections)
+ *    against raw single-row INSERTs per second into the same database, with latency percentiles;
+ *  - host cold start (process start to first answered call, migrations already applied);
+ *  - each bundled cloud function's size.
+ */
+import { readdirSync, statSync } from 'node:fs'
+import { Agent, request } from 'node:http'
+import { join } from 'node:path'
+import { openPglite } from '../../cloudfunctions/core/db'
+import { migrate } from '../../cloudfunctions/core/migrate'
+import { seedDemo } from '../../cloudfunctions/host/demo-seed'
+import { newDataDir, ROOT, startHost } from '../support/host'
+import { MAIN_PACKAGE_BUDGET } from '../support/weapp'
+
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 4000)
+const CONNECTIONS = 100
+const RAW_INSERTS = Number(process.env.BENCH_RAW ?? 4000)
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+
+async function packageSizes() {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const ci = require('miniprogram-ci')
+  const project = new ci.Project({ appid: 'touristappid', type: 'miniProgram', projectPath: join(ROOT, 'dist/weapp'), privateKey: 'offline', ignores: ['node_modules/**/*'] })
+  const results = await ci.checkCodeQuality(project)
+  const detail: Record<string, number> = results.find((r: any) => r.name === 'PACKAGE_SIZE_LIMIT').detail
+  console.log('\n## Mini-program packages (miniprogram-ci checkCodeQuality)')
+  console.log(`main package: ${kb(detail.__APP__)} = ${((detail.__APP__ / MAIN_PACKAGE_BUDGET) * 100).toFixed(1)}% of the 600 KB budget, ${((detail.__APP__ / (2048 * 1024)) * 100).toFixed(1)}% of WeChat's 2 MB limit`)
+  for (const [name, size] of Object.entries(detail)) if (name !== '__APP__') console.log(`subpackage ${name}: ${kb(size)}`)
+}
+
+function functionSizes() {
+  console.log('\n## Bundled cloud functions (dist/cloudfunctions/<fn>/index.js, minified)')
+  const dir = join(ROOT, 'dist/cloudfunctions')
+  for (const name of readdirSync(dir)) console.log(`${name}: ${kb(statSync(join(dir, name, 'index.js')).size)}`)
+}
+
+async function rawInsertBaseline(dataDir: string): Promise<number> {
+  const db = await openPglite(join(dataDir, 'pglite'))
+  await migrate(db)
+  await seedDemo(db, new Date())
+  const ids = (
+    await db.query("INSERT INTO users (openid) SELECT 'raw-' || g FROM generate_series(1, $1::int) g RETURNING id", [RAW_INSERTS])
+  ).map((row) => row.id)
+  const started = performance.now()
+  for (const id of ids) {
+    await db.query(
+      `INSERT INTO checkins (user_id, site_id, day, created_at, location_status) VALUES ($1, 'F01', $2, now(), 'unverified')`,
+      [id, '2026-11-22'],
+    )
+  }
+  const perSecond = ids.length / ((performance.now() - started) / 1000)
+  await db.close()
+  return perSecond
+}
+
+function post(agent: Agent, url: URL, path: string, body: unknown, token?: string): Promise<any> {
+  const payload = JSON.stringify(body)
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { agent, host: url.hostname, port: url.port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c) => chunks.push(c))
+        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))))
+      },
+    )
+    req.on('error', reject)
+    req.end(payload)
+  })
+}
+
+async function pool<T>(items: T[], width: number, work: (item: T) => Promise<void>) {
+  let next = 0
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < items.length) await work(items[next++])
+  }))
+}
+
+async function main() {
+  await packageSizes()
+  functionSizes()
+
+  const dataDir = newDataDir()
+  const raw = await rawInsertBaseline(dataDir)
+
+  const host = await startHost(dataDir)
+  const url = new URL(host.url)
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS })
+  const started = Date.now()
+  const personas = await post(agent, url, '/dev/signin', { persona: 'resident' })
+  await post(agent, url, '/api/account', { action: 'me', data: {} }, personas.data.token)
+  const firstCallMs = host.readyMs + (Date.now() - started)
+
+  // Sign everyone in and register them (their first call), so the timed part is check-ins only.
+  const tokens: string[] = []
+  await pool(Array.from({ length: PEOPLE }, (_, i) => i), CONNECTIONS, async (i) => {
+    const signed = await post(agent, url, '/dev/signin', { guest: `bench${i}` })
+    tokens[i] = signed.data.token
+    await post(agent, url, '/api/account', { action: 'me', data: {} }, tokens[i])
+  })
+
+  const latencies: number[] = []
+  let failures = 0
+  const loadStarted = performance.now()
+  await pool(tokens, CONNECTIONS, async (token) => {
+    const t = performance.now()
+    const result = await post(agent, url, '/api/checkin', { action: 'scan', data: { scene: 's=C01' } }, token)
+    latencies.push(performance.now() - t)
+    if (!result.ok) failures++
+  })
+  const seconds = (performance.now() - loadStarted) / 1000
+  const throughput = tokens.length / seconds
+  latencies.sort((a, b) => a - b)
+  agent.destroy()
+  await host.stop()
+
+  console.log('\n## Check-ins through the host (PGlite, loopback HTTP, 100 connections, distinct people)')
+  console.log(`raw single-row INSERTs into the same database: ${raw.toFixed(0)} /s (baseline, ${RAW_INSERTS} rows)`)
+  console.log(`check-ins through the host: ${throughput.toFixed(0)} /s over ${tokens.length} calls, ${failures} failed`)
+  console.log(`ratio: ${((throughput / raw) * 100).toFixed(1)}% of raw inserts (target ≥ 50%)`)
+  console.log(`latency: p50 ${pct(latencies, 50).toFixed(1)} ms, p90 ${pct(latencies, 90).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`)
+  console.log('\n## Host cold start (migrations already applied)')
+  console.log(`process start to ready: ${host.readyMs} ms; to first answered call: ${firstCallMs} ms`)
+  if (failures) process.exitCode = 1
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
