@@ -38,6 +38,10 @@ function finish(code) {
   process.exit(code)
 }
 
+console.log('=== typecheck (tsc) ===')
+const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root], { stdio: 'inherit' })
+if (tsc.status !== 0) finish(1)
+
 const { DATABASE_URL } = process.env
 jest('unit and function tests on PGlite', ['tests/unit', 'tests/functions'], { DATABASE_URL: '' })
 if (DATABASE_URL) jest('function tests on the PostgreSQL server (DATABASE_URL)', ['tests/functions'], { DATABASE_URL })

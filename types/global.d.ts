@@ -8,6 +8,6 @@ declare const CLOUD_ENV: string
 
 declare namespace NodeJS {
   interface ProcessEnv {
-    TARO_ENV: 'weapp' | 'h5'
+    TARO_ENV?: 'weapp' | 'h5'
   }
 }

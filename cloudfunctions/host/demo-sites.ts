@@ -3,22 +3,11 @@
  * consultation stations, named after the district CPPCC reports in shared/seeds.
  * Row: [id, name, sector, address, contact, phone, radius in metres].
  */
-import type { SiteCategory, SiteKind } from '../../src/domain/sites'
+import type { SiteCategory, SiteDetail, SiteKind } from '../../src/domain/sites'
 
 type Row = [string, string, string, string, string, string, number]
 
-export interface DemoSite {
-  id: string
-  name: string
-  kind: SiteKind
-  category: SiteCategory | null
-  sector: string
-  address: string
-  contactName: string
-  contactPhone: string
-  radiusM: number
-  intro: string
-}
+export type DemoSite = Pick<SiteDetail, 'id' | 'name' | 'kind' | 'category' | 'sector' | 'address' | 'contactName' | 'contactPhone' | 'radiusM' | 'intro'>
 
 const centre: Row[] = [['C01', '区政协协商民主实践中心', '实践中心', '新华街道东风中路 118 号', '赵明', '0534-2610001', 150]]
 
