@@ -3,6 +3,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/checkin', pages: ['pages/scan/index'] },
     { root: 'packages/sites', pages: ['pages/detail/index', 'pages/code/index'] },
+    { root: 'packages/admin', pages: ['pages/profiles/index'] },
     // The dev sign-in exists only in the browser build: WeChat supplies identity in the mini-program.
     ...(process.env.TARO_ENV === 'h5' ? [{ root: 'packages/devsignin', pages: ['pages/index/index'] }] : []),
   ],

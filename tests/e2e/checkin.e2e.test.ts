@@ -52,6 +52,24 @@ describe('check-in in the browser (h5 build, Chromium)', () => {
     await page.getByText('不是联盟点的二维码').waitFor()
   })
 
+  it('lets staff issue a member bind code that a resident binds under 我的', async () => {
+    await page.goto(`${host.url}/packages/devsignin/pages/index/index`)
+    await page.getByText('政协工作人员：赵明').click()
+    await page.getByText('发放委员、工作人员绑定码').click()
+    await page.getByRole('textbox', { name: '姓名' }).fill('刘宇')
+    await page.getByText('生成绑定码', { exact: true }).click()
+    await page.locator('.notice.ok').waitFor()
+    const issued = await page.locator('.notice.ok').textContent()
+    const code = /绑定码 ([A-Z0-9]{8})/.exec(issued ?? '')![1]
+
+    await page.goto(`${host.url}/packages/devsignin/pages/index/index`)
+    await page.getByText('以新群众身份体验').click()
+    await page.getByRole('textbox', { name: '绑定码' }).fill(code)
+    await page.getByText('绑定', { exact: true }).click()
+    await page.getByText('绑定成功，您的身份：政协委员').waitFor()
+    await page.locator('.tag', { hasText: '政协委员' }).waitFor()
+  })
+
   it('lists sites by category on the home tab', async () => {
     await page.goto(`${host.url}/pages/index/index`)
     await page.getByText('运河文化博物馆').waitFor()

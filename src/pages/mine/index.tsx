@@ -60,6 +60,9 @@ export default function Mine() {
         <Text>长辈模式（大字体）</Text>
         <Switch checked={elder} color='#b71c1c' onChange={(e) => setElder(e.detail.value)} aria-label='长辈模式' />
       </View>
+      {me?.roles.some((g) => g.role === 'staff' || g.role === 'admin') && (
+        <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/profiles/index' })}>发放委员、工作人员绑定码</Button>
+      )}
       {process.env.TARO_ENV === 'h5' && (
         <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/devsignin/pages/index/index' })}>切换演示身份</Button>
       )}
