@@ -9,7 +9,7 @@ type Row = [string, string, string, string, string, string, number]
 
 export type DemoSite = Pick<SiteDetail, 'id' | 'name' | 'kind' | 'category' | 'sector' | 'address' | 'contactName' | 'contactPhone' | 'radiusM' | 'intro'>
 
-const centre: Row[] = [['C01', '区政协协商民主实践中心', '实践中心', '新华街道东风中路 118 号', '赵明', '0534-2610001', 150]]
+const centre: Row[] = [['C01', '区政协协商民主实践中心', '区级协商阵地', '新华街道东风中路 118 号', '赵明', '0534-2610001', 150]]
 
 const flow: Row[] = [
   ['F01', '区图书馆', '图书馆', '新华街道文化路 6 号', '李静', '0534-2610101', 120],

@@ -70,6 +70,18 @@ describe('check-in in the browser (h5 build, Chromium)', () => {
     await page.locator('.tag', { hasText: '政协委员' }).waitFor()
   })
 
+  it('enlarges the type in elder mode, and keeps it on other pages', async () => {
+    await page.goto(`${host.url}/pages/mine/index`)
+    const size = () => page.locator('.screen').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    await page.getByText('长辈模式（大字体）').waitFor()
+    const before = await size()
+    await page.locator('taro-switch-core').click()
+    await page.locator('.screen.elder').first().waitFor()
+    expect(await size()).toBeGreaterThan(before * 1.25)
+    await page.goto(`${host.url}/packages/sites/pages/detail/index?id=F01`)
+    await page.locator('.screen.elder').first().waitFor()
+  })
+
   it('lists sites by category on the home tab', async () => {
     await page.goto(`${host.url}/pages/index/index`)
     await page.getByText('运河文化博物馆').waitFor()
