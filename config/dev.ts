@@ -3,5 +3,6 @@ import type { UserConfigExport } from '@tarojs/cli'
 export default {
   logger: { quiet: false, stats: true },
   mini: {},
-  h5: {},
+  // `npm run dev`: the watcher writes dist/h5 to disk so the local host serves every rebuild.
+  h5: { devServer: { devMiddleware: { writeToDisk: true } } },
 } satisfies UserConfigExport<'webpack5'>
