@@ -1,14 +1,13 @@
 #!/usr/bin/env node
-/** `npm run bench`: builds what the figures need, bundles tests/load/bench.ts and runs it. */
+/** `npm run bench`: builds the weapp, functions and host, bundles tests/load/bench.ts and runs it. */
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as esbuild from 'esbuild'
 import { buildFunctions, buildHost, buildTaro } from './build.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-if (!existsSync(join(root, 'dist/weapp/app.json'))) buildTaro('weapp')
+buildTaro('weapp')
 await buildFunctions()
 await buildHost()
 const outfile = join(root, '.cache/bench.js')
