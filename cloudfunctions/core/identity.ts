@@ -33,9 +33,3 @@ export async function loadCaller(db: Queryable, openid: string): Promise<Caller>
     roles: new Set(grants.map((grant) => grant.role)),
   }
 }
-
-/** Staff and admins manage every site; a site admin only the sites granted to it. */
-export function managesSite(caller: Caller, siteId: string): boolean {
-  if (caller.roles.has('staff') || caller.roles.has('admin')) return true
-  return caller.grants.some((grant) => grant.role === 'site_admin' && grant.siteId === siteId)
-}

@@ -1,10 +1,10 @@
 /** sites: the directory of the centre, alliance sites, studios and stations, and their codes. */
+import { managesSite } from '../../src/domain/roles'
 import { siteScene } from '../../src/domain/scene'
 import * as schemas from '../../src/domain/schemas'
 import type { Activity, SiteCode, SiteDetail, SiteSummary } from '../../src/domain/sites'
 import { shanghaiDayBounds } from '../../src/domain/time'
 import { fail } from '../core/errors'
-import { managesSite } from '../core/identity'
 import { action, createMain, type CloudFunction } from '../core/router'
 import { findSite } from './find'
 
@@ -60,7 +60,7 @@ export const definition: CloudFunction = {
 
     code: action(schemas.siteRef, async ({ db, input, caller, platform, audit }): Promise<SiteCode> => {
       const site = await findSite(db, input.siteId)
-      if (!managesSite(caller, site.id)) fail('forbidden', '只能查看本联盟点的二维码')
+      if (!managesSite(caller.grants, site.id)) fail('forbidden', '只能查看本联盟点的二维码')
       const scene = siteScene(site.id)
       const { image, target } = await platform.siteCode(scene, SCAN_PAGE)
       await audit(site.id)

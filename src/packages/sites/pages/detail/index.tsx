@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import Screen from '../../../../components/Screen'
+import { managesSite } from '../../../../domain/roles'
 import { siteTags, type SiteDetail } from '../../../../domain/sites'
 import { shanghaiClock } from '../../../../domain/time'
 import { CallFailure } from '../../../../services/call'
@@ -25,7 +26,7 @@ export default function SiteDetailPage() {
     if (!me) loadMe().catch(() => undefined)
   })
 
-  const manages = site && me?.roles.some((g) => g.role === 'staff' || g.role === 'admin' || (g.role === 'site_admin' && g.siteId === site.id))
+  const manages = site && me && managesSite(me.roles, site.id)
 
   if (error) return <Screen><View className='notice err'>{error}</View></Screen>
   if (!site) return <Screen><View className='empty'>加载中…</View></Screen>
