@@ -2,7 +2,7 @@
 /**
  * Builds: `weapp` and `h5` (Taro, production), `functions` (each cloud function bundled with core
  * and src/domain into dist/cloudfunctions/<fn>/ with a generated package.json and config.json),
- * `host` (the local host into dist/host/main.js), or `all`.
+ * `host` (the local host into dist/host/main.js, and its database thread), or `all`.
  *   node scripts/build.mjs all | weapp | h5 | functions | host
  */
 import { spawnSync } from 'node:child_process'
@@ -60,8 +60,8 @@ export async function buildHost() {
   await esbuild.build({
     ...serverOptions,
     target: 'node20',
-    entryPoints: [join(root, 'cloudfunctions/host/main.ts')],
-    outfile: join(root, 'dist/host/main.js'),
+    entryPoints: ['main', 'pglite-thread'].map((name) => join(root, `cloudfunctions/host/${name}.ts`)),
+    outdir: join(root, 'dist/host'),
     packages: 'external',
     sourcemap: true,
   })

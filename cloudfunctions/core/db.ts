@@ -23,21 +23,10 @@ const DATE = 1082
 const asNumber = (value: string) => Number(value)
 const asText = (value: string) => value
 
+/** PGlite in `dataDir` (in memory without one); see db-pglite.ts for how it is spoken to. */
 export async function openPglite(dataDir?: string): Promise<Db> {
-  const { PGlite } = await import('@electric-sql/pglite')
-  const pg = await PGlite.create(dataDir, { parsers: { [INT8]: asNumber, [DATE]: asText } })
-  const query = async (on: Queryable | typeof pg, sql: string, params?: unknown[]) =>
-    ((await (on as typeof pg).query(sql, params)).rows as Row[])
-  return {
-    kind: 'pglite',
-    query: (sql, params) => query(pg, sql, params) as Promise<any[]>,
-    transaction: (fn) =>
-      pg.transaction((tx) => fn({ query: (sql, params) => query(tx as any, sql, params) as Promise<any[]> })),
-    exec: async (sql) => {
-      await pg.exec(sql)
-    },
-    close: () => pg.close(),
-  }
+  const { openPglite: open } = await import('./db-pglite')
+  return open(dataDir, { [INT8]: asNumber, [DATE]: asText })
 }
 
 export async function openPostgres(url: string): Promise<Db> {

@@ -4,11 +4,12 @@
  */
 import { join, resolve } from 'node:path'
 import { systemClock } from '../core/clock'
-import { openDb } from '../core/db'
+import { openPostgres } from '../core/db'
 import { migrate } from '../core/migrate'
 import { localPlatform } from '../core/platform-local'
 import { setRuntime } from '../core/runtime'
 import { seedDemo } from './demo-seed'
+import { openPgliteThread } from './pglite-thread'
 import { devAuth, loadSecret } from './dev-auth'
 import { createHost } from './server'
 
@@ -18,7 +19,10 @@ async function start() {
   const port = Number(process.env.PORT ?? 8080)
   const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`
   const auth = devAuth(loadSecret(join(dataDir, 'dev-secret')))
-  const db = await openDb(process.env.DATABASE_URL, join(dataDir, 'pglite'))
+  const { DATABASE_URL } = process.env
+  const db = DATABASE_URL
+    ? await openPostgres(DATABASE_URL)
+    : await openPgliteThread(join(dataDir, 'pglite'), join(__dirname, 'pglite-thread.js'))
   const applied = await migrate(db)
   const runtime = { db, platform: localPlatform(db, publicUrl), clock: systemClock }
   setRuntime(runtime)

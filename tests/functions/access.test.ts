@@ -1,5 +1,6 @@
 import { access } from '../../cloudfunctions/core/access'
 import { cloudFunctions } from '../../cloudfunctions/host/functions'
+import { main as account } from '../../cloudfunctions/account'
 import { main as admin } from '../../cloudfunctions/admin'
 import { main as sites } from '../../cloudfunctions/sites'
 import { caller, DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
@@ -49,5 +50,29 @@ describe(`roles on ${DB_LABEL}`, () => {
     expect(staff.ok).toBe(true)
     const audited = await rt.db.query("SELECT target FROM audit_log WHERE fn = 'sites' AND action = 'code' ORDER BY id")
     expect(audited.map((row) => row.target)).toEqual(['F01', 'W03'])
+  })
+
+  it('gives each of many concurrent callers their own identity, registering newcomers once', async () => {
+    const people = Array.from({ length: 60 }, (_, i) => `crowd-${i % 30}`)
+    const answers = await Promise.all(people.map((openid) => caller(account, openid)('me')))
+    const ids = new Map<string, number>()
+    answers.forEach((answer, i) => {
+      expect(answer.ok).toBe(true)
+      if (ids.has(people[i])) expect(answer.data.userId).toBe(ids.get(people[i]))
+      ids.set(people[i], answer.data.userId)
+    })
+    expect(new Set(ids.values()).size).toBe(30)
+    expect((await rt.db.query("SELECT count(*)::int AS n FROM users WHERE openid LIKE 'crowd-%'"))[0].n).toBe(30)
+    const staff = await caller(account, 'demo-staff')('me')
+    expect(staff.data.primaryRole).toBe('staff')
+  })
+
+  it('applies a role granted between two calls on the very next call, even while others are calling', async () => {
+    const person = caller(admin, 'crowd-1')
+    const busy = Array.from({ length: 20 }, (_, i) => caller(account, `crowd-${i}`)('me'))
+    expect((await person('listProfiles', {})).error.code).toBe('forbidden')
+    await rt.db.query("INSERT INTO user_roles (user_id, role) SELECT id, 'staff' FROM users WHERE openid = 'crowd-1'")
+    const [granted] = await Promise.all([person('listProfiles', {}), ...busy])
+    expect(granted.ok).toBe(true)
   })
 })
