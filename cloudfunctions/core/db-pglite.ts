@@ -34,6 +34,9 @@ interface Reply {
 /** SQL texts in this code base are constants; past this many, statements are parsed unnamed. */
 const MAX_PREPARED = 500
 
+/** What follows every Bind: describe the portal, run it, end the statement's transaction. */
+const RUN = Buffer.concat([serialize.describe({ type: 'P' }), serialize.execute(), serialize.sync()])
+
 const asText = (value: unknown): string | null => {
   if (value === null || value === undefined) return null
   if (value instanceof Date) return value.toISOString()
@@ -102,7 +105,7 @@ export async function openPglite(dataDir: string | undefined, parsers: TypeParse
           parts.push(serialize.parse({ name, text: sql }))
         }
         parsing.push(parsed)
-        parts.push(serialize.bind({ statement: name, values: params.map(asText) }), serialize.describe({ type: 'P' }), serialize.execute(), serialize.sync())
+        parts.push(serialize.bind({ statement: name, values: params.map(asText) }), RUN)
       }
       const chunks: Uint8Array[] = []
       await pg.execProtocolRawStream(Buffer.concat(parts), { syncToFs: false, onRawData: (chunk) => chunks.push(chunk.slice()) })

@@ -30,6 +30,20 @@ describe('local host', () => {
     expect(me.data.primaryRole).toBe('resident')
   })
 
+  it('rolls back a failed transaction on its database thread and keeps serving everyone', async () => {
+    const first = await hostCaller(host.url, { guest: 'binder-one' })
+    const second = await hostCaller(host.url, { guest: 'binder-two' })
+    expect((await first('account', 'bind', { code: 'MEMBER23' })).data.primaryRole).toBe('member')
+    const [late, ...others] = await Promise.all([
+      second('account', 'bind', { code: 'MEMBER23' }),
+      ...Array.from({ length: 10 }, () => second('checkin', 'mine')),
+    ])
+    expect(late.error.code).toBe('expired')
+    expect(others.every((answer) => answer.ok)).toBe(true)
+    expect((await second('account', 'me')).data.roles).toEqual([{ role: 'resident' }])
+    expect((await second('checkin', 'scan', { scene: 's=F03' })).data.siteId).toBe('F03')
+  })
+
   it('refuses to start with the dev sign-in under NODE_ENV=production', () => {
     const run = spawnSync(process.execPath, [join(ROOT, 'dist/host/main.js')], {
       env: { ...process.env, NODE_ENV: 'production', DATA_DIR: newDataDir(), PORT: '0', DATABASE_URL: '' },
