@@ -1,22 +1,26 @@
 /**
  * The embedded side of the db port: PGlite, spoken to the way node-postgres speaks to a server,
- * with node-postgres's own protocol codec (pg-protocol).
+ * with node-postgres's protocol codec (pg-protocol) and type parsers (pg-types).
  *
- * PGlite's `query` makes six calls into the WASM backend per statement (parse, describe, bind,
- * describe, execute, sync), re-plans every time and parses replies with a slower codec. Here:
- *  - a statement is Bind/Describe/Execute/Sync on a named prepared statement, parsed once per
- *    distinct SQL text;
- *  - statements that arrive while the backend is busy go together in one call (pipelining);
- *    each keeps its own Sync, so each is still its own transaction and fails alone;
- *  - values go as text, chosen by value as node-postgres does (Date as ISO 8601, objects as
+ * The driver only needs an `Exchange`: protocol bytes in, the backend's answer out. PGlite runs
+ * it in this thread (`openBackend`) or on the host's database thread (host/pglite-thread.ts),
+ * which then does nothing but run PostgreSQL.
+ *  - A statement is Bind/Describe/Execute/Sync on a named prepared statement, parsed once per
+ *    distinct SQL text. PGlite's own `query` makes six calls per statement and re-plans each.
+ *  - Statements that arrive while an exchange is out go together in the next one (pipelining);
+ *    each keeps its own Sync, so each is its own implicit transaction and fails alone.
+ *  - Values go as text, chosen by value as node-postgres does (Date as ISO 8601, objects as
  *    JSON), so both sides of the port take the same parameters.
+ *  - A transaction holds the backend: statements from others wait until it ends.
  */
 import { serialize, type DatabaseError } from 'pg-protocol'
-import type { BackendMessage, DataRowMessage, RowDescriptionMessage } from 'pg-protocol/dist/messages'
+import type { BackendMessage, CommandCompleteMessage, DataRowMessage, RowDescriptionMessage } from 'pg-protocol/dist/messages'
 import { Parser } from 'pg-protocol/dist/parser'
 import type { Db, Queryable, Row } from './db'
 
-type TypeParsers = Record<number, (text: string, typeId?: number) => any>
+/** One round trip to a PGlite backend. */
+export type Exchange = (message: Uint8Array) => Promise<Uint8Array>
+export type TypeParser = (typeId: number) => (text: string) => unknown
 
 interface Statement {
   sql: string
@@ -28,14 +32,33 @@ interface Statement {
 interface Reply {
   rows: Row[]
   parsed: boolean
+  command?: string
   error?: DatabaseError
 }
 
 /** SQL texts in this code base are constants; past this many, statements are parsed unnamed. */
 const MAX_PREPARED = 500
 
+/** Exchanges out at once; see the pump. */
+const MAX_OUT = 2
+
 /** What follows every Bind: describe the portal, run it, end the statement's transaction. */
 const RUN = Buffer.concat([serialize.describe({ type: 'P' }), serialize.execute(), serialize.sync()])
+
+/** PGlite in this thread, in `dataDir` or in memory. */
+export async function openBackend(dataDir?: string): Promise<{ exchange: Exchange; close(): Promise<void> }> {
+  const { PGlite } = await import('@electric-sql/pglite')
+  const pg = await PGlite.create(dataDir)
+  return {
+    // No syncToFs: it copies memory to IndexedDB or OPFS; a folder (NodeFS) is written as it goes.
+    exchange: async (message) => {
+      const chunks: Uint8Array[] = []
+      await pg.execProtocolRawStream(message, { syncToFs: false, onRawData: (chunk) => chunks.push(chunk.slice()) })
+      return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
+    },
+    close: () => pg.close(),
+  }
+}
 
 const asText = (value: unknown): string | null => {
   if (value === null || value === undefined) return null
@@ -44,29 +67,32 @@ const asText = (value: unknown): string | null => {
   return String(value)
 }
 
-/** Splits the backend's answer into one reply per Sync (ReadyForQuery ends each). */
-function readReplies(answer: Buffer, parsers: TypeParsers): Reply[] {
+/** Splits the backend's answer into one reply per ReadyForQuery. */
+function readReplies(answer: Uint8Array, parserFor: TypeParser): Reply[] {
   const replies: Reply[] = []
   let reply: Reply = { rows: [], parsed: false }
   let fields: RowDescriptionMessage['fields'] = []
-  new Parser().parse(answer, (message: BackendMessage) => {
+  let parsers: ((text: string) => unknown)[] = []
+  const bytes = Buffer.from(answer.buffer, answer.byteOffset, answer.byteLength)
+  new Parser().parse(bytes, (message: BackendMessage) => {
     switch (message.name) {
       case 'parseComplete':
         reply.parsed = true
         break
       case 'rowDescription':
         fields = (message as RowDescriptionMessage).fields
+        parsers = fields.map((field) => parserFor(field.dataTypeID))
         break
       case 'dataRow': {
         const row: Row = {}
-        ;(message as DataRowMessage).fields.forEach((text, i) => {
-          const { name, dataTypeID } = fields[i]
-          const parser = parsers[dataTypeID]
-          row[name] = text === null || !parser ? text : parser(text, dataTypeID)
-        })
+        const values = (message as DataRowMessage).fields
+        for (let i = 0; i < values.length; i++) row[fields[i].name] = values[i] === null ? null : parsers[i](values[i])
         reply.rows.push(row)
         break
       }
+      case 'commandComplete':
+        reply.command = (message as CommandCompleteMessage).text
+        break
       case 'error':
         reply.error ??= message as DatabaseError
         break
@@ -78,21 +104,19 @@ function readReplies(answer: Buffer, parsers: TypeParsers): Reply[] {
   return replies
 }
 
-export async function openPglite(dataDir: string | undefined, parsers: TypeParsers): Promise<Db> {
-  const { PGlite } = await import('@electric-sql/pglite')
-  const pg = await PGlite.create(dataDir, { parsers })
+export function pgliteDb(exchange: Exchange, close: () => Promise<void>, parserFor: TypeParser): Db {
   const prepared = new Map<string, string>()
   let named = 0
 
-  /** Runs statements in one call to the backend; the caller holds PGlite's query lock. */
-  async function run(batch: Statement[]) {
+  /** Sends statements in one exchange and settles each with its own reply. */
+  async function send(batch: Statement[]) {
     try {
       const parts: Buffer[] = []
       const parsing: (string | undefined)[] = []
       const fresh = new Set<string>()
       for (const { sql, params } of batch) {
-        // A text not yet prepared is parsed under a new name once; repeats in the same call,
-        // and texts past the limit, are parsed unnamed.
+        // A text not yet prepared is parsed under a new name once; repeats in the same
+        // exchange, and texts past the limit, are parsed unnamed.
         let name = prepared.get(sql)
         let parsed: string | undefined
         if (name === undefined) {
@@ -107,9 +131,7 @@ export async function openPglite(dataDir: string | undefined, parsers: TypeParse
         parsing.push(parsed)
         parts.push(serialize.bind({ statement: name, values: params.map(asText) }), RUN)
       }
-      const chunks: Uint8Array[] = []
-      await pg.execProtocolRawStream(Buffer.concat(parts), { syncToFs: false, onRawData: (chunk) => chunks.push(chunk.slice()) })
-      const replies = readReplies(Buffer.concat(chunks), pg.parsers as TypeParsers)
+      const replies = readReplies(await exchange(Buffer.concat(parts)), parserFor)
       batch.forEach((statement, i) => {
         const reply = replies[i]
         // Remembered only once its parse succeeded, so a statement that failed is never reused.
@@ -123,44 +145,75 @@ export async function openPglite(dataDir: string | undefined, parsers: TypeParse
     }
   }
 
+  /** Runs SQL through the simple protocol (several statements at once); answers the last command. */
+  async function simple(sql: string): Promise<string | undefined> {
+    const replies = readReplies(await exchange(serialize.query(sql)), parserFor)
+    const failed = replies.find((reply) => reply.error)
+    if (failed) throw failed.error
+    return replies.at(-1)?.command
+  }
+
+  // Two exchanges may be out at once, so a backend on another thread has the next one queued
+  // while it answers this one; exchanges run in the order they are sent.
   let waiting: Statement[] = []
-  let pumping = false
-  // PGlite's two locks: the transaction lock keeps statements out of another caller's open
-  // transaction, the query lock keeps one call in the backend at a time. A statement that finds
-  // the backend idle goes at once; when none is waiting, the pump gives queued events (other
-  // requests, other messages) one turn of the event loop to add theirs before it stops.
-  async function pump() {
-    pumping = true
-    for (;;) {
-      if (waiting.length === 0) await new Promise(setImmediate)
-      if (waiting.length === 0) break
-      const batch = waiting
-      waiting = []
-      await pg._runExclusiveTransaction(() => pg._runExclusiveQuery(() => run(batch)))
-    }
-    pumping = false
+  const out = new Set<Promise<void>>()
+  let held = false
+  function pump() {
+    if (out.size >= MAX_OUT || held || waiting.length === 0) return
+    const batch = waiting
+    waiting = []
+    const sent: Promise<void> = send(batch).finally(() => {
+      out.delete(sent)
+      pump()
+    })
+    out.add(sent)
   }
 
-  const statement = (sql: string, params: unknown[] = [], send: (statement: Statement) => void) =>
-    new Promise<any[]>((resolve, reject) => send({ sql, params, resolve, reject }))
-
-  const inTransaction: Queryable = {
-    query: (sql, params) => statement(sql, params, (one) => void pg._runExclusiveQuery(() => run([one]))),
+  /** Holds the backend for one caller: lets the exchanges out finish, keeps the queue waiting. */
+  let holder: Promise<unknown> = Promise.resolve()
+  function hold<T>(work: () => Promise<T>): Promise<T> {
+    const run = holder.then(async () => {
+      held = true
+      await Promise.all(out)
+      try {
+        return await work()
+      } finally {
+        held = false
+        pump()
+      }
+    })
+    holder = run.catch(() => undefined)
+    return run
   }
 
-  // No syncToFs: it copies memory to IndexedDB or OPFS, and this port only opens a folder
-  // (NodeFS, where every write already goes to its file) or memory.
+  const one = (sql: string, params: unknown[] = []) =>
+    new Promise<any[]>((resolve, reject) => void send([{ sql, params, resolve, reject }]))
+  const inTransaction: Queryable = { query: one }
+
   return {
     kind: 'pglite',
-    query: (sql, params) =>
-      statement(sql, params, (one) => {
-        waiting.push(one)
-        if (!pumping) void pump()
+    query: (sql, params = []) =>
+      new Promise<any[]>((resolve, reject) => {
+        waiting.push({ sql, params, resolve, reject })
+        pump()
       }),
-    transaction: (fn) => pg.transaction(() => fn(inTransaction)),
+    transaction: (fn) =>
+      hold(async () => {
+        await simple('BEGIN')
+        let result
+        try {
+          result = await fn(inTransaction)
+        } catch (error) {
+          await simple('ROLLBACK').catch(() => undefined)
+          throw error
+        }
+        // A transaction that hit an error answers COMMIT with ROLLBACK.
+        if ((await simple('COMMIT')) !== 'COMMIT') throw new Error('the transaction was rolled back')
+        return result
+      }),
     exec: async (sql) => {
-      await pg.exec(sql)
+      await hold(() => simple(sql))
     },
-    close: () => pg.close(),
+    close: () => hold(close),
   }
 }

@@ -3,6 +3,9 @@
  * or a server through `pg` when DATABASE_URL is set. Both return rows as plain objects with the
  * same types: int8 as number, date as 'YYYY-MM-DD', timestamptz as Date.
  */
+import { getTypeParser } from 'pg-types'
+import { openBackend, pgliteDb, type Exchange } from './db-pglite'
+
 export type Row = Record<string, any>
 
 export interface Queryable {
@@ -23,17 +26,26 @@ const DATE = 1082
 const asNumber = (value: string) => Number(value)
 const asText = (value: string) => value
 
-/** PGlite in `dataDir` (in memory without one); see db-pglite.ts for how it is spoken to. */
+/** node-postgres's text parsers, with int8 as number and date as 'YYYY-MM-DD', for both sides. */
+const typeParserFor = (typeId: number): ((text: string) => any) =>
+  typeId === INT8 ? asNumber : typeId === DATE ? asText : getTypeParser(typeId, 'text')
+
+/** PGlite in this thread, in `dataDir` (in memory without one); see db-pglite.ts. */
 export async function openPglite(dataDir?: string): Promise<Db> {
-  const { openPglite: open } = await import('./db-pglite')
-  return open(dataDir, { [INT8]: asNumber, [DATE]: asText })
+  const { exchange, close } = await openBackend(dataDir)
+  return pgliteDb(exchange, close, typeParserFor)
 }
+
+/** The db port over a PGlite backend elsewhere (the host's database thread). */
+export const pgliteOver = (exchange: Exchange, close: () => Promise<void>): Db => pgliteDb(exchange, close, typeParserFor)
 
 export async function openPostgres(url: string): Promise<Db> {
   const { default: pg } = await import('pg')
-  pg.types.setTypeParser(INT8, asNumber)
-  pg.types.setTypeParser(DATE, asText)
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    types: { getTypeParser: typeParserFor },
+  })
   pool.on('error', (error) => console.error('[db] idle client error', error.message))
   return {
     kind: 'postgres',

@@ -1,27 +1,21 @@
 /**
  * The host's embedded database on its own thread. PGlite runs PostgreSQL on the thread that
- * calls it, so in the host's thread every statement would stop HTTP work. Here the host holds a
- * Db whose calls are messages to a worker thread that owns PGlite (db-pglite.ts), and the two
- * run on separate cores. This file is both sides; the build emits it as dist/host/pglite-thread.js.
+ * calls it, so in the host's thread every statement would stop HTTP work. Here a worker thread
+ * owns PGlite and only runs protocol bytes; the host keeps the db port itself (encoding,
+ * pipelining, decoding, transactions: core/db-pglite.ts) on its main thread, so the two run on
+ * separate cores. This file is both sides; the build emits it as dist/host/pglite-thread.js.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
-import { openPglite, type Db, type Queryable } from '../core/db'
+import { pgliteOver, type Db } from '../core/db'
+import { openBackend } from '../core/db-pglite'
 
-type Op =
-  | { op: 'open' | 'close' | 'begin' }
-  | { op: 'exec'; sql: string }
-  | { op: 'query'; sql: string; params?: unknown[]; tx?: number }
-  | { op: 'end'; tx: number; commit: boolean }
-type Request = Op & { id: number }
-
-type Reply = { id: number; value?: unknown; error?: { message: string; code?: string } }
-
-type Ask = (request: Op) => Promise<any>
+type Request = { id: number; op: 'open' | 'close' } | { id: number; op: 'exchange'; message: Uint8Array }
+type Reply = { id: number; answer?: Uint8Array; error?: string }
 
 /** Main side: starts the worker on `dataDir` and answers once PGlite is open there. */
 export async function openPgliteThread(dataDir: string, script: string): Promise<Db> {
   const worker = new Worker(script, { workerData: { dataDir } })
-  const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>()
+  const waiting = new Map<number, { resolve(answer?: Uint8Array): void; reject(error: Error): void }>()
   let next = 0
   let broken: Error | undefined
   const failAll = (error: Error) => {
@@ -29,97 +23,45 @@ export async function openPgliteThread(dataDir: string, script: string): Promise
     for (const { reject } of waiting.values()) reject(error)
     waiting.clear()
   }
-  worker.on('message', ({ id, value, error }: Reply) => {
+  worker.on('message', ({ id, answer, error }: Reply) => {
     const call = waiting.get(id)
     waiting.delete(id)
-    if (!error) return call?.resolve(value)
-    call?.reject(Object.assign(new Error(error.message), { code: error.code }))
+    if (error === undefined) call?.resolve(answer)
+    else call?.reject(new Error(error))
   })
   worker.on('error', failAll)
   worker.on('exit', (code) => failAll(new Error(`database thread exited (${code})`)))
 
-  const ask: Ask = (request) =>
-    new Promise((resolve, reject) => {
+  const ask = (request: { op: 'open' | 'close' } | { op: 'exchange'; message: Uint8Array }) =>
+    new Promise<Uint8Array | undefined>((resolve, reject) => {
       if (broken) return reject(broken)
       const id = ++next
       waiting.set(id, { resolve, reject })
       worker.postMessage({ ...request, id })
     })
   await ask({ op: 'open' })
-
-  return {
-    kind: 'pglite',
-    query: (sql, params) => ask({ op: 'query', sql, params }),
-    exec: async (sql) => {
-      await ask({ op: 'exec', sql })
-    },
-    transaction: async (fn) => {
-      const tx: number = await ask({ op: 'begin' })
-      let result
-      try {
-        result = await fn({ query: (sql, params) => ask({ op: 'query', sql, params, tx }) })
-      } catch (error) {
-        await ask({ op: 'end', tx, commit: false }).catch(() => undefined)
-        throw error
-      }
-      await ask({ op: 'end', tx, commit: true })
-      return result
-    },
-    close: async () => {
+  return pgliteOver(
+    async (message) => (await ask({ op: 'exchange', message }))!,
+    async () => {
       await ask({ op: 'close' })
       await worker.terminate()
     },
-  }
+  )
 }
 
-/** Worker side: owns PGlite and runs what the main side asks, in arrival order per lock. */
+/** Worker side: owns PGlite and runs each message's bytes, in order. */
 function serve(dataDir: string) {
-  const opening = openPglite(dataDir)
-  const open = new Map<number, { tx: Queryable; finish(commit: boolean): void; done: Promise<unknown> }>()
-  let nextTx = 0
-
-  const begin = (db: Db) =>
-    new Promise<number>((started, failed) => {
-      const id = ++nextTx
-      const done = db.transaction(
-        (tx) =>
-          new Promise((commit, rollback) => {
-            open.set(id, { tx, done, finish: (ok) => (ok ? commit(undefined) : rollback(new Error('rolled back'))) })
-            started(id)
-          }),
-      )
-      done.catch(failed)
-    })
-
-  const end = async (tx: number, commit: boolean) => {
-    const entry = open.get(tx)!
-    open.delete(tx)
-    entry.finish(commit)
-    await (commit ? entry.done : entry.done.catch(() => undefined))
+  const opening = openBackend(dataDir)
+  async function handle(request: Request): Promise<Uint8Array | undefined> {
+    const backend = await opening
+    if (request.op === 'exchange') return backend.exchange(request.message)
+    if (request.op === 'close') await backend.close()
+    return undefined
   }
-
-  async function handle(request: Request): Promise<unknown> {
-    const db = await opening
-    switch (request.op) {
-      case 'open':
-        return undefined
-      case 'exec':
-        return db.exec(request.sql)
-      case 'query':
-        return (request.tx ? open.get(request.tx)!.tx : db).query(request.sql, request.params)
-      case 'begin':
-        return begin(db)
-      case 'end':
-        return end(request.tx, request.commit)
-      case 'close':
-        return db.close()
-    }
-  }
-
   parentPort!.on('message', (request: Request) => {
     handle(request).then(
-      (value) => parentPort!.postMessage({ id: request.id, value }),
-      (error: any) => parentPort!.postMessage({ id: request.id, error: { message: String(error?.message ?? error), code: error?.code } }),
+      (answer) => parentPort!.postMessage({ id: request.id, answer }),
+      (error: unknown) => parentPort!.postMessage({ id: request.id, error: String((error as Error)?.message ?? error) }),
     )
   })
 }
