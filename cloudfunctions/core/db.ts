@@ -55,7 +55,8 @@ export async function openPostgres(url: string): Promise<Db> {
       try {
         await client.query('BEGIN')
         const result = await fn({ query: async (sql, params) => (await client.query(sql, params as any[])).rows })
-        await client.query('COMMIT')
+        // A transaction that hit an error answers COMMIT with ROLLBACK.
+        if ((await client.query('COMMIT')).command !== 'COMMIT') throw new Error('the transaction was rolled back')
         return result
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined)

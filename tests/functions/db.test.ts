@@ -41,6 +41,12 @@ describe(`the db port on ${DB_LABEL}`, () => {
     const labels = (await rt.db.query('SELECT label FROM probe ORDER BY id')).map((row) => row.label)
     expect(labels).toEqual(['一', '二', '三', '五'])
     expect(before[0].n).toBe(3)
+    const swallowed = rt.db.transaction(async (tx) => {
+      await tx.query(insert, ['七', null, null, null, null, null])
+      await tx.query(insert, ['一', null, null, null, null, null]).catch(() => undefined)
+    })
+    await expect(swallowed).rejects.toThrow('the transaction was rolled back')
+    expect(await rt.db.query("SELECT label FROM probe WHERE label = '七'")).toEqual([])
     const committed = await rt.db.transaction(async (tx) => (await tx.query(insert, ['六', null, null, null, null, 6]))[0])
     expect(committed).toMatchObject({ label: '六', amount: 6 })
   })
