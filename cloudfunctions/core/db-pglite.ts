@@ -154,17 +154,27 @@ export function pgliteDb(exchange: Exchange, close: () => Promise<void>, parserF
   }
 
   // Two exchanges may be out at once, so a backend on another thread has the next one queued
-  // while it answers this one; exchanges run in the order they are sent.
+  // while it answers this one; exchanges run in the order they are sent. A statement that finds
+  // nothing out goes at once; otherwise the second exchange waits for the end of this turn of
+  // the event loop, so that it carries every statement the turn's events made.
   let waiting: Statement[] = []
   const out = new Set<Promise<void>>()
   let held = false
-  function pump() {
+  let endOfTurn: NodeJS.Immediate | undefined
+  function pump(now = false) {
     if (out.size >= MAX_OUT || held || waiting.length === 0) return
+    if (out.size > 0 && !now) {
+      endOfTurn ??= setImmediate(() => {
+        endOfTurn = undefined
+        pump(true)
+      })
+      return
+    }
     const batch = waiting
     waiting = []
     const sent: Promise<void> = send(batch).finally(() => {
       out.delete(sent)
-      pump()
+      pump(true)
     })
     out.add(sent)
   }
