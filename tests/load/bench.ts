@@ -1,19 +1,20 @@
 /**
  * `npm run bench`: figures as ratios against baselines measured in the same run.
  *  - main package size against our 600 KB budget (and WeChat's 2 MB limit);
- *  - check-ins per second through the host over loopback HTTP (distinct people, 100 connections)
- *    against raw single-row INSERTs per second into the same database, with latency percentiles;
+ *  - check-ins per second through the host over loopback HTTP (distinct people, 100 connections,
+ *    driven by the lean generator in http-load.ts) against raw single-row INSERTs per second into
+ *    the same database, both warm and as medians of timed passes, with latency percentiles;
  *  - host cold start (process start to first answered call, migrations already applied);
  *  - each bundled cloud function's size.
  */
 import { readdirSync, statSync } from 'node:fs'
-import { Agent, request } from 'node:http'
 import { join } from 'node:path'
 import { openDb, openPostgres } from '../../cloudfunctions/core/db'
 import { migrate } from '../../cloudfunctions/core/migrate'
 import { seedDemo } from '../../cloudfunctions/host/demo-seed'
 import { newDataDir, ROOT, startHost } from '../support/host'
 import { MAIN_PACKAGE_BUDGET } from '../support/weapp'
+import { drive, LoadConnection } from './http-load'
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 4000)
 const CONNECTIONS = 100
@@ -80,29 +81,6 @@ const median = (values: number[]) => {
 }
 const spread = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`
 
-function post(agent: Agent, url: URL, path: string, body: unknown, token?: string): Promise<any> {
-  const payload = JSON.stringify(body)
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { agent, host: url.hostname, port: url.port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) } },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c) => chunks.push(c))
-        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))))
-      },
-    )
-    req.on('error', reject)
-    req.end(payload)
-  })
-}
-
-async function pool<T>(items: T[], width: number, work: (item: T) => Promise<void>) {
-  let next = 0
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await work(items[next++])
-  }))
-}
-
 /** A fresh schema on the server, so the bench neither sees nor leaves other data. */
 async function serverSchema(url: string): Promise<{ url: string; drop(): Promise<void> }> {
   const schema = `bench_${Date.now().toString(36)}`
@@ -127,24 +105,27 @@ async function checkinThroughput(label: string, databaseUrl?: string): Promise<n
 
   const host = await startHost(dataDir, databaseUrl ? { DATABASE_URL: databaseUrl } : {})
   const url = new URL(host.url)
-  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS })
   const started = Date.now()
-  const personas = await post(agent, url, '/dev/signin', { persona: 'resident' })
-  await post(agent, url, '/api/account', { action: 'me', data: {} }, personas.data.token)
+  const first = await LoadConnection.open(url)
+  const personas = await first.post('/dev/signin', { persona: 'resident' })
+  await first.post('/api/account', { action: 'me', data: {} }, personas.data.token)
   const firstCallMs = host.readyMs + (Date.now() - started)
+  first.close()
+  const connections = await Promise.all(Array.from({ length: CONNECTIONS }, () => LoadConnection.open(url)))
 
   // Sign everyone in and register them (their first call), so the timed part is check-ins only.
   const tokens: string[] = []
-  await pool(Array.from({ length: PEOPLE }, (_, i) => i), CONNECTIONS, async (i) => {
-    const signed = await post(agent, url, '/dev/signin', { guest: `bench${i}` })
+  await drive(connections, Array.from({ length: PEOPLE }, (_, i) => i), async (connection, i) => {
+    const signed = await connection.post('/dev/signin', { guest: `bench${i}` })
     tokens[i] = signed.data.token
-    await post(agent, url, '/api/account', { action: 'me', data: {} }, tokens[i])
+    await connection.post('/api/account', { action: 'me', data: {} }, tokens[i])
   })
 
-  const checkIn = (token: string, site: string) => post(agent, url, '/api/checkin', { action: 'scan', data: { scene: `s=${site}` } }, token)
+  const checkIn = (connection: LoadConnection, token: string, site: string) =>
+    connection.post('/api/checkin', { action: 'scan', data: { scene: `s=${site}` } }, token)
   for (const site of HOST_WARM_SITES) {
-    await pool(tokens, CONNECTIONS, async (token) => {
-      await checkIn(token, site)
+    await drive(connections, tokens, async (connection, token) => {
+      await checkIn(connection, token, site)
     })
   }
   const latencies: number[] = []
@@ -152,9 +133,9 @@ async function checkinThroughput(label: string, databaseUrl?: string): Promise<n
   let failures = 0
   for (const site of HOST_TIMED_SITES) {
     const started = performance.now()
-    await pool(tokens, CONNECTIONS, async (token) => {
+    await drive(connections, tokens, async (connection, token) => {
       const t = performance.now()
-      const result = await checkIn(token, site)
+      const result = await checkIn(connection, token, site)
       latencies.push(performance.now() - t)
       if (!result.ok) failures++
     })
@@ -162,7 +143,7 @@ async function checkinThroughput(label: string, databaseUrl?: string): Promise<n
   }
   const throughput = median(rates)
   latencies.sort((a, b) => a - b)
-  agent.destroy()
+  for (const connection of connections) connection.close()
   await host.stop()
   const rawAll = [...rawBefore, ...(await rawInserts(dataDir, databaseUrl, '2026-08'))]
   const raw = median(rawAll)
