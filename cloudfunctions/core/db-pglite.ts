@@ -60,7 +60,8 @@ export async function openBackend(dataDir?: string): Promise<{ exchange: Exchang
   }
 }
 
-const asText = (value: unknown): string | null => {
+/** A parameter as text, chosen by its value as node-postgres does. */
+const paramText = (value: unknown): string | null => {
   if (value === null || value === undefined) return null
   if (value instanceof Date) return value.toISOString()
   if (typeof value === 'object') return JSON.stringify(value)
@@ -129,7 +130,7 @@ export function pgliteDb(exchange: Exchange, close: () => Promise<void>, parserF
           parts.push(serialize.parse({ name, text: sql }))
         }
         parsing.push(parsed)
-        parts.push(serialize.bind({ statement: name, values: params.map(asText) }), RUN)
+        parts.push(serialize.bind({ statement: name, values: params.map(paramText) }), RUN)
       }
       const replies = readReplies(await exchange(Buffer.concat(parts)), parserFor)
       batch.forEach((statement, i) => {

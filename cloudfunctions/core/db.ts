@@ -4,7 +4,7 @@
  * same types: int8 as number, date as 'YYYY-MM-DD', timestamptz as Date.
  */
 import { getTypeParser } from 'pg-types'
-import { openBackend, pgliteDb, type Exchange } from './db-pglite'
+import { openBackend, pgliteDb } from './db-pglite'
 
 export type Row = Record<string, any>
 
@@ -27,7 +27,7 @@ const asNumber = (value: string) => Number(value)
 const asText = (value: string) => value
 
 /** node-postgres's text parsers, with int8 as number and date as 'YYYY-MM-DD', for both sides. */
-const typeParserFor = (typeId: number): ((text: string) => any) =>
+export const typeParserFor = (typeId: number): ((text: string) => any) =>
   typeId === INT8 ? asNumber : typeId === DATE ? asText : getTypeParser(typeId, 'text')
 
 /** PGlite in this thread, in `dataDir` (in memory without one); see db-pglite.ts. */
@@ -35,9 +35,6 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   const { exchange, close } = await openBackend(dataDir)
   return pgliteDb(exchange, close, typeParserFor)
 }
-
-/** The db port over a PGlite backend elsewhere (the host's database thread). */
-export const pgliteOver = (exchange: Exchange, close: () => Promise<void>): Db => pgliteDb(exchange, close, typeParserFor)
 
 export async function openPostgres(url: string): Promise<Db> {
   const { default: pg } = await import('pg')

@@ -6,10 +6,11 @@
  * separate cores. This file is both sides; the build emits it as dist/host/pglite-thread.js.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
-import { pgliteOver, type Db } from '../core/db'
-import { openBackend } from '../core/db-pglite'
+import { typeParserFor, type Db } from '../core/db'
+import { openBackend, pgliteDb } from '../core/db-pglite'
 
-type Request = { id: number; op: 'open' | 'close' } | { id: number; op: 'exchange'; message: Uint8Array }
+type Op = { op: 'open' | 'close' } | { op: 'exchange'; message: Uint8Array }
+type Request = Op & { id: number }
 type Reply = { id: number; answer?: Uint8Array; error?: string }
 
 /** Main side: starts the worker on `dataDir` and answers once PGlite is open there. */
@@ -32,7 +33,7 @@ export async function openPgliteThread(dataDir: string, script: string): Promise
   worker.on('error', failAll)
   worker.on('exit', (code) => failAll(new Error(`database thread exited (${code})`)))
 
-  const ask = (request: { op: 'open' | 'close' } | { op: 'exchange'; message: Uint8Array }) =>
+  const ask = (request: Op) =>
     new Promise<Uint8Array | undefined>((resolve, reject) => {
       if (broken) return reject(broken)
       const id = ++next
@@ -40,12 +41,13 @@ export async function openPgliteThread(dataDir: string, script: string): Promise
       worker.postMessage({ ...request, id })
     })
   await ask({ op: 'open' })
-  return pgliteOver(
+  return pgliteDb(
     async (message) => (await ask({ op: 'exchange', message }))!,
     async () => {
       await ask({ op: 'close' })
       await worker.terminate()
     },
+    typeParserFor,
   )
 }
 

@@ -60,7 +60,7 @@ async function rawInserts(dataDir: string, url: string | undefined, month: strin
   const ids = (await db.query("SELECT id FROM users WHERE openid LIKE 'raw-%' ORDER BY id")).map((row) => row.id as number)
   const pass = async (day: number) => {
     for (const id of ids) {
-      await db.query(`INSERT INTO checkins (user_id, site_id, day, created_at, location_status) VALUES ($1, 'F01', $2, now(), 'unverified')`, [id, `${month}-${String(day).padStart(2, "0")}`])
+      await db.query(`INSERT INTO checkins (user_id, site_id, day, created_at, location_status) VALUES ($1, 'F01', $2, now(), 'unverified')`, [id, `${month}-${String(day).padStart(2, '0')}`])
     }
   }
   for (let day = 1; day <= RAW_WARM_PASSES; day++) await pass(day)
