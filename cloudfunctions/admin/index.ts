@@ -1,9 +1,11 @@
 /** admin: staff issue member and staff profiles, each with a one-time bind code. */
 import { randomInt } from 'node:crypto'
 import { BIND_CODE_ALPHABET, BIND_CODE_LENGTH, type Profile } from '../../src/domain/account'
-import * as schemas from '../../src/domain/schemas'
+import { adminContract } from '../../src/domain/contracts/admin'
+import * as profilePermissions from '../../src/domain/permissions/profiles'
 import { fail } from '../core/errors'
-import { action, createMain, type CloudFunction } from '../core/router'
+import { pageOf } from '../core/page'
+import { createMain, defineFunction } from '../core/router'
 import { findSite } from '../sites/find'
 
 const profileColumns = `id, role, name, site_id AS "siteId", unit_id AS "unitId", bind_code AS "bindCode", bound_at AS "boundAt"`
@@ -12,30 +14,38 @@ function newBindCode(): string {
   return Array.from({ length: BIND_CODE_LENGTH }, () => BIND_CODE_ALPHABET[randomInt(BIND_CODE_ALPHABET.length)]).join('')
 }
 
-export const definition: CloudFunction = {
+export const definition = defineFunction({
   name: 'admin',
+  contract: adminContract,
   openapi: [],
   actions: {
-    createProfile: action(schemas.adminCreateProfile, async ({ db, input, caller, now, audit }): Promise<Profile> => {
+    createProfile: async ({ db, input, caller, transaction }) => {
+      if (!profilePermissions.can(caller, 'issue')) fail('forbidden')
       if (input.role === 'site_admin' && !input.siteId) fail('invalid_input', '联盟点管理员须指定联盟点')
       if (input.role === 'unit_handler' && !input.unitId) fail('invalid_input', '承办单位人员须指定单位')
       if (input.siteId) await findSite(db, input.siteId)
       if (input.unitId && (await db.query('SELECT 1 FROM units WHERE id = $1', [input.unitId])).length === 0) {
         fail('not_found', '未找到该单位')
       }
-      const [profile] = (await db.query(
-        `INSERT INTO profiles (role, name, site_id, unit_id, bind_code, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${profileColumns}`,
-        [input.role, input.name, input.siteId ?? null, input.unitId ?? null, newBindCode(), caller.userId, now],
-      )) as Profile[]
-      await audit(String(profile.id), { role: profile.role, name: profile.name })
-      return profile
-    }),
+      return transaction(async (tx) => {
+        const [profile] = (await tx.db.query(
+          `INSERT INTO profiles (role, name, site_id, unit_id, bind_code, created_by, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${profileColumns}`,
+          [input.role, input.name, input.siteId ?? null, input.unitId ?? null, newBindCode(), caller.userId, tx.now],
+        )) as Profile[]
+        await tx.audit(`profile:${profile.id}`, { role: profile.role, name: profile.name })
+        return profile
+      })
+    },
 
-    listProfiles: action(schemas.empty, async ({ db }): Promise<Profile[]> => {
-      return db.query(`SELECT ${profileColumns} FROM profiles ORDER BY id DESC`) as Promise<Profile[]>
-    }),
+    listProfiles: async ({ db, input, caller, audit }) => {
+      if (!profilePermissions.can(caller, 'list')) fail('forbidden')
+      const page = await pageOf<Profile>(db, { columns: profileColumns, from: 'profiles', keys: ['id'], desc: true }, input)
+      // The list shows live bind codes: who looked, and which page, is on record.
+      await audit('profiles', { shown: page.items.map((profile) => profile.id) })
+      return page
+    },
   },
-}
+})
 
 export const main = createMain(definition)

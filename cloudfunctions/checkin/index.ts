@@ -1,21 +1,23 @@
 /** checkin: a person scans a site's code and checks in, once per site per Asia/Shanghai day. */
 import type { CheckinRecord } from '../../src/domain/checkin'
+import { checkinContract } from '../../src/domain/contracts/checkin'
 import { judgeLocation } from '../../src/domain/geo'
 import { parseScene } from '../../src/domain/scene'
-import * as schemas from '../../src/domain/schemas'
 import { shanghaiDay } from '../../src/domain/time'
 import { fail } from '../core/errors'
-import { action, createMain, type CloudFunction } from '../core/router'
+import { pageOf } from '../core/page'
+import { createMain, defineFunction } from '../core/router'
 import { findSite } from '../sites/find'
 
 const recordColumns = `id, site_id AS "siteId", day, created_at AS "at", location_status AS "locationStatus",
   distance_m AS "distanceM"`
 
-export const definition: CloudFunction = {
+export const definition = defineFunction({
   name: 'checkin',
+  contract: checkinContract,
   openapi: [],
   actions: {
-    scan: action(schemas.checkinScan, async ({ db, input, caller, now }): Promise<CheckinRecord> => {
+    scan: async ({ db, input, caller, now }) => {
       const scene = parseScene(input.scene)
       if (!scene.ok) return fail('invalid_input', scene.reason)
       const site = await findSite(db, scene.siteId)
@@ -35,18 +37,23 @@ export const definition: CloudFunction = {
         [caller.userId, site.id, day],
       )
       return fail('duplicate', '今天已签到', { ...first, siteName: site.name })
-    }),
+    },
 
-    mine: action(schemas.checkinMine, async ({ db, input, caller }): Promise<CheckinRecord[]> => {
-      return db.query(
-        `SELECT c.id, c.site_id AS "siteId", s.name AS "siteName", c.day, c.created_at AS "at",
-           c.location_status AS "locationStatus", c.distance_m AS "distanceM"
-         FROM checkins c JOIN sites s ON s.id = c.site_id
-         WHERE c.user_id = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT $2`,
-        [caller.userId, input.limit ?? 50],
-      ) as Promise<CheckinRecord[]>
-    }),
+    mine: async ({ db, input, caller }) =>
+      pageOf<CheckinRecord>(
+        db,
+        {
+          columns: `c.id, c.site_id AS "siteId", s.name AS "siteName", c.day, c.created_at AS "at",
+            c.location_status AS "locationStatus", c.distance_m AS "distanceM"`,
+          from: 'checkins c JOIN sites s ON s.id = c.site_id',
+          where: ['c.user_id = $1'],
+          params: [caller.userId],
+          keys: ['c.created_at', 'c.id'],
+          desc: true,
+        },
+        input,
+      ),
   },
-}
+})
 
 export const main = createMain(definition)

@@ -13,6 +13,7 @@ export const access: Record<string, Record<string, readonly Role[]>> = {
   checkin: { scan: everyone, mine: everyone },
   account: { me: everyone, bind: everyone },
   admin: { createProfile: profileIssuers, listProfiles: profileIssuers },
+  notices: {},
 }
 
 export function mayCall(fn: string, action: string, roles: ReadonlySet<Role>): boolean | undefined {

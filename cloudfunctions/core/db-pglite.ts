@@ -9,14 +9,18 @@
  *    distinct SQL text. PGlite's own `query` makes six calls per statement and re-plans each.
  *  - Statements that arrive while an exchange is out go together in the next one (pipelining);
  *    each keeps its own Sync, so each is its own implicit transaction and fails alone.
- *  - Values go as text, chosen by value as node-postgres does (Date as ISO 8601, objects as
- *    JSON), so both sides of the port take the same parameters.
+ *  - Values are encoded by node-postgres's own `prepareValue` (arrays as array literals, Buffers
+ *    as bytea, Dates, objects as JSON), so both sides of the port take the same parameters; a
+ *    value that cannot be encoded fails its own statement only.
+ *  - Prepared statements survive schema changes: `exec` (migrations) forgets them all, and a
+ *    statement whose cached plan no longer fits (0A000) is parsed again once.
  *  - A transaction holds the backend: statements from others wait until it ends.
  */
 import { serialize, type DatabaseError } from 'pg-protocol'
 import type { BackendMessage, CommandCompleteMessage, DataRowMessage, RowDescriptionMessage } from 'pg-protocol/dist/messages'
 import { Parser } from 'pg-protocol/dist/parser'
-import type { Db, Queryable, Row } from './db'
+import { prepareValue } from 'pg/lib/utils'
+import type { Db, Row, Tx } from './db'
 
 /** One round trip to a PGlite backend. */
 export type Exchange = (message: Uint8Array) => Promise<Uint8Array>
@@ -27,6 +31,8 @@ interface Statement {
   params: unknown[]
   resolve(rows: Row[]): void
   reject(error: unknown): void
+  /** Set once the statement was parsed again after its cached plan went stale. */
+  reparsed?: boolean
 }
 
 interface Reply {
@@ -60,13 +66,8 @@ export async function openBackend(dataDir?: string): Promise<{ exchange: Exchang
   }
 }
 
-/** A parameter as text, chosen by its value as node-postgres does. */
-const paramText = (value: unknown): string | null => {
-  if (value === null || value === undefined) return null
-  if (value instanceof Date) return value.toISOString()
-  if (typeof value === 'object') return JSON.stringify(value)
-  return String(value)
-}
+/** A cached plan that no longer fits the schema ("cached plan must not change result type"). */
+const STALE_PLAN = '0A000'
 
 /** Splits the backend's answer into one reply per ReadyForQuery. */
 function readReplies(answer: Uint8Array, parserFor: TypeParser): Reply[] {
@@ -109,13 +110,26 @@ export function pgliteDb(exchange: Exchange, close: () => Promise<void>, parserF
   const prepared = new Map<string, string>()
   let named = 0
 
-  /** Sends statements in one exchange and settles each with its own reply. */
-  async function send(batch: Statement[]) {
+  /**
+   * Sends statements in one exchange and settles each with its own reply. A statement whose
+   * values cannot be encoded fails alone; one whose cached plan went stale is forgotten and, when
+   * `again` is given (outside transactions), sent once more.
+   */
+  async function send(batch: Statement[], again?: (statement: Statement) => void) {
+    const sent: Statement[] = []
     try {
       const parts: Buffer[] = []
       const parsing: (string | undefined)[] = []
       const fresh = new Set<string>()
-      for (const { sql, params } of batch) {
+      for (const statement of batch) {
+        let values: (string | Buffer | null)[]
+        try {
+          values = statement.params.map(prepareValue)
+        } catch (error) {
+          statement.reject(error)
+          continue
+        }
+        const { sql } = statement
         // A text not yet prepared is parsed under a new name once; repeats in the same
         // exchange, and texts past the limit, are parsed unnamed.
         let name = prepared.get(sql)
@@ -129,21 +143,33 @@ export function pgliteDb(exchange: Exchange, close: () => Promise<void>, parserF
           }
           parts.push(serialize.parse({ name, text: sql }))
         }
+        sent.push(statement)
         parsing.push(parsed)
-        parts.push(serialize.bind({ statement: name, values: params.map(paramText) }), RUN)
+        parts.push(serialize.bind({ statement: name, values }), RUN)
       }
+      if (sent.length === 0) return
       const replies = readReplies(await exchange(Buffer.concat(parts)), parserFor)
-      batch.forEach((statement, i) => {
+      sent.forEach((statement, i) => {
         const reply = replies[i]
         // Remembered only once its parse succeeded, so a statement that failed is never reused.
         if (parsing[i] && reply?.parsed) prepared.set(statement.sql, parsing[i]!)
+        if (reply?.error?.code === STALE_PLAN && !parsing[i]) {
+          prepared.delete(statement.sql)
+          if (again && !statement.reparsed) return again({ ...statement, reparsed: true })
+        }
         if (!reply) statement.reject(new Error('the database gave no reply'))
         else if (reply.error) statement.reject(reply.error)
         else statement.resolve(reply.rows)
       })
     } catch (error) {
-      for (const statement of batch) statement.reject(error)
+      for (const statement of sent) statement.reject(error)
     }
+  }
+
+  /** Forgets every prepared statement, here and in the backend (after schema changes). */
+  async function forgetPrepared(run: (sql: string) => Promise<unknown>) {
+    prepared.clear()
+    await run('DEALLOCATE ALL')
   }
 
   /** Runs SQL through the simple protocol (several statements at once); answers the last command. */
@@ -159,6 +185,10 @@ export function pgliteDb(exchange: Exchange, close: () => Promise<void>, parserF
   // nothing out goes at once; otherwise the second exchange waits for the end of this turn of
   // the event loop, so that it carries every statement the turn's events made.
   let waiting: Statement[] = []
+  const enqueue = (statement: Statement) => {
+    waiting.push(statement)
+    pump()
+  }
   const out = new Set<Promise<void>>()
   let held = false
   let endOfTurn: NodeJS.Immediate | undefined
@@ -173,7 +203,7 @@ export function pgliteDb(exchange: Exchange, close: () => Promise<void>, parserF
     }
     const batch = waiting
     waiting = []
-    const sent: Promise<void> = send(batch).finally(() => {
+    const sent: Promise<void> = send(batch, enqueue).finally(() => {
       out.delete(sent)
       pump(true)
     })
@@ -197,17 +227,17 @@ export function pgliteDb(exchange: Exchange, close: () => Promise<void>, parserF
     return run
   }
 
-  const one = (sql: string, params: unknown[] = []) =>
-    new Promise<any[]>((resolve, reject) => void send([{ sql, params, resolve, reject }]))
-  const inTransaction: Queryable = { query: one }
+  const inTransaction: Tx = {
+    query: (sql, params = []) => new Promise<any[]>((resolve, reject) => void send([{ sql, params, resolve, reject }])),
+    exec: async (sql) => {
+      await simple(sql)
+      await forgetPrepared(simple)
+    },
+  }
 
   return {
     kind: 'pglite',
-    query: (sql, params = []) =>
-      new Promise<any[]>((resolve, reject) => {
-        waiting.push({ sql, params, resolve, reject })
-        pump()
-      }),
+    query: (sql, params = []) => new Promise<any[]>((resolve, reject) => enqueue({ sql, params, resolve, reject })),
     transaction: (fn) =>
       hold(async () => {
         await simple('BEGIN')
@@ -222,9 +252,14 @@ export function pgliteDb(exchange: Exchange, close: () => Promise<void>, parserF
         if ((await simple('COMMIT')) !== 'COMMIT') throw new Error('the transaction was rolled back')
         return result
       }),
-    exec: async (sql) => {
-      await hold(() => simple(sql))
-    },
+    exec: (sql) =>
+      hold(async () => {
+        try {
+          await simple(sql)
+        } finally {
+          await forgetPrepared(simple)
+        }
+      }),
     close: () => hold(close),
   }
 }

@@ -3,6 +3,7 @@
  * or a server through `pg` when DATABASE_URL is set. Both return rows as plain objects with the
  * same types: int8 as number, date as 'YYYY-MM-DD', timestamptz as Date.
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { getTypeParser } from 'pg-types'
 import { openBackend, pgliteDb } from './db-pglite'
 
@@ -12,13 +13,51 @@ export interface Queryable {
   query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>
 }
 
+/** The transaction's side of the port. */
+export interface Tx extends Queryable {
+  /** Runs a whole SQL text (several statements, `$$` bodies) inside the transaction. */
+  exec(sql: string): Promise<void>
+}
+
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres'
   /** Runs `fn` in one transaction: all of its writes land, or none. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
-  /** Runs several statements at once (migrations). */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
+  /** Runs a whole SQL text (several statements at once). */
   exec(sql: string): Promise<void>
   close(): Promise<void>
+}
+
+/**
+ * Inside a transaction every statement must go through its `tx`. On PGlite a plain `db` call there
+ * would wait for the transaction, which waits for it (the database froze for good); on a server it
+ * would run on another connection, outside the transaction. Both now fail at once, and so does a
+ * `tx` used after its transaction ended.
+ */
+const insideTransaction = new AsyncLocalStorage<true>()
+const misuse = (what: string) => Promise.reject(new Error(`${what}: inside db.transaction use its tx`))
+
+export function guarded(db: Db): Db {
+  return {
+    kind: db.kind,
+    query: (sql, params) => (insideTransaction.getStore() ? misuse('db.query') : db.query(sql, params)),
+    exec: (sql) => (insideTransaction.getStore() ? misuse('db.exec') : db.exec(sql)),
+    close: () => db.close(),
+    transaction: (fn) =>
+      insideTransaction.getStore()
+        ? misuse('db.transaction')
+        : db.transaction((tx) => {
+            let open = true
+            const over = () => Promise.reject(new Error('this transaction has ended: its tx cannot be used'))
+            const scoped: Tx = {
+              query: (sql, params) => (open ? tx.query(sql, params) : over()),
+              exec: (sql) => (open ? tx.exec(sql) : over()),
+            }
+            return insideTransaction.run(true, () => fn(scoped)).finally(() => {
+              open = false
+            })
+          }),
+  }
 }
 
 const INT8 = 20
@@ -33,7 +72,7 @@ export const typeParserFor = (typeId: number): ((text: string) => any) =>
 /** PGlite in this thread, in `dataDir` (in memory without one); see db-pglite.ts. */
 export async function openPglite(dataDir?: string): Promise<Db> {
   const { exchange, close } = await openBackend(dataDir)
-  return pgliteDb(exchange, close, typeParserFor)
+  return guarded(pgliteDb(exchange, close, typeParserFor))
 }
 
 export async function openPostgres(url: string): Promise<Db> {
@@ -44,14 +83,19 @@ export async function openPostgres(url: string): Promise<Db> {
     types: { getTypeParser: typeParserFor },
   })
   pool.on('error', (error) => console.error('[db] idle client error', error.message))
-  return {
+  return guarded({
     kind: 'postgres',
     query: async (sql, params) => (await pool.query(sql, params as any[])).rows,
     transaction: async (fn) => {
       const client = await pool.connect()
       try {
         await client.query('BEGIN')
-        const result = await fn({ query: async (sql, params) => (await client.query(sql, params as any[])).rows })
+        const result = await fn({
+          query: async (sql, params) => (await client.query(sql, params as any[])).rows,
+          exec: async (sql) => {
+            await client.query(sql)
+          },
+        })
         // A transaction that hit an error answers COMMIT with ROLLBACK.
         if ((await client.query('COMMIT')).command !== 'COMMIT') throw new Error('the transaction was rolled back')
         return result
@@ -66,7 +110,7 @@ export async function openPostgres(url: string): Promise<Db> {
       await pool.query(sql)
     },
     close: () => pool.end(),
-  }
+  })
 }
 
 /** Opens a PostgreSQL server when a URL is given (DATABASE_URL), else PGlite in `dataDir`. */

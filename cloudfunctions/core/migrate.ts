@@ -1,12 +1,34 @@
-/** Applies the numbered SQL migrations not yet applied, once, even with several processes starting. */
+/**
+ * Applies the migrations not yet applied, once, even with several processes starting: each file
+ * runs whole (so `$$` bodies and triggers work) in one transaction under an advisory lock.
+ */
 import type { Db } from './db'
-import init from './migrations/001_init.sql'
+import { migrationFiles, type MigrationFile } from './migrations'
 
-export const migrations: { version: number; sql: string }[] = [{ version: 1, sql: init }]
+export interface Migration {
+  version: number
+  file: string
+  sql: string
+}
+
+const NAME = /^(\d{3})_[a-z0-9_]+\.sql$/
+
+/** The files in order, each with the version its name gives; a badly named or repeated file is an error. */
+export function migrationsOf(files: MigrationFile[]): Migration[] {
+  const seen = new Set<number>()
+  return files.map(({ file, sql }) => {
+    const match = NAME.exec(file)
+    if (!match) throw new Error(`migration file ${file} is not named NNN_name.sql`)
+    const version = Number(match[1])
+    if (seen.has(version)) throw new Error(`two migrations have version ${version}`)
+    seen.add(version)
+    return { version, file, sql }
+  }).sort((a, b) => a.version - b.version)
+}
 
 const LOCK_KEY = 7_342_001
 
-export async function migrate(db: Db): Promise<number[]> {
+export async function migrate(db: Db, migrations = migrationsOf(migrationFiles)): Promise<number[]> {
   await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())')
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY])
@@ -14,21 +36,10 @@ export async function migrate(db: Db): Promise<number[]> {
     const applied: number[] = []
     for (const migration of migrations) {
       if (done.has(migration.version)) continue
-      for (const statement of splitStatements(migration.sql)) await tx.query(statement)
+      await tx.exec(migration.sql)
       await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [migration.version])
       applied.push(migration.version)
     }
     return applied
   })
-}
-
-/** Splits a migration into statements (our migrations hold no semicolons inside literals or bodies). */
-function splitStatements(sql: string): string[] {
-  return sql
-    .split('\n')
-    .filter((line) => !line.trim().startsWith('--'))
-    .join('\n')
-    .split(';')
-    .map((statement) => statement.trim())
-    .filter(Boolean)
 }

@@ -1,11 +1,13 @@
 /**
  * The local platform, for the host and the tests: identity comes from the host's signed dev token
  * (already verified into `context.openid`), codes are QR images of h5 URLs, text is checked
- * against a word list, and subscription messages land in the `outbox` table.
+ * against a word list, and subscription messages are recorded once each in `platform_messages`
+ * (the staff's delivery log shows them). Timer events come only from the host's scheduler or a
+ * test, which say so in the context (`{ timer: true }`); an HTTP call can never set that.
  */
 import QRCode from 'qrcode'
 import type { Db } from './db'
-import type { Platform, TextVerdict } from './platform'
+import { timerName, type Platform, type TextVerdict } from './platform'
 
 /** A short list standing in for WeChat's content security check. */
 const riskyWords = ['赌博', '博彩', '色情', '毒品', '枪支', '办证', '代开发票']
@@ -24,18 +26,19 @@ export function localPlatform(db: Db, publicUrl: string): Platform {
       const openid = (context as { openid?: unknown } | undefined)?.openid
       return typeof openid === 'string' && openid ? openid : undefined
     },
+    timerOf: (event, context) => ((context as { timer?: unknown } | undefined)?.timer === true ? timerName(event) : undefined),
     siteCode: async (scene, page) => {
       const target = `${publicUrl}/${page}?scene=${encodeURIComponent(scene)}`
       const image = await QRCode.toDataURL(target, { errorCorrectionLevel: 'M', margin: 2, width: 480 })
       return { image, target }
     },
     checkText: async (text) => judgeText(text),
-    sendSubscribe: async (message) => {
-      await db.query('INSERT INTO outbox (kind, to_openid, payload) VALUES ($1, $2, $3)', [
-        'subscribe',
-        message.toOpenid,
-        JSON.stringify(message),
-      ])
+    sendSubscribe: async ({ toOpenid, templateId, page, data, dedupeKey }) => {
+      await db.query(
+        `INSERT INTO platform_messages (dedupe_key, to_openid, template_id, page, data) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (dedupe_key) DO NOTHING`,
+        [dedupeKey, toOpenid, templateId, page, JSON.stringify(data)],
+      )
     },
   }
 }

@@ -2,7 +2,7 @@
  * The deployed platform: wx-server-sdk inside a WeChat cloud function. The SDK is required lazily
  * so that bundles load locally (the build reads their metadata) without it installed.
  */
-import type { Platform } from './platform'
+import { PlatformError, timerName, type Platform } from './platform'
 
 type Cloud = {
   init(options: { env: unknown }): void
@@ -14,6 +14,9 @@ type Cloud = {
     subscribeMessage: { send(options: object): Promise<unknown> }
   }
 }
+
+/** subscribeMessage.send errors that retrying cannot mend: refused (43101), bad openid, template or data. */
+const PERMANENT = new Set([40003, 40037, 43101, 47003])
 
 let cloud: Cloud | undefined
 function sdk(): Cloud {
@@ -29,6 +32,8 @@ export function wxPlatform(): Platform {
   return {
     name: 'wx',
     callerOpenid: () => sdk().getWXContext().OPENID || undefined,
+    // A person's call always carries an OPENID; the timer trigger's never does.
+    timerOf: (event) => (sdk().getWXContext().OPENID ? undefined : timerName(event)),
     siteCode: async (scene, page) => {
       const result = await sdk().openapi.wxacode.getUnlimited({ scene, page, checkPath: false, width: 480 })
       return { image: `data:${result.contentType ?? 'image/png'};base64,${result.buffer.toString('base64')}`, target: page }
@@ -39,12 +44,17 @@ export function wxPlatform(): Platform {
       return suggest === 'pass' ? 'pass' : suggest === 'review' ? 'review' : 'risky'
     },
     sendSubscribe: async (message) => {
-      await sdk().openapi.subscribeMessage.send({
-        touser: message.toOpenid,
-        templateId: message.templateId,
-        page: message.page,
-        data: message.data,
-      })
+      try {
+        await sdk().openapi.subscribeMessage.send({
+          touser: message.toOpenid,
+          templateId: message.templateId,
+          page: message.page,
+          data: message.data,
+        })
+      } catch (error) {
+        const code = (error as { errCode?: number }).errCode
+        throw new PlatformError(`subscribeMessage.send: ${code ?? (error as Error).message}`, code !== undefined && PERMANENT.has(code))
+      }
     },
   }
 }

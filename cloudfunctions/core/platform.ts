@@ -10,12 +10,26 @@ export interface SubscribeMessage {
   templateId: string
   page: string
   data: Record<string, { value: string }>
+  /** The outbox row's key: the local platform records each message once under it. */
+  dedupeKey: string
+}
+
+/** A platform call that failed; `permanent` when trying again cannot help (e.g. 43101, refused). */
+export class PlatformError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message)
+  }
 }
 
 export interface Platform {
   readonly name: 'wx' | 'local'
   /** The caller's openid, from the platform itself, never from the call's data. */
   callerOpenid(context: unknown): string | undefined
+  /** The timer trigger's name when this event is the platform's timer firing, never a person's call. */
+  timerOf(event: unknown, context: unknown): string | undefined
   /** A printable code that opens `page` with `scene` (≤ 32 characters). */
   siteCode(scene: string, page: string): Promise<{ image: string; target: string }>
   /** Judges user text (security.msgSecCheck v2, read by `result.suggest`). */
@@ -28,7 +42,15 @@ export const openapiOf = {
   siteCode: 'wxacode.getUnlimited',
   checkText: 'security.msgSecCheck',
   sendSubscribe: 'subscribeMessage.send',
-} as const satisfies Record<Exclude<keyof Platform, 'name' | 'callerOpenid'>, string>
+} as const satisfies Record<Exclude<keyof Platform, 'name' | 'callerOpenid' | 'timerOf'>, string>
+
+/** A timer event as WeChat's trigger delivers it: `{ Type: 'timer', TriggerName, Time }`. */
+export function timerName(event: unknown): string | undefined {
+  const timer = event as { Type?: unknown; TriggerName?: unknown } | null
+  return typeof timer?.Type === 'string' && timer.Type.toLowerCase() === 'timer' && typeof timer.TriggerName === 'string'
+    ? timer.TriggerName
+    : undefined
+}
 
 export type Openapi = (typeof openapiOf)[keyof typeof openapiOf]
 
@@ -42,6 +64,7 @@ export function grantedPlatform(platform: Platform, granted: readonly Openapi[])
   return {
     name: platform.name,
     callerOpenid: (context) => platform.callerOpenid(context),
+    timerOf: (event, context) => platform.timerOf(event, context),
     siteCode: guard('siteCode'),
     checkText: guard('checkText'),
     sendSubscribe: guard('sendSubscribe'),

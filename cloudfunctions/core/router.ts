@@ -1,41 +1,50 @@
 /**
  * The action router: one entry per cloud function. It reads the envelope, finds the action,
- * resolves the caller and their roles, checks the access table, validates the input with the
- * action's schema, runs the handler and answers `{ ok, data | error }`. Nothing else leaves it.
+ * validates the input with the action's schema from its contract, resolves the caller and their
+ * roles, checks the access table, runs the handler and answers `{ ok, data | error }`. Nothing
+ * else leaves it. A timer event (WeChat's trigger, never a person's call) runs the due jobs.
  */
 import * as v from 'valibot'
+import type { Contract, OutputOf, ParsedInputOf } from '../../src/domain/contract'
 import type { CallEvent, Envelope } from '../../src/domain/errors'
+import { isCleanText, TEXT_REFUSED } from '../../src/domain/text'
 import { mayCall } from './access'
-import { audit } from './audit'
 import { fail, toFailure } from './errors'
 import { loadCaller, type Caller } from './identity'
+import { runDueJobs, type Job, type JobRun } from './jobs'
 import { grantedPlatform, type Openapi, type Platform } from './platform'
 import { getRuntime, type Runtime } from './runtime'
+import { scopeOf, transactionOf, type Scope } from './scope'
 
-export interface Ctx<I> {
+export interface Ctx<I> extends Scope {
   input: I
   caller: Caller
-  db: Runtime['db']
   platform: Platform
-  now: Date
-  /** Records a privileged action in the audit log. */
-  audit(target: string, detail?: Record<string, unknown>): Promise<void>
+  /** Runs `work` in one transaction; its scope's db, audit and outbox are bound to it. */
+  transaction<T>(work: (tx: Scope) => Promise<T>): Promise<T>
 }
 
-export interface Action<S extends v.GenericSchema = v.GenericSchema> {
-  input: S
-  run(ctx: Ctx<v.InferOutput<S>>): Promise<unknown>
-}
+type Handler = (ctx: Ctx<any>) => Promise<unknown>
+export type Handlers<C extends Contract> = { [K in keyof C]: (ctx: Ctx<ParsedInputOf<C[K]>>) => Promise<OutputOf<C[K]>> }
 
 export interface CloudFunction {
   name: string
   /** Exactly the openapi this function calls; the build writes it into config.json. */
   openapi: readonly Openapi[]
-  actions: Record<string, Action>
+  contract: Contract
+  actions: Record<string, Handler>
+  jobs: Record<string, Job>
 }
 
-export function action<S extends v.GenericSchema>(input: S, run: (ctx: Ctx<v.InferOutput<S>>) => Promise<unknown>): Action {
-  return { input, run } as Action
+/** A cloud function from its contract: a handler for exactly each declared action, typed by it. */
+export function defineFunction<C extends Contract>(spec: {
+  name: string
+  contract: C
+  openapi: readonly Openapi[]
+  actions: Handlers<C>
+  jobs?: Record<string, Job>
+}): CloudFunction {
+  return { ...spec, actions: spec.actions as Record<string, Handler>, jobs: spec.jobs ?? {} }
 }
 
 function firstIssue(issues: readonly v.BaseIssue<unknown>[]): string {
@@ -44,15 +53,25 @@ function firstIssue(issues: readonly v.BaseIssue<unknown>[]): string {
   return generic ? '输入有误，请检查后重试' : issue.message
 }
 
+/** Every string anywhere in the input obeys the text rule, whatever the schema says. */
+function cleanStrings(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return isCleanText(value)
+  if (depth > 8 || value === null || typeof value !== 'object') return true
+  return Object.entries(value).every(([key, item]) => isCleanText(key) && cleanStrings(item, depth + 1))
+}
+
 export async function dispatch(fn: CloudFunction, event: unknown, context: unknown, runtime: Runtime): Promise<Envelope<unknown>> {
   try {
+    if (runtime.platform.timerOf(event, context) !== undefined) {
+      return { ok: true, data: (await runDueJobs(fn, runtime, 'timer')) satisfies JobRun[] }
+    }
     const call = (event ?? {}) as Partial<CallEvent>
     if (typeof call.action !== 'string' || !Object.hasOwn(fn.actions, call.action)) {
       fail('invalid_input', '未知的操作')
     }
     const name = call.action as string
-    const act = fn.actions[name]
-    const parsed = v.safeParse(act.input, call.data ?? {})
+    if (!cleanStrings(call.data)) fail('invalid_input', TEXT_REFUSED)
+    const parsed = v.safeParse(fn.contract[name].input, call.data ?? {})
     if (!parsed.success) fail('invalid_input', firstIssue(parsed.issues))
     const openid = runtime.platform.callerOpenid(context)
     if (!openid) fail('unauthenticated')
@@ -61,13 +80,13 @@ export async function dispatch(fn: CloudFunction, event: unknown, context: unkno
     if (allowed === undefined) throw new Error(`no access row for ${fn.name}.${name}`)
     if (!allowed) fail('forbidden')
     const now = runtime.clock.now()
-    const data = await act.run({
+    const actor = { userId: caller.userId, fn: fn.name, action: name }
+    const data = await fn.actions[name]({
+      ...scopeOf(runtime.db, now, actor),
       input: parsed.output,
       caller,
-      db: runtime.db,
       platform: grantedPlatform(runtime.platform, fn.openapi),
-      now,
-      audit: (target, detail) => audit(runtime.db, now, caller, fn.name, name, target, detail),
+      transaction: transactionOf(runtime.db, now, actor),
     })
     return { ok: true, data }
   } catch (error) {

@@ -21,14 +21,23 @@ export function setRuntime(runtime: Runtime): void {
   current = Promise.resolve(runtime)
 }
 
+/** The runtime, built once; a failed build (say, a migration that failed) is tried again on the next call. */
 export function getRuntime(): Promise<Runtime> {
-  current ??= deployedRuntime()
+  current ??= deployedRuntime().catch((error) => {
+    current = undefined
+    throw error
+  })
   return current
 }
 
 async function deployedRuntime(): Promise<Runtime> {
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set for the deployed function')
   const db = await openDb(process.env.DATABASE_URL)
-  await migrate(db)
+  try {
+    await migrate(db)
+  } catch (error) {
+    await db.close().catch(() => undefined)
+    throw error
+  }
   return { db, platform: wxPlatform(), clock: systemClock }
 }

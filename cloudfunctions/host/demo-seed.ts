@@ -1,7 +1,8 @@
-/** Loads the demo data on first start: the directory, units, people for every role, activities. */
+/** The demo data: the directory, units, people for every role, activities, as named seeding steps. */
 import type { RoleGrant } from '../../src/domain/roles'
 import { shanghaiDay } from '../../src/domain/time'
-import type { Db, Queryable } from '../core/db'
+import type { Db } from '../core/db'
+import { applySeeds, type SeedStep } from '../core/seed'
 import { demoSites } from './demo-sites'
 
 /** The district centre's position; sites are laid out around it, a few kilometres apart. */
@@ -49,45 +50,68 @@ function position(index: number) {
   }
 }
 
-async function insertActivities(db: Queryable, now: Date, days: number) {
-  for (let offset = -1; offset < days; offset++) {
-    const day = shanghaiDay(new Date(now.getTime() + offset * 86_400_000))
-    for (const [siteId, title, place, from, to] of activityPlan) {
-      const at = (hour: number) => `${day}T${String(hour).padStart(2, '0')}:00:00+08:00`
-      await db.query('INSERT INTO activities (site_id, title, place, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5)', [
-        siteId, title, place, at(from), at(to),
-      ])
-    }
-  }
+interface SeedContext {
+  now: Date
+  /** Days of daily activities from the first start (tests use a few). */
+  activityDays: number
 }
 
-/** Seeds an empty database; does nothing when sites already exist. Returns whether it seeded. */
-export async function seedDemo(db: Db, now: Date, activityDays = 60): Promise<boolean> {
-  const [{ count }] = await db.query('SELECT count(*)::int AS count FROM sites')
-  if (count > 0) return false
-  await db.transaction(async (tx) => {
-    for (const [index, site] of demoSites.entries()) {
-      const { lat, lng } = index === 0 ? CENTRE : position(index)
-      await tx.query(
-        `INSERT INTO sites (id, name, kind, category, sector, address, intro, contact_name, contact_phone, open_hours, lat, lng, radius_m, sort)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        [site.id, site.name, site.kind, site.category, site.sector, site.address, site.intro, site.contactName,
-          site.contactPhone, '周一至周日 9:00—17:00', lat, lng, site.radiusM, index],
-      )
-    }
-    for (const [id, name] of demoUnits) await tx.query('INSERT INTO units (id, name) VALUES ($1, $2)', [id, name])
-    for (const person of demoPeople) {
-      const [{ id }] = await tx.query('INSERT INTO users (openid, nickname) VALUES ($1, $2) RETURNING id', [person.openid, person.nickname])
-      for (const grant of person.grants) {
-        await tx.query('INSERT INTO user_roles (user_id, role, site_id, unit_id) VALUES ($1, $2, $3, $4)', [
-          id, grant.role, grant.siteId ?? null, grant.unitId ?? null,
+/** The demo data, step by step; a feature adds its own step at the end. */
+export const demoSteps: SeedStep<SeedContext>[] = [
+  {
+    name: 'directory',
+    run: async (tx) => {
+      for (const [index, site] of demoSites.entries()) {
+        const { lat, lng } = index === 0 ? CENTRE : position(index)
+        await tx.query(
+          `INSERT INTO sites (id, name, kind, category, sector, address, intro, contact_name, contact_phone, open_hours, lat, lng, radius_m, sort)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
+          [site.id, site.name, site.kind, site.category, site.sector, site.address, site.intro, site.contactName,
+            site.contactPhone, '周一至周日 9:00—17:00', lat, lng, site.radiusM, index],
+        )
+      }
+      for (const [id, name] of demoUnits) await tx.query('INSERT INTO units (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [id, name])
+    },
+  },
+  {
+    name: 'people',
+    run: async (tx) => {
+      for (const person of demoPeople) {
+        await tx.query('INSERT INTO users (openid, nickname) VALUES ($1, $2) ON CONFLICT (openid) DO NOTHING', [person.openid, person.nickname])
+        for (const grant of person.grants) {
+          await tx.query(
+            `INSERT INTO user_roles (user_id, role, site_id, unit_id) SELECT id, $2, $3, $4 FROM users WHERE openid = $1
+             ON CONFLICT DO NOTHING`,
+            [person.openid, grant.role, grant.siteId ?? null, grant.unitId ?? null],
+          )
+        }
+      }
+      for (const profile of demoProfiles) {
+        await tx.query('INSERT INTO profiles (role, name, bind_code) VALUES ($1, $2, $3) ON CONFLICT (bind_code) DO NOTHING', [
+          profile.role, profile.name, profile.code,
         ])
       }
-    }
-    for (const profile of demoProfiles) {
-      await tx.query('INSERT INTO profiles (role, name, bind_code) VALUES ($1, $2, $3)', [profile.role, profile.name, profile.code])
-    }
-    await insertActivities(tx, now, activityDays)
-  })
-  return true
+    },
+  },
+  {
+    name: 'daily-activities',
+    run: async (tx, { now, activityDays }) => {
+      for (let offset = -1; offset < activityDays; offset++) {
+        const day = shanghaiDay(new Date(now.getTime() + offset * 86_400_000))
+        for (const [siteId, title, place, from, to] of activityPlan) {
+          const at = (hour: number) => `${day}T${String(hour).padStart(2, '0')}:00:00+08:00`
+          await tx.query(
+            `INSERT INTO activities (site_id, title, place, starts_at, ends_at) SELECT $1, $2, $3, $4, $5
+             WHERE NOT EXISTS (SELECT 1 FROM activities WHERE site_id = $1 AND title = $2 AND starts_at = $4)`,
+            [siteId, title, place, at(from), at(to)],
+          )
+        }
+      }
+    },
+  },
+]
+
+/** Applies the demo steps not yet applied; answers their names. */
+export function seedDemo(db: Db, now: Date, activityDays = 60): Promise<string[]> {
+  return applySeeds(db, demoSteps, { now, activityDays })
 }

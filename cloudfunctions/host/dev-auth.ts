@@ -7,6 +7,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 
 const TOKEN_DAYS = 30
+/** Exactly `<base64url claims>.<base64url HMAC-SHA256>`: nothing before, between or after. */
+const TOKEN = /^([A-Za-z0-9_-]{1,512})\.([A-Za-z0-9_-]{43})$/
+const OPENID = /^[A-Za-z0-9_-]{1,64}$/
 
 export interface DevAuth {
   sign(openid: string, now: Date): string
@@ -37,17 +40,21 @@ export function devAuth(secret: Buffer, env: NodeJS.ProcessEnv = process.env): D
       return `${body}.${mac(body)}`
     },
     verify: (token, now) => {
-      const [body, sig] = token.split('.')
-      if (!body || !sig) return undefined
+      const match = TOKEN.exec(token)
+      if (!match) return undefined
+      const [, body, sig] = match
       const expected = Buffer.from(mac(body))
       const given = Buffer.from(sig)
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined
+      let claims: unknown
       try {
-        const { openid, exp } = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'))
-        return typeof openid === 'string' && exp > now.getTime() ? openid : undefined
+        claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'))
       } catch {
         return undefined
       }
+      const { openid, exp, ...rest } = (claims ?? {}) as { openid?: unknown; exp?: unknown }
+      const exact = typeof openid === 'string' && OPENID.test(openid) && Number.isSafeInteger(exp) && Object.keys(rest).length === 0
+      return exact && (exp as number) > now.getTime() ? openid : undefined
     },
   }
 }

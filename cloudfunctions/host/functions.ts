@@ -2,9 +2,10 @@
 import * as account from '../account'
 import * as admin from '../admin'
 import * as checkin from '../checkin'
+import * as notices from '../notices'
 import type { CloudFunction } from '../core/router'
 import * as sites from '../sites'
 
 type Entry = { definition: CloudFunction; main: (event: unknown, context: unknown) => Promise<unknown> }
 
-export const cloudFunctions: Record<string, Entry> = { sites, checkin, account, admin }
+export const cloudFunctions: Record<string, Entry> = { sites, checkin, account, admin, notices }

@@ -5,13 +5,18 @@
 import { join, resolve } from 'node:path'
 import { systemClock } from '../core/clock'
 import { openPostgres } from '../core/db'
+import { scheduleJobs } from '../core/jobs'
 import { migrate } from '../core/migrate'
 import { localPlatform } from '../core/platform-local'
 import { setRuntime } from '../core/runtime'
 import { seedDemo } from './demo-seed'
 import { openPgliteThread } from './pglite-thread'
 import { devAuth, loadSecret } from './dev-auth'
+import { cloudFunctions } from './functions'
 import { createHost } from './server'
+
+/** How often the host runs the functions' due jobs (JOBS_INTERVAL_MS; 0 turns them off). */
+const JOBS_INTERVAL_MS = Number(process.env.JOBS_INTERVAL_MS ?? 15_000)
 
 async function start() {
   const root = resolve(process.env.APP_ROOT ?? process.cwd())
@@ -27,14 +32,20 @@ async function start() {
   const runtime = { db, platform: localPlatform(db, publicUrl), clock: systemClock }
   setRuntime(runtime)
   const seeded = await seedDemo(db, systemClock.now())
-  const server = createHost({ runtime, auth, h5Dir: join(root, 'dist/h5') })
+  const stopJobs = JOBS_INTERVAL_MS > 0
+    ? scheduleJobs(Object.values(cloudFunctions).map((entry) => entry.definition), runtime, JOBS_INTERVAL_MS)
+    : () => undefined
+  const server = createHost({ runtime, auth, h5Dir: join(root, 'dist/h5'), publicUrl })
   server.keepAliveTimeout = 30_000
   server.listen(port, '127.0.0.1', () => {
     const where = db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${join(dataDir, 'pglite')}`
-    console.log(`[host] database: ${where}; migrations applied: ${applied.length ? applied.join(', ') : 'none new'}${seeded ? '; demo data loaded' : ''}`)
+    console.log(`[host] database: ${where}; migrations applied: ${applied.length ? applied.join(', ') : 'none new'}${seeded.length ? `; demo data: ${seeded.join(', ')}` : ''}`)
     console.log(`[host] 协商联盟 ready at ${publicUrl}/`)
   })
-  const stop = () => server.close(() => db.close().finally(() => process.exit(0)))
+  const stop = () => {
+    stopJobs()
+    server.close(() => db.close().finally(() => process.exit(0)))
+  }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }

@@ -6,7 +6,7 @@
  * separate cores. This file is both sides; the build emits it as dist/host/pglite-thread.js.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
-import { typeParserFor, type Db } from '../core/db'
+import { guarded, typeParserFor, type Db } from '../core/db'
 import { openBackend, pgliteDb } from '../core/db-pglite'
 
 type Op = { op: 'open' | 'close' } | { op: 'exchange'; message: Uint8Array }
@@ -41,13 +41,15 @@ export async function openPgliteThread(dataDir: string, script: string): Promise
       worker.postMessage({ ...request, id })
     })
   await ask({ op: 'open' })
-  return pgliteDb(
-    async (message) => (await ask({ op: 'exchange', message }))!,
-    async () => {
-      await ask({ op: 'close' })
-      await worker.terminate()
-    },
-    typeParserFor,
+  return guarded(
+    pgliteDb(
+      async (message) => (await ask({ op: 'exchange', message }))!,
+      async () => {
+        await ask({ op: 'close' })
+        await worker.terminate()
+      },
+      typeParserFor,
+    ),
   )
 }
 

@@ -1,23 +1,23 @@
 /** sites: the directory of the centre, alliance sites, studios and stations, and their codes. */
-import { managesSite } from '../../src/domain/roles'
+import { sitesContract } from '../../src/domain/contracts/sites'
+import * as sitePermissions from '../../src/domain/permissions/sites'
 import { siteScene } from '../../src/domain/scene'
-import * as schemas from '../../src/domain/schemas'
-import type { Activity, SiteCode, SiteDetail, SiteSummary } from '../../src/domain/sites'
+import type { Activity, SiteSummary } from '../../src/domain/sites'
 import { shanghaiDayBounds } from '../../src/domain/time'
 import { fail } from '../core/errors'
-import { action, createMain, type CloudFunction } from '../core/router'
+import { pageOf } from '../core/page'
+import { createMain, defineFunction } from '../core/router'
 import { findSite } from './find'
 
 /** The scan page, as WeChat's page path; the local platform serves it as an h5 path. */
 export const SCAN_PAGE = 'packages/checkin/pages/scan/index'
 
-const summaryColumns = 'id, name, kind, category, sector, address'
-
-export const definition: CloudFunction = {
+export const definition = defineFunction({
   name: 'sites',
+  contract: sitesContract,
   openapi: ['wxacode.getUnlimited'],
   actions: {
-    list: action(schemas.sitesList, async ({ db, input }): Promise<SiteSummary[]> => {
+    list: async ({ db, input }) => {
       const where: string[] = []
       const params: unknown[] = []
       const add = (clause: string, value: unknown) => {
@@ -27,11 +27,10 @@ export const definition: CloudFunction = {
       if (input.kind) add('kind = ?', input.kind)
       if (input.category) add('category = ?', input.category)
       if (input.q) add("(name || ' ' || sector || ' ' || address) ILIKE ?", `%${input.q.replace(/[\\%_]/g, '\\$&')}%`)
-      const filter = where.length ? `WHERE ${where.join(' AND ')}` : ''
-      return db.query(`SELECT ${summaryColumns} FROM sites ${filter} ORDER BY sort, id`, params) as Promise<SiteSummary[]>
-    }),
+      return pageOf<SiteSummary>(db, { columns: 'id, name, kind, category, sector, address', from: 'sites', where, params, keys: ['sort', 'id'] }, input)
+    },
 
-    get: action(schemas.siteRef, async ({ db, input, now }): Promise<SiteDetail> => {
+    get: async ({ db, input, now }) => {
       const site = await findSite(db, input.siteId)
       const { start, end } = shanghaiDayBounds(now)
       const todayActivities = (await db.query(
@@ -56,17 +55,17 @@ export const definition: CloudFunction = {
         scene: siteScene(site.id),
         todayActivities,
       }
-    }),
+    },
 
-    code: action(schemas.siteRef, async ({ db, input, caller, platform, audit }): Promise<SiteCode> => {
+    code: async ({ db, input, caller, platform, audit }) => {
       const site = await findSite(db, input.siteId)
-      if (!managesSite(caller.grants, site.id)) fail('forbidden', '只能查看本联盟点的二维码')
+      if (!sitePermissions.can(caller, 'viewCode', site)) fail('forbidden', '只能查看本联盟点的二维码')
       const scene = siteScene(site.id)
       const { image, target } = await platform.siteCode(scene, SCAN_PAGE)
       await audit(site.id)
       return { siteId: site.id, scene, target, image }
-    }),
+    },
   },
-}
+})
 
 export const main = createMain(definition)

@@ -21,8 +21,3 @@ export interface RoleGrant {
   siteId?: string | null
   unitId?: string | null
 }
-
-/** Staff and admins manage every site; a site admin only the sites granted to it. */
-export function managesSite(grants: readonly RoleGrant[], siteId: string): boolean {
-  return grants.some((g) => g.role === 'staff' || g.role === 'admin' || (g.role === 'site_admin' && g.siteId === siteId))
-}

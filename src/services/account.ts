@@ -1,5 +1,7 @@
-import type { Me } from '../domain/account'
-import { call } from './call'
+import type { accountContract } from '../domain/contracts/account'
+import { endpoint } from './call'
 
-export const fetchMe = () => call<Me>('account', 'me')
-export const bindProfile = (code: string) => call<Me>('account', 'bind', { code })
+const account = endpoint<typeof accountContract>('account')
+
+export const fetchMe = account('me')
+export const bindProfile = account('bind')

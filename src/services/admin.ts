@@ -1,7 +1,7 @@
-import type { Profile } from '../domain/account'
-import type { BindableRole } from '../domain/roles'
-import { call } from './call'
+import type { adminContract } from '../domain/contracts/admin'
+import { endpoint } from './call'
 
-export const createProfile = (input: { role: BindableRole; name: string; siteId?: string; unitId?: string }) =>
-  call<Profile>('admin', 'createProfile', input)
-export const listProfiles = () => call<Profile[]>('admin', 'listProfiles')
+const admin = endpoint<typeof adminContract>('admin')
+
+export const createProfile = admin('createProfile')
+export const listProfiles = admin('listProfiles')

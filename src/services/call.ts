@@ -1,4 +1,5 @@
 /** One way to call a cloud function from any page: answers the data or throws a CallFailure. */
+import type { Contract, InputOf, OutputOf } from '../domain/contract'
 import { errorMessages, type CallError, type ErrorCode } from '../domain/errors'
 import { send } from './transport'
 
@@ -24,4 +25,14 @@ export async function call<T>(fn: string, action: string, data: object = {}): Pr
   }
   if (!envelope.ok) throw new CallFailure(envelope.error)
   return envelope.data
+}
+
+/**
+ * A function's actions as typed calls, from its contract (a type-only import, so no schema reaches
+ * the bundle): `const sites = endpoint<typeof sitesContract>('sites'); sites('list')(input)`.
+ */
+export function endpoint<C extends Contract>(fn: string) {
+  return <K extends keyof C & string>(action: K) =>
+    (...[input]: {} extends InputOf<C[K]> ? [input?: InputOf<C[K]>] : [input: InputOf<C[K]>]): Promise<OutputOf<C[K]>> =>
+      call<OutputOf<C[K]>>(fn, action, (input ?? {}) as object)
 }

@@ -1,6 +1,7 @@
-import type { CheckinRecord } from '../domain/checkin'
-import type { Fix } from '../domain/geo'
-import { call } from './call'
+import type { checkinContract } from '../domain/contracts/checkin'
+import { endpoint } from './call'
 
-export const scanCheckin = (scene: string, location?: Fix) => call<CheckinRecord>('checkin', 'scan', { scene, location })
-export const myCheckins = () => call<CheckinRecord[]>('checkin', 'mine', {})
+const checkin = endpoint<typeof checkinContract>('checkin')
+
+export const scanCheckin = checkin('scan')
+export const myCheckins = checkin('mine')

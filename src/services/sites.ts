@@ -1,7 +1,8 @@
-import type { SiteCategory, SiteCode, SiteDetail, SiteKind, SiteSummary } from '../domain/sites'
-import { call } from './call'
+import type { sitesContract } from '../domain/contracts/sites'
+import { endpoint } from './call'
 
-export const listSites = (filter: { kind?: SiteKind; category?: SiteCategory; q?: string }) =>
-  call<SiteSummary[]>('sites', 'list', filter)
-export const getSite = (siteId: string) => call<SiteDetail>('sites', 'get', { siteId })
-export const getSiteCode = (siteId: string) => call<SiteCode>('sites', 'code', { siteId })
+const sites = endpoint<typeof sitesContract>('sites')
+
+export const listSites = sites('list')
+export const getSite = sites('get')
+export const getSiteCode = sites('code')

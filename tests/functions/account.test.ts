@@ -20,8 +20,15 @@ describe(`binding profiles on ${DB_LABEL}`, () => {
     const again = await caller(account, 'someone-else')('bind', { code: issued.data.bindCode })
     expect(again.error).toEqual({ code: 'expired', message: '该绑定码已被使用' })
     expect((await caller(account, 'someone-else')('me')).data.primaryRole).toBe('resident')
-    const audited = await rt.db.query("SELECT fn, action FROM audit_log WHERE action IN ('createProfile', 'bind') ORDER BY id")
-    expect(audited).toEqual([{ fn: 'admin', action: 'createProfile' }, { fn: 'account', action: 'bind' }])
+    const audited = await rt.db.query("SELECT fn, action, target, detail FROM audit_log WHERE action IN ('createProfile', 'bind') ORDER BY id")
+    const profile = `profile:${issued.data.id}`
+    expect(audited.map((row) => [row.fn, row.action, row.target])).toEqual([
+      ['admin', 'createProfile', profile],
+      ['account', 'bind', profile],
+      ['account', 'bind', 'bind-failed'],
+    ])
+    expect(audited[1].detail).toMatchObject({ role: 'member' })
+    expect(JSON.stringify(audited)).not.toContain(issued.data.bindCode)
   })
 
   it('scopes a site admin profile to its site', async () => {
@@ -43,6 +50,7 @@ describe(`binding profiles on ${DB_LABEL}`, () => {
   it('binds the demo member code under concurrency exactly once', async () => {
     const results = await Promise.all(['p1', 'p2', 'p3', 'p4', 'p5'].map((id) => caller(account, id)('bind', { code: 'MEMBER24' })))
     expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok).map((r) => r.error.code)).toEqual(['expired', 'expired', 'expired', 'expired'])
     const members = await rt.db.query("SELECT count(*)::int AS n FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.openid LIKE 'p_' AND r.role = 'member'")
     expect(members[0].n).toBe(1)
   })

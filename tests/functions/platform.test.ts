@@ -15,12 +15,12 @@ describe(`local platform on ${DB_LABEL}`, () => {
     expect(judgeText('网上赌博')).toBe('risky')
   })
 
-  it('puts subscription messages in the outbox', async () => {
+  it('records each subscription message once under its key', async () => {
     const platform = localPlatform(rt.db, 'http://localhost:8080')
-    await platform.sendSubscribe({ toOpenid: 'demo-resident', templateId: 'tpl', page: 'pages/mine/index', data: { thing1: { value: '签到成功' } } })
-    const [row] = await rt.db.query('SELECT kind, to_openid, payload FROM outbox')
-    expect(row).toMatchObject({ kind: 'subscribe', to_openid: 'demo-resident' })
-    expect(row.payload.data.thing1.value).toBe('签到成功')
+    await platform.sendSubscribe({ toOpenid: 'demo-resident', templateId: 'tpl', page: 'pages/mine/index', data: { thing1: { value: '签到成功' } }, dedupeKey: 'k1' })
+    await platform.sendSubscribe({ toOpenid: 'demo-resident', templateId: 'tpl', page: 'pages/mine/index', data: { thing1: { value: '再次' } }, dedupeKey: 'k1' })
+    const rows = await rt.db.query('SELECT to_openid, template_id, data FROM platform_messages')
+    expect(rows).toEqual([{ to_openid: 'demo-resident', template_id: 'tpl', data: { thing1: { value: '签到成功' } } }])
   })
 
   it('refuses an openapi a function did not declare in its config', async () => {

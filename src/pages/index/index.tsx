@@ -27,8 +27,8 @@ export default function Index() {
 
   const load = () => {
     listSites({ kind: filter.kind, category: filter.category, q: q.trim() || undefined })
-      .then((list) => {
-        setSites(list)
+      .then((page) => {
+        setSites(page.items)
         setError('')
       })
       .catch((e: CallFailure) => setError(e.message))

@@ -19,12 +19,12 @@ export default function Mine() {
   const [message, setMessage] = useState<{ ok: boolean; text: string }>()
 
   useDidShow(() => {
-    loadMe().then(() => myCheckins()).then(setCheckins).catch((e: CallFailure) => setMessage({ ok: false, text: e.message }))
+    loadMe().then(() => myCheckins()).then((page) => setCheckins(page.items)).catch((e: CallFailure) => setMessage({ ok: false, text: e.message }))
   })
 
   const bind = async () => {
     try {
-      const next = await bindProfile(code)
+      const next = await bindProfile({ code })
       setMe(next)
       setCode('')
       setMessage({ ok: true, text: `绑定成功，您的身份：${roleLabels[next.primaryRole]}` })

@@ -22,8 +22,8 @@ export default function ProfilesPage() {
 
   const fail = (e: CallFailure) => setMessage({ ok: false, text: e.message })
   useLoad(() => {
-    listProfiles().then(setProfiles).catch(fail)
-    listSites({}).then(setSites).catch(fail)
+    listProfiles().then((page) => setProfiles(page.items)).catch(fail)
+    listSites({ limit: 100 }).then((page) => setSites(page.items)).catch(fail)
   })
 
   const issue = async () => {

@@ -30,7 +30,7 @@ export default function ScanPage() {
     const parsed = parseScene(raw)
     if (!parsed.ok) return setOutcome({ kind: 'error', message: parsed.reason })
     setScene(raw)
-    getSite(parsed.siteId).then(setSite).catch((e: CallFailure) => setOutcome({ kind: 'error', message: e.message }))
+    getSite({ siteId: parsed.siteId }).then(setSite).catch((e: CallFailure) => setOutcome({ kind: 'error', message: e.message }))
   })
 
   const checkIn = async (withLocation: boolean) => {
@@ -38,7 +38,7 @@ export default function ScanPage() {
     setBusy(true)
     try {
       const fix = withLocation ? await currentFix() : undefined
-      const record = await scanCheckin(scene, fix)
+      const record = await scanCheckin({ scene, location: fix })
       setOutcome({ kind: 'done', record })
       Taro.showToast({ title: '签到成功', icon: 'success' })
     } catch (e) {

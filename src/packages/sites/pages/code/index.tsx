@@ -11,7 +11,7 @@ export default function SiteCodePage() {
   const [code, setCode] = useState<SiteCode>()
   const [error, setError] = useState('')
   useLoad((params) => {
-    getSiteCode(String(params.id ?? '')).then(setCode).catch((e: CallFailure) => setError(e.message))
+    getSiteCode({ siteId: String(params.id ?? '') }).then(setCode).catch((e: CallFailure) => setError(e.message))
   })
   if (error) return <Screen><View className='notice err'>{error}</View></Screen>
   if (!code) return <Screen><View className='empty'>正在生成二维码…</View></Screen>

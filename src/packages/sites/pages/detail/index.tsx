@@ -3,7 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import Screen from '../../../../components/Screen'
-import { managesSite } from '../../../../domain/roles'
+import * as sitePermissions from '../../../../domain/permissions/sites'
 import { siteTags, type SiteDetail } from '../../../../domain/sites'
 import { shanghaiClock } from '../../../../domain/time'
 import { CallFailure } from '../../../../services/call'
@@ -17,7 +17,7 @@ export default function SiteDetailPage() {
   const loadMe = useSession((s) => s.loadMe)
 
   useLoad((params) => {
-    getSite(String(params.id ?? ''))
+    getSite({ siteId: String(params.id ?? '') })
       .then((detail) => {
         setSite(detail)
         Taro.setNavigationBarTitle({ title: detail.name })
@@ -26,7 +26,7 @@ export default function SiteDetailPage() {
     if (!me) loadMe().catch(() => undefined)
   })
 
-  const manages = site && me && managesSite(me.roles, site.id)
+  const manages = site && me && sitePermissions.can({ grants: me.roles }, 'viewCode', site)
 
   if (error) return <Screen><View className='notice err'>{error}</View></Screen>
   if (!site) return <Screen><View className='empty'>加载中…</View></Screen>

@@ -1,0 +1,97 @@
+/**
+ * The outbox: everything that leaves the system is first a row, written in the transaction that
+ * caused it, with a unique dedupe key. Only the drain job (`drainOutbox`, run by the notices
+ * function) delivers rows: it claims due rows (FOR UPDATE SKIP LOCKED, so overlapping drains never
+ * take the same row), delivers them, and marks each sent, or schedules a retry with exponential
+ * backoff, or gives up after MAX_ATTEMPTS or a permanent platform error.
+ */
+import type { Queryable } from './db'
+import { PlatformError, type Platform } from './platform'
+
+export interface OutboxPayload {
+  /** An in-app notification in the person's notice centre. */
+  inapp: { title: string; body: string; link?: string }
+  /** A WeChat one-time subscription message. */
+  subscribe: { templateId: string; page: string; data: Record<string, { value: string }> }
+}
+export type OutboxKind = keyof OutboxPayload
+
+export const OUTBOX_BATCH = 200
+export const MAX_ATTEMPTS = 8
+/** A claimed row is due again after this long, should its drain die before marking it. */
+export const CLAIM_MS = 5 * 60_000
+
+/** 30 s, 1 min, 2 min, … up to 6 h. */
+export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000)
+
+export async function enqueue<K extends OutboxKind>(
+  db: Queryable,
+  now: Date,
+  kind: K,
+  recipientUserId: number,
+  payload: OutboxPayload[K],
+  dedupeKey: string,
+): Promise<boolean> {
+  const rows = await db.query(
+    `INSERT INTO outbox (kind, recipient_user_id, payload, dedupe_key, next_attempt_at, created_at)
+     VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    [kind, recipientUserId, JSON.stringify(payload), dedupeKey, now],
+  )
+  return rows.length === 1
+}
+
+interface Claimed {
+  id: number
+  kind: OutboxKind
+  payload: any
+  attempts: number
+  dedupe_key: string
+  recipient_user_id: number
+  openid: string
+}
+
+const claimSql = `
+  UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1, next_attempt_at = $2
+  FROM (SELECT id FROM outbox WHERE status IN ('pending', 'sending') AND next_attempt_at <= $1
+        ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) due, users u
+  WHERE o.id = due.id AND u.id = o.recipient_user_id
+  RETURNING o.id, o.kind, o.payload, o.attempts, o.dedupe_key, o.recipient_user_id, u.openid`
+
+async function deliver(db: Queryable, platform: Platform, now: Date, row: Claimed): Promise<void> {
+  if (row.kind === 'inapp') {
+    const { title, body, link } = row.payload as OutboxPayload['inapp']
+    await db.query(
+      `INSERT INTO notifications (user_id, title, body, link, created_at, outbox_id) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (outbox_id) DO NOTHING`,
+      [row.recipient_user_id, title, body, link ?? null, now, row.id],
+    )
+    return
+  }
+  const { templateId, page, data } = row.payload as OutboxPayload['subscribe']
+  await platform.sendSubscribe({ toOpenid: row.openid, templateId, page, data, dedupeKey: row.dedupe_key })
+}
+
+/** Delivers every due row; answers how many were sent. Safe to run twice at once. */
+export async function drainOutbox(db: Queryable, platform: Platform, now: Date): Promise<number> {
+  let sent = 0
+  for (;;) {
+    const rows = (await db.query(claimSql, [now, new Date(now.getTime() + CLAIM_MS), OUTBOX_BATCH])) as Claimed[]
+    if (rows.length === 0) return sent
+    const results = await Promise.allSettled(rows.map((row) => deliver(db, platform, now, row)))
+    const done = rows.filter((_, i) => results[i].status === 'fulfilled').map((row) => row.id)
+    if (done.length) await db.query(`UPDATE outbox SET status = 'sent', sent_at = $2, last_error = NULL WHERE id = ANY($1)`, [done, now])
+    sent += done.length
+    for (const [i, result] of results.entries()) {
+      if (result.status === 'fulfilled') continue
+      const row = rows[i]
+      const error = result.reason
+      const giveUp = (error instanceof PlatformError && error.permanent) || row.attempts >= MAX_ATTEMPTS
+      await db.query('UPDATE outbox SET status = $2, next_attempt_at = $3, last_error = $4 WHERE id = $1', [
+        row.id,
+        giveUp ? 'failed' : 'pending',
+        new Date(now.getTime() + backoffMs(row.attempts)),
+        String(error instanceof Error ? error.message : error).slice(0, 500),
+      ])
+    }
+  }
+}
