@@ -6,7 +6,7 @@
  *   node scripts/build.mjs all | weapp | h5 | functions | host
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,7 +17,24 @@ const require = createRequire(import.meta.url)
 const notFunctions = new Set(['core', 'host'])
 const WX_SERVER_SDK = '~4.0.2'
 
+/**
+ * core/migrations/index.ts reads its folder at run time; a bundle carries the same files inlined,
+ * so a deployed function (and the host) applies exactly the folder's migrations.
+ */
+const inlineMigrations = {
+  name: 'inline-migrations',
+  setup(build) {
+    build.onLoad({ filter: /core[\\/]migrations[\\/]index\.ts$/ }, ({ path }) => {
+      const dir = dirname(path)
+      const files = readdirSync(dir).filter((file) => file.endsWith('.sql')).sort()
+      const list = files.map((file) => `{ file: ${JSON.stringify(file)}, sql: ${JSON.stringify(readFileSync(join(dir, file), 'utf8'))} }`)
+      return { contents: `export const migrationFiles = [${list.join(',\n')}]`, loader: 'js' }
+    })
+  },
+}
+
 const serverOptions = {
+  plugins: [inlineMigrations],
   bundle: true,
   platform: 'node',
   target: 'node16',
@@ -50,7 +67,9 @@ export async function buildFunctions() {
     writeFileSync(join(out, 'package.json'), JSON.stringify({
       name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': WX_SERVER_SDK },
     }, null, 2) + '\n')
-    writeFileSync(join(out, 'config.json'), JSON.stringify({ permissions: { openapi: [...definition.openapi] } }, null, 2) + '\n')
+    const { trigger } = definition
+    const config = { permissions: { openapi: [...definition.openapi] }, ...(trigger ? { triggers: [trigger] } : {}) }
+    writeFileSync(join(out, 'config.json'), JSON.stringify(config, null, 2) + '\n')
     sizes[name] = statSync(join(out, 'index.js')).size
   }
   return sizes

@@ -98,7 +98,13 @@ export async function runDueJobs(owner: JobOwner, runtime: Runtime, trigger: Tri
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b))
 
 /** The function's one WeChat timer trigger (seven-field cron, seconds first), or none without jobs. */
-export function timerTrigger(jobs: Record<string, Job>): { name: string; type: 'timer'; config: string } | undefined {
+export interface TimerTrigger {
+  name: string
+  type: 'timer'
+  config: string
+}
+
+export function timerTrigger(jobs: Record<string, Job>): TimerTrigger | undefined {
   const intervals = Object.values(jobs).map((job) => job.every)
   if (intervals.length === 0) return undefined
   const minutes = intervals.reduce(gcd)

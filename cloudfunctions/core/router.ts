@@ -11,7 +11,7 @@ import { isCleanText, TEXT_REFUSED } from '../../src/domain/text'
 import { mayCall } from './access'
 import { fail, toFailure } from './errors'
 import { loadCaller, type Caller } from './identity'
-import { runDueJobs, type Job, type JobRun } from './jobs'
+import { runDueJobs, timerTrigger, type Job, type JobRun, type TimerTrigger } from './jobs'
 import { grantedPlatform, type Openapi, type Platform } from './platform'
 import { getRuntime, type Runtime } from './runtime'
 import { scopeOf, transactionOf, type Scope } from './scope'
@@ -34,6 +34,8 @@ export interface CloudFunction {
   contract: Contract
   actions: Record<string, Handler>
   jobs: Record<string, Job>
+  /** Its one WeChat timer trigger, when it has jobs; the build writes it into config.json. */
+  trigger?: TimerTrigger
 }
 
 /** A cloud function from its contract: a handler for exactly each declared action, typed by it. */
@@ -44,7 +46,8 @@ export function defineFunction<C extends Contract>(spec: {
   actions: Handlers<C>
   jobs?: Record<string, Job>
 }): CloudFunction {
-  return { ...spec, actions: spec.actions as Record<string, Handler>, jobs: spec.jobs ?? {} }
+  const jobs = spec.jobs ?? {}
+  return { ...spec, actions: spec.actions as Record<string, Handler>, jobs, trigger: timerTrigger(jobs) }
 }
 
 function firstIssue(issues: readonly v.BaseIssue<unknown>[]): string {
