@@ -15,19 +15,25 @@ export interface Runtime {
   clock: Clock
 }
 
-let current: Promise<Runtime> | undefined
-
-export function setRuntime(runtime: Runtime): void {
-  current = Promise.resolve(runtime)
+/** Builds once and keeps the result; a failed build (say, a migration that failed) is tried again on the next call. */
+export function once<T>(build: () => Promise<T>): () => Promise<T> {
+  let built: Promise<T> | undefined
+  return () =>
+    (built ??= build().catch((error) => {
+      built = undefined
+      throw error
+    }))
 }
 
-/** The runtime, built once; a failed build (say, a migration that failed) is tried again on the next call. */
+let current: (() => Promise<Runtime>) | undefined
+
+export function setRuntime(runtime: Runtime): void {
+  current = () => Promise.resolve(runtime)
+}
+
 export function getRuntime(): Promise<Runtime> {
-  current ??= deployedRuntime().catch((error) => {
-    current = undefined
-    throw error
-  })
-  return current
+  current ??= once(deployedRuntime)
+  return current()
 }
 
 async function deployedRuntime(): Promise<Runtime> {
