@@ -54,4 +54,22 @@ describe(`binding profiles on ${DB_LABEL}`, () => {
     const members = await rt.db.query("SELECT count(*)::int AS n FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.openid LIKE 'p_' AND r.role = 'member'")
     expect(members[0].n).toBe(1)
   })
+
+  it('refuses binding for 10 minutes after 10 wrong codes, even under a burst, and records each attempt', async () => {
+    const issued = await caller(admin, 'demo-staff')('createProfile', { role: 'member', name: '马强' })
+    const guesser = caller(account, 'person-guesser')
+    const burst = await Promise.all(Array.from({ length: 25 }, (_, i) => guesser('bind', { code: `ZZZZZZ${'23456789ABCDEFGHJKMNPQRSTUVWXYZ'[i]}2` })))
+    const codes = burst.map((answer) => answer.error.code)
+    expect(codes.filter((code) => code === 'not_found')).toHaveLength(10)
+    expect(codes.filter((code) => code === 'rate_limited')).toHaveLength(15)
+    const blocked = await guesser('bind', { code: issued.data.bindCode })
+    expect(blocked.error).toEqual({ code: 'rate_limited', message: '绑定码错误次数过多，请 10 分钟后再试' })
+    const [{ failed }] = await rt.db.query(
+      "SELECT count(*)::int AS failed FROM audit_log a JOIN users u ON u.id = a.actor_user_id WHERE u.openid = 'person-guesser' AND a.target = 'bind-failed'",
+    )
+    expect(failed).toBe(10)
+    rt.clock.set(new Date(rt.clock.now().getTime() + 10 * 60_000 + 1000))
+    expect((await guesser('bind', { code: issued.data.bindCode })).data.primaryRole).toBe('member')
+    rt.clock.set('2026-11-20T02:00:00Z')
+  })
 })

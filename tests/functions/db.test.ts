@@ -67,4 +67,46 @@ describe(`the db port on ${DB_LABEL}`, () => {
     expect((results[1] as PromiseFulfilledResult<any[]>).value[0]).toMatchObject({ label: '并发1', amount: 1 })
     expect((await rt.db.query("SELECT count(*)::int AS n FROM probe WHERE label LIKE '并发%'"))[0].n).toBe(36)
   })
+
+  it('encodes parameters as node-postgres does: arrays for = ANY and int[], Buffers as bytea', async () => {
+    await rt.db.exec('CREATE TABLE probe_arrays (id serial PRIMARY KEY, ids int[] NOT NULL, tags text[] NOT NULL, blob bytea)')
+    const blob = Buffer.from([0, 1, 2, 255, 0x5c])
+    const [row] = await rt.db.query('INSERT INTO probe_arrays (ids, tags, blob) VALUES ($1, $2, $3) RETURNING ids, tags, blob', [
+      [3, 1, 2],
+      ['停车难', 'a,b', 'with "quotes"', null],
+      blob,
+    ])
+    expect(row.ids).toEqual([3, 1, 2])
+    expect(row.tags).toEqual(['停车难', 'a,b', 'with "quotes"', null])
+    expect(Buffer.compare(row.blob, blob)).toBe(0)
+    const ids = (await rt.db.query("SELECT id FROM probe WHERE label IN ('一', '三') ORDER BY id")).map((r) => r.id)
+    const labels = await rt.db.query('SELECT label FROM probe WHERE id = ANY($1) ORDER BY id', [ids])
+    expect(labels).toEqual([{ label: '一' }, { label: '三' }])
+    const named = await rt.db.query('SELECT count(*)::int AS n FROM probe WHERE label = ANY($1)', [['一', '二', '无']])
+    expect(named).toEqual([{ n: 2 }])
+  })
+
+  it('fails only the statement whose parameter cannot be encoded', async () => {
+    const circular: Record<string, unknown> = {}
+    circular.self = circular
+    const results = await Promise.allSettled([
+      rt.db.query('SELECT $1::int AS n', [1]),
+      rt.db.query('SELECT $1::jsonb AS j', [circular]),
+      rt.db.query('SELECT $1::jsonb AS j', [{ big: 10n }]),
+      rt.db.query('SELECT $1::int AS n', [2]),
+    ])
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled'])
+    expect((results[3] as PromiseFulfilledResult<any>).value).toEqual([{ n: 2 }])
+  })
+
+  it('keeps working when the schema changes under its prepared statements', async () => {
+    await rt.db.exec('CREATE TABLE probe_shape (id int PRIMARY KEY, a text)')
+    await rt.db.query("INSERT INTO probe_shape VALUES (1, 'x')")
+    const select = 'SELECT * FROM probe_shape'
+    expect(await rt.db.query(select)).toEqual([{ id: 1, a: 'x' }])
+    await rt.db.exec("ALTER TABLE probe_shape ADD COLUMN b text DEFAULT 'y'")
+    expect(await rt.db.query(select)).toEqual([{ id: 1, a: 'x', b: 'y' }])
+    await rt.db.query("ALTER TABLE probe_shape ADD COLUMN c text DEFAULT 'z'")
+    expect(await rt.db.query(select)).toEqual([{ id: 1, a: 'x', b: 'y', c: 'z' }])
+  })
 })
