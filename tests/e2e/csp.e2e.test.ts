@@ -28,7 +28,7 @@ describe('content security policy (h5 build, Chromium)', () => {
     await page.goto(`${host.url}/`)
     await page.getByText('区图书馆').first().waitFor()
     await page.goto(`${host.url}/packages/sites/pages/detail/index?id=F01`)
-    await page.getByText('区图书馆').first().waitFor()
+    await page.getByText('新华街道文化路 6 号').first().waitFor()
     await page.goto(`${host.url}/packages/checkin/pages/scan/index?scene=${encodeURIComponent('s=F02')}`)
     await page.getByText('区文化馆').first().waitFor()
     expect(violations).toEqual([])
