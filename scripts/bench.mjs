@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as esbuild from 'esbuild'
-import { buildFunctions, buildHost, buildTaro } from './build.mjs'
+import { buildFunctions, buildHost, buildTaro, inlineMigrations } from './build.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 buildTaro('weapp')
@@ -20,6 +20,7 @@ await esbuild.build({
   format: 'cjs',
   packages: 'external',
   loader: { '.sql': 'text' },
+  plugins: [inlineMigrations],
   define: { __dirname: JSON.stringify(join(root, 'tests/support')) },
   logLevel: 'warning',
 })

@@ -21,7 +21,7 @@ const WX_SERVER_SDK = '~4.0.2'
  * core/migrations/index.ts reads its folder at run time; a bundle carries the same files inlined,
  * so a deployed function (and the host) applies exactly the folder's migrations.
  */
-const inlineMigrations = {
+export const inlineMigrations = {
   name: 'inline-migrations',
   setup(build) {
     build.onLoad({ filter: /core[\\/]migrations[\\/]index\.ts$/ }, ({ path }) => {

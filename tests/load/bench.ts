@@ -5,6 +5,7 @@
  *    driven by the lean generator in http-load.ts) against raw single-row INSERTs per second into
  *    the same database, both warm and as medians of timed passes, with latency percentiles;
  *  - host cold start (process start to first answered call, migrations already applied);
+ *  - the kernel's outbox drain and unit-of-work cost (kernel-bench.ts);
  *  - each bundled cloud function's size.
  */
 import { readdirSync, statSync } from 'node:fs'
@@ -15,6 +16,7 @@ import { seedDemo } from '../../cloudfunctions/host/demo-seed'
 import { newDataDir, ROOT, startHost } from '../support/host'
 import { MAIN_PACKAGE_BUDGET } from '../support/weapp'
 import { drive, LoadConnection } from './http-load'
+import { kernelFigures } from './kernel-bench'
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 4000)
 const CONNECTIONS = 100
@@ -161,10 +163,12 @@ async function main() {
   await packageSizes()
   functionSizes()
   let failures = await checkinThroughput('PGlite, embedded default')
+  failures += await kernelFigures('PGlite, embedded default')
   if (process.env.DATABASE_URL) {
     const server = await serverSchema(process.env.DATABASE_URL)
     try {
       failures += await checkinThroughput('PostgreSQL server at DATABASE_URL, pool of 10', server.url)
+      failures += await kernelFigures('PostgreSQL server at DATABASE_URL', server.url)
     } finally {
       await server.drop()
     }
