@@ -33,6 +33,15 @@ describe(`roles on ${DB_LABEL}`, () => {
     expect(result.error.code).toBe('unauthenticated')
   })
 
+  it('refuses NUL bytes and lone surrogates anywhere in the data, even where no schema looks', async () => {
+    const staff = caller(admin, 'demo-staff')
+    for (const data of [{ role: 'member', name: '正常', note: { deep: ['a\u0000'] } }, { role: 'member', name: '正常', ['k\ud800']: 1 }]) {
+      expect((await staff('createProfile', data)).error).toEqual({ code: 'invalid_input', message: '内容含有无法识别的字符，请删除后重试' })
+    }
+    expect((await caller(sites, 'resident-x')('list', { q: '图书\u0000馆' })).error.code).toBe('invalid_input')
+    expect((await rt.db.query("SELECT count(*)::int AS n FROM profiles WHERE name = '正常'"))[0].n).toBe(0)
+  })
+
   it('refuses an unknown action as invalid input', async () => {
     const result = await caller(sites, 'resident-x')('drop', {})
     expect(result.error).toEqual({ code: 'invalid_input', message: '未知的操作' })
