@@ -6,6 +6,7 @@ import type { Role } from '../../src/domain/roles'
 
 const everyone: readonly Role[] = ['resident']
 const siteManagers: readonly Role[] = ['site_admin', 'staff', 'admin']
+const screeners: readonly Role[] = ['site_admin', 'staff', 'admin', 'auditor']
 const profileIssuers: readonly Role[] = ['staff', 'admin']
 
 export const access: Record<string, Record<string, readonly Role[]>> = {
@@ -14,6 +15,17 @@ export const access: Record<string, Record<string, readonly Role[]>> = {
   account: { me: everyone, bind: everyone },
   admin: { createProfile: profileIssuers, listProfiles: profileIssuers },
   notices: {},
+  topics: {
+    propose: everyone,
+    edit: everyone,
+    similar: everyone,
+    screen: screeners,
+    get: everyone,
+    list: everyone,
+    follow: everyone,
+    recordMeeting: siteManagers,
+  },
+  votes: { configure: siteManagers, ballot: everyone, cast: everyone, withdraw: everyone, results: everyone },
 }
 
 export function mayCall(fn: string, action: string, roles: ReadonlySet<Role>): boolean | undefined {

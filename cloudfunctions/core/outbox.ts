@@ -40,6 +40,24 @@ export async function enqueue<K extends OutboxKind>(
   return rows.length === 1
 }
 
+export async function enqueueEach<K extends OutboxKind>(
+  db: Queryable,
+  now: Date,
+  kind: K,
+  recipientUserIds: number[],
+  payload: OutboxPayload[K],
+  keyPrefix: string,
+): Promise<number> {
+  if (recipientUserIds.length === 0) return 0
+  const rows = await db.query(
+    `INSERT INTO outbox (kind, recipient_user_id, payload, dedupe_key, next_attempt_at, created_at)
+     SELECT $1, r, $3, $4 || ':' || r, $5, $5 FROM unnest($2::bigint[]) r
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    [kind, recipientUserIds, JSON.stringify(payload), keyPrefix, now],
+  )
+  return rows.length
+}
+
 interface Claimed {
   id: number
   kind: OutboxKind

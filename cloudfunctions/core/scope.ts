@@ -6,7 +6,7 @@
  */
 import { audit } from './audit'
 import type { Db, Queryable } from './db'
-import { enqueue, type OutboxKind, type OutboxPayload } from './outbox'
+import { enqueue, enqueueEach, type OutboxKind, type OutboxPayload } from './outbox'
 
 export interface Outbox {
   /**
@@ -14,6 +14,8 @@ export interface Outbox {
    * the outbox: enqueuing the same key again does nothing and answers false.
    */
   enqueue<K extends OutboxKind>(kind: K, recipientUserId: number, payload: OutboxPayload[K], dedupeKey: string): Promise<boolean>
+  /** The same message to each recipient in one statement, keyed `<keyPrefix>:<user id>`; answers how many were new. */
+  enqueueEach<K extends OutboxKind>(kind: K, recipientUserIds: number[], payload: OutboxPayload[K], keyPrefix: string): Promise<number>
 }
 
 export interface Scope {
@@ -35,7 +37,10 @@ export function scopeOf(db: Queryable, now: Date, actor: Actor): Scope {
     db,
     now,
     audit: (target, detail) => audit(db, now, actor, target, detail),
-    outbox: { enqueue: (kind, recipient, payload, key) => enqueue(db, now, kind, recipient, payload, key) },
+    outbox: {
+      enqueue: (kind, recipient, payload, key) => enqueue(db, now, kind, recipient, payload, key),
+      enqueueEach: (kind, recipients, payload, prefix) => enqueueEach(db, now, kind, recipients, payload, prefix),
+    },
   }
 }
 

@@ -5,7 +5,9 @@ import * as checkin from '../checkin'
 import * as notices from '../notices'
 import type { CloudFunction } from '../core/router'
 import * as sites from '../sites'
+import * as topics from '../topics'
+import * as votes from '../votes'
 
 type Entry = { definition: CloudFunction; main: (event: unknown, context: unknown) => Promise<unknown> }
 
-export const cloudFunctions: Record<string, Entry> = { sites, checkin, account, admin, notices }
+export const cloudFunctions: Record<string, Entry> = { sites, checkin, account, admin, notices, topics, votes }

@@ -1,0 +1,157 @@
+/** topics: 月月说事 proposals (提), screening, topic pages and lists, following, the meeting record (议). */
+import { topicsContract } from '../../src/domain/contracts/topics'
+import { addMonths, shanghaiMonth } from '../../src/domain/cycle'
+import { shanghaiDay } from '../../src/domain/time'
+import * as topicPermissions from '../../src/domain/permissions/topics'
+import { managesSite } from '../../src/domain/permissions/sites'
+import { fail } from '../core/errors'
+import { createMain, defineFunction } from '../core/router'
+import { findSite } from '../sites/find'
+import { ensureCycle, proposalCycle } from '../votes/cycles'
+import { actorRole, loadTopic, moveTopic, type TopicRow } from './moves'
+import { indexTitle, listTopics, similarTopics, topicDetail } from './read'
+
+/** Proposals one person may make in an Asia/Shanghai day (PROPOSALS_PER_DAY). */
+export const PROPOSALS_PER_DAY = Number(process.env.PROPOSALS_PER_DAY ?? 3)
+
+const asText = (draft: { title: string; body: string }) => `${draft.title}\n${draft.body}`
+
+export const definition = defineFunction({
+  name: 'topics',
+  contract: topicsContract,
+  openapi: ['security.msgSecCheck'],
+  actions: {
+    propose: async ({ db: plain, input, caller, platform, transaction, now }) => {
+      const site = await findSite(plain, input.siteId)
+      const verdict = await platform.checkText(asText(input), caller.openid)
+      if (verdict === 'risky') fail('content_rejected')
+      return transaction(async (tx) => {
+        const { db } = tx
+        await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`propose:${caller.userId}`])
+        const day = shanghaiDay(now)
+        const [{ n }] = await db.query('SELECT count(*)::int AS n FROM topics WHERE proposer_id = $1 AND proposed_day = $2', [caller.userId, day])
+        if (n >= PROPOSALS_PER_DAY) fail('rate_limited', `每人每天最多提出 ${PROPOSALS_PER_DAY} 个议题，请明天再来`)
+        const cycle = await proposalCycle(db, site.id, shanghaiMonth(now), now)
+        const state = verdict === 'review' ? 'held' : 'submitted'
+        const [topic] = await db.query(
+          `INSERT INTO topics (site_id, month, proposer_id, title, body, category, photos, state, gram_count, proposed_day, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, $10) RETURNING id`,
+          [site.id, cycle.month, caller.userId, input.title, input.body, input.category, JSON.stringify(input.photos), state, day, now],
+        )
+        const grams = await indexTitle(db, { id: topic.id, siteId: site.id, title: input.title })
+        await db.query('UPDATE topics SET gram_count = $2 WHERE id = $1', [topic.id, grams])
+        await db.query(
+          `INSERT INTO topic_timeline (topic_id, at, actor_id, actor_role, move, to_state, note) VALUES ($1, $2, $3, '提议人', 'propose', $4, $5)`,
+          [topic.id, now, caller.userId, state, state === 'held' ? '内容需人工审核' : null],
+        )
+        await db.query('INSERT INTO topic_followers (topic_id, user_id, at) VALUES ($1, $2, $3)', [topic.id, caller.userId, now])
+        return { id: topic.id as number, state, month: cycle.month }
+      })
+    },
+
+    edit: async ({ input, caller, platform, transaction }) => {
+      const verdict = await platform.checkText(asText(input), caller.openid)
+      if (verdict === 'risky') fail('content_rejected')
+      return transaction(async (tx) => {
+        const topic = await loadTopic(tx.db, input.topicId, true)
+        if (!topicPermissions.can(caller, 'edit', { siteId: topic.site_id, proposerId: topic.proposer_id, state: topic.state })) {
+          fail(topic.proposer_id === caller.userId ? 'conflict' : 'forbidden', topic.proposer_id === caller.userId ? '只有被退回的议题可以修改' : '只能修改自己提出的议题')
+        }
+        await tx.db.query('UPDATE topics SET title = $2, body = $3, category = $4, photos = $5 WHERE id = $1', [
+          topic.id, input.title, input.body, input.category, JSON.stringify(input.photos),
+        ])
+        const grams = await indexTitle(tx.db, { id: topic.id, siteId: topic.site_id, title: input.title })
+        const state = await moveTopic(tx, topic, verdict === 'review' ? 'hold' : 'resubmit', { userId: caller.userId, role: '提议人' }, null, {
+          gram_count: grams,
+          title: input.title,
+        })
+        return { id: topic.id, state }
+      })
+    },
+
+    similar: async ({ db, input }) => similarTopics(db, input.siteId, input.title),
+
+    screen: async ({ input, caller, transaction }) =>
+      transaction(async (tx) => {
+        const topic = await loadTopic(tx.db, input.topicId, true)
+        const by = { userId: caller.userId, role: actorRole(caller, topic) }
+        const rule = input.decision === 'release' ? 'release' : 'screen'
+        if (!topicPermissions.can(caller, rule, { siteId: topic.site_id })) fail('forbidden', '只能处理本联盟点的议题')
+        const note = input.note || null
+        if (input.decision === 'merge') return { id: topic.id, state: await merge(tx, topic, input.intoTopicId, by, note) }
+        if (input.decision !== 'accept') return { id: topic.id, state: await moveTopic(tx, topic, input.decision, by, note) }
+        // Accepted after its month's ballot was set: it goes on the next month's ballot.
+        const cycle = await ensureCycle(tx.db, topic.site_id, topic.month)
+        const month = cycle.status === 'proposing' ? topic.month : addMonths(topic.month, 1)
+        if (month !== topic.month) await ensureCycle(tx.db, topic.site_id, month)
+        return { id: topic.id, state: await moveTopic(tx, topic, 'accept', by, note, { accepted_at: tx.now, month }) }
+      }),
+
+    get: async ({ db, input, caller }) => {
+      const topic = await loadTopic(db, input.topicId)
+      return topicDetail(db, topic.id, { userId: caller.userId, mayScreen: managesSite(caller, topic.site_id) })
+    },
+
+    list: async ({ db, input, caller }) => listTopics(db, caller.userId, input),
+
+    follow: async ({ input, caller, transaction }) =>
+      transaction(async ({ db, now }) => {
+        const topic = await loadTopic(db, input.topicId)
+        if (['held', 'rejected', 'merged'].includes(topic.state) && input.follow) fail('conflict', '该议题已结束，无法关注')
+        if (input.follow) {
+          await db.query(
+            `INSERT INTO topic_followers (topic_id, user_id, supporter, at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (topic_id, user_id) DO UPDATE SET supporter = topic_followers.supporter OR EXCLUDED.supporter`,
+            [topic.id, caller.userId, input.support ?? false, now],
+          )
+        } else {
+          await db.query('DELETE FROM topic_followers WHERE topic_id = $1 AND user_id = $2', [topic.id, caller.userId])
+        }
+        const [row] = await db.query(
+          `SELECT EXISTS (SELECT 1 FROM topic_followers WHERE topic_id = $1 AND user_id = $2) AS following,
+             EXISTS (SELECT 1 FROM topic_followers WHERE topic_id = $1 AND user_id = $2 AND supporter) AS supporting,
+             (SELECT count(*)::int FROM topic_followers WHERE topic_id = $1 AND supporter) AS supporters`,
+          [topic.id, caller.userId],
+        )
+        return row as { following: boolean; supporting: boolean; supporters: number }
+      }),
+
+    recordMeeting: async ({ input, caller, transaction }) =>
+      transaction(async (tx) => {
+        const topic = await loadTopic(tx.db, input.topicId, true)
+        if (!topicPermissions.can(caller, 'recordMeeting', { siteId: topic.site_id })) fail('forbidden', '只能记录本联盟点议题的协商')
+        if (input.activityId) {
+          const [activity] = await tx.db.query('SELECT site_id FROM activities WHERE id = $1', [input.activityId])
+          if (!activity) fail('not_found', '未找到该活动')
+        }
+        const state = await moveTopic(tx, topic, 'deliberate', { userId: caller.userId, role: actorRole(caller, topic) }, `${input.form}：${input.opinions}`)
+        await tx.db.query(
+          `INSERT INTO topic_meetings (topic_id, form, at, place, activity_id, participants, sectors, opinions, next_steps, recorded_by, recorded_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [topic.id, input.form, input.at, input.place, input.activityId ?? null, input.participants, input.sectors, input.opinions, input.nextSteps, caller.userId, tx.now],
+        )
+        await tx.audit(`topic:${topic.id}`, { move: 'deliberate' })
+        return { id: topic.id, state }
+      }),
+  },
+})
+
+/** Merges a submitted topic into another of the same site; its followers and supporters move there, once each. */
+async function merge(tx: Parameters<typeof moveTopic>[0], topic: TopicRow, intoId: number | undefined, by: { userId: number; role: string }, note: string | null) {
+  if (!intoId) return fail('invalid_input', '请选择要合并到的议题')
+  if (intoId === topic.id) return fail('invalid_input', '不能合并到自身')
+  const target = await loadTopic(tx.db, intoId, true)
+  if (target.site_id !== topic.site_id) return fail('invalid_input', '只能合并到同一联盟点的议题')
+  if (['held', 'returned', 'rejected', 'merged'].includes(target.state)) return fail('conflict', '目标议题当前不能接受合并')
+  const state = await moveTopic(tx, topic, 'merge', by, note, { merged_into: target.id })
+  await tx.db.query(
+    `INSERT INTO topic_followers (topic_id, user_id, supporter, at)
+     SELECT $2, user_id, supporter, $3 FROM topic_followers WHERE topic_id = $1
+     ON CONFLICT (topic_id, user_id) DO UPDATE SET supporter = topic_followers.supporter OR EXCLUDED.supporter`,
+    [topic.id, target.id, tx.now],
+  )
+  await tx.db.query('UPDATE topic_followers SET supporter = true WHERE topic_id = $1 AND user_id = $2', [target.id, topic.proposer_id])
+  return state
+}
+
+export const main = createMain(definition)

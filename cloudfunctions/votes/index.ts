@@ -1,0 +1,99 @@
+/** votes: the monthly ballot of 月月说事: its settings, casting and withdrawing votes, results, and its jobs. */
+import { votesContract } from '../../src/domain/contracts/votes'
+import { settingsProblem, shanghaiMonth, type CycleSettings } from '../../src/domain/cycle'
+import * as topicPermissions from '../../src/domain/permissions/topics'
+import { fail } from '../core/errors'
+import { createMain, defineFunction } from '../core/router'
+import { findSite } from '../sites/find'
+import { loadTopic } from '../topics/moves'
+import { ballotOf, eligibility, resultsOf } from './ballot'
+import { cycleValues, cycleView, ensureCycle, siteSettings, type CycleRow } from './cycles'
+import { closeBallots, openBallots, surgeWatch } from './jobs'
+
+const loadCycle = async (db: Parameters<typeof ensureCycle>[0], id: number) =>
+  ((await db.query('SELECT * FROM cycles WHERE id = $1', [id])) as CycleRow[])[0]
+
+export const definition = defineFunction({
+  name: 'votes',
+  contract: votesContract,
+  openapi: [],
+  actions: {
+    configure: async ({ input, caller, transaction }) => {
+      const { siteId, month, ...changes } = input
+      if (!topicPermissions.can(caller, 'configure', { siteId })) fail('forbidden', '只能设置本联盟点的月月说事')
+      return transaction(async ({ db, now, audit }) => {
+        const site = await findSite(db, siteId)
+        const cycle = await ensureCycle(db, siteId, month)
+        if (cycle.status !== 'proposing' || now >= cycle.vote_start) fail('conflict', '投票已开始，本期设置不能再修改')
+        const settings: CycleSettings = { ...(await siteSettings(db, siteId)), ...cycle.settings, ...changes }
+        const problem = settingsProblem(settings)
+        if (problem) fail('invalid_input', problem)
+        const [updated] = (await db.query(
+          `UPDATE cycles SET settings = $2, propose_start = $3, propose_end = $4, vote_start = $5, vote_end = $6, meeting_at = $7,
+             votes_per_person = $8 WHERE id = $1 RETURNING *`,
+          [cycle.id, ...cycleValues(month, settings)],
+        )) as CycleRow[]
+        await audit(`cycle:${siteId}:${month}`, { ...changes })
+        return cycleView(updated, site.name, now)
+      })
+    },
+
+    ballot: async ({ db, input, caller, now }) => {
+      const site = await findSite(db, input.siteId)
+      const cycle = await ensureCycle(db, site.id, input.month ?? shanghaiMonth(now))
+      return ballotOf(db, caller, cycle, site.name, now)
+    },
+
+    cast: async ({ input, caller, transaction }) =>
+      transaction(async ({ db, now }) => {
+        const topic = await loadTopic(db, input.topicId)
+        if (topic.state !== 'on_ballot' || !topic.ballot_cycle_id) fail('conflict', '该议题不在本期投票中')
+        const cycle = await loadCycle(db, topic.ballot_cycle_id!)
+        if (cycle.status !== 'voting' || now < cycle.vote_start || now >= cycle.vote_end) fail('poll_closed', '本期投票不在进行中')
+        const reason = await eligibility(db, caller, cycle, now)
+        if (reason) fail('forbidden', reason)
+        // The lowest free slot of K: the unique keys (topic, person) and (ballot, person, slot)
+        // hold the limits even when one person's casts race.
+        const [cast] = await db.query(
+          `INSERT INTO votes (cycle_id, topic_id, user_id, slot, at)
+           SELECT $1, $2, $3, s, $5 FROM generate_series(1, $4::int) s
+           WHERE NOT EXISTS (SELECT 1 FROM votes WHERE cycle_id = $1 AND user_id = $3 AND slot = s)
+           ORDER BY s LIMIT 1
+           ON CONFLICT DO NOTHING RETURNING id`,
+          [cycle.id, topic.id, caller.userId, cycle.votes_per_person, now],
+        )
+        const [{ used, here }] = await db.query(
+          'SELECT count(*)::int AS used, count(*) FILTER (WHERE topic_id = $3)::int AS here FROM votes WHERE cycle_id = $1 AND user_id = $2',
+          [cycle.id, caller.userId, topic.id],
+        )
+        const left = cycle.votes_per_person - used
+        if (!cast && here) fail('duplicate', '您已为该议题投过票', { left })
+        if (!cast) fail('conflict', left > 0 ? '投票太快了，请重试' : `您的 ${cycle.votes_per_person} 票已用完，可撤回后改投`, { left })
+        return { left }
+      }),
+
+    withdraw: async ({ input, caller, transaction }) =>
+      transaction(async ({ db, now }) => {
+        const topic = await loadTopic(db, input.topicId)
+        const cycle = topic.ballot_cycle_id ? await loadCycle(db, topic.ballot_cycle_id) : undefined
+        if (!cycle || cycle.status !== 'voting' || now >= cycle.vote_end) fail('poll_closed', '本期投票不在进行中')
+        const gone = await db.query('DELETE FROM votes WHERE cycle_id = $1 AND topic_id = $2 AND user_id = $3 RETURNING id', [
+          cycle!.id, topic.id, caller.userId,
+        ])
+        if (gone.length === 0) fail('not_found', '您没有为该议题投票')
+        const [{ used }] = await db.query('SELECT count(*)::int AS used FROM votes WHERE cycle_id = $1 AND user_id = $2', [cycle!.id, caller.userId])
+        return { left: cycle!.votes_per_person - used }
+      }),
+
+    results: async ({ db, input, caller, now }) => {
+      const site = await findSite(db, input.siteId)
+      const [cycle] = (await db.query('SELECT * FROM cycles WHERE site_id = $1 AND month = $2', [site.id, input.month])) as CycleRow[]
+      if (!cycle) fail('not_found', '该月没有月月说事投票')
+      if (cycle.status !== 'closed' && !cycle.settings.liveCounts) fail('conflict', '投票结束后公布结果')
+      return resultsOf(db, caller, cycle, site.name, now)
+    },
+  },
+  jobs: { openBallots, closeBallots, surgeWatch },
+})
+
+export const main = createMain(definition)

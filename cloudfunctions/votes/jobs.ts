@@ -1,0 +1,116 @@
+/**
+ * The ballot's jobs. Each claims its cycles one at a time (FOR UPDATE SKIP LOCKED, and a status
+ * that only moves forward), so a run repeated or overlapping changes each cycle once.
+ *  - openBallots: at the voting window's start, the month's accepted topics go on the ballot;
+ *  - closeBallots: at its end, the top `winners` are selected (ties: earlier acceptance, then the
+ *    lower id), the rest not selected, and final counts kept;
+ *  - surgeWatch: a topic gaining ≥ 50 votes and ≥ 30% of its total within 10 minutes is reported
+ *    to staff and the site's admins, once per surge.
+ */
+import type { Queryable } from '../core/db'
+import type { Job, JobCtx } from '../core/jobs'
+import { moveTopic, SYSTEM, type TopicRow } from '../topics/moves'
+import type { CycleRow } from './cycles'
+
+export const SURGE = { votes: 50, share: 0.3, minutes: 10 }
+
+const topicColumns = 'id, site_id, month, proposer_id, title, state, merged_into, ballot_cycle_id, accepted_at'
+
+/** Runs `work` on each claimed cycle in its own transaction until none is left; answers how many. */
+async function eachCycle(ctx: JobCtx, claim: string, work: (tx: Parameters<Parameters<JobCtx['transaction']>[0]>[0], cycle: CycleRow) => Promise<void>) {
+  let done = 0
+  for (;;) {
+    const handled = await ctx.transaction(async (tx) => {
+      const [cycle] = (await tx.db.query(claim, [tx.now])) as CycleRow[]
+      if (!cycle) return false
+      await work(tx, cycle)
+      return true
+    })
+    if (!handled) return done
+    done++
+  }
+}
+
+export const openBallots: Job = {
+  every: 1,
+  run: (ctx) =>
+    eachCycle(
+      ctx,
+      `UPDATE cycles SET status = 'voting', opened_at = $1 WHERE id =
+         (SELECT id FROM cycles WHERE status = 'proposing' AND vote_start <= $1 ORDER BY vote_start, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      async (tx, cycle) => {
+        const topics = (await tx.db.query(
+          `SELECT ${topicColumns} FROM topics WHERE site_id = $1 AND month <= $2 AND state = 'accepted' ORDER BY accepted_at, id FOR UPDATE`,
+          [cycle.site_id, cycle.month],
+        )) as TopicRow[]
+        for (const topic of topics) await moveTopic(tx, topic, 'ballot', SYSTEM, `${cycle.month} 月月说事投票`, { ballot_cycle_id: cycle.id })
+      },
+    ),
+}
+
+export const closeBallots: Job = {
+  every: 1,
+  run: (ctx) =>
+    eachCycle(
+      ctx,
+      `UPDATE cycles SET status = 'closed', closed_at = $1 WHERE id =
+         (SELECT id FROM cycles WHERE status = 'voting' AND vote_end <= $1 ORDER BY vote_end, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      async (tx, cycle) => {
+        const ranked = (await tx.db.query(
+          `SELECT ${topicColumns.split(', ').map((c) => `t.${c}`).join(', ')}, (SELECT count(*)::int FROM votes v WHERE v.topic_id = t.id) AS votes
+           FROM topics t WHERE t.ballot_cycle_id = $1 AND t.state = 'on_ballot'
+           ORDER BY votes DESC, t.accepted_at, t.id FOR UPDATE`,
+          [cycle.id],
+        )) as (TopicRow & { votes: number })[]
+        for (const [rank, topic] of ranked.entries()) {
+          const chosen = rank < cycle.settings.winners
+          const note = `得票 ${topic.votes}，排名第 ${rank + 1}`
+          await moveTopic(tx, topic, chosen ? 'select' : 'deselect', SYSTEM, note, { final_votes: topic.votes })
+        }
+      },
+    ),
+}
+
+async function surgeRecipients(db: Queryable, siteId: string): Promise<number[]> {
+  const rows = await db.query(
+    `SELECT DISTINCT user_id FROM user_roles WHERE role IN ('staff', 'admin') OR (role = 'site_admin' AND site_id = $1)`,
+    [siteId],
+  )
+  return rows.map((row) => row.user_id as number)
+}
+
+export const surgeWatch: Job = {
+  every: 5,
+  run: async (ctx) => {
+    const since = new Date(ctx.now.getTime() - SURGE.minutes * 60_000)
+    const surging = await ctx.db.query(
+      `SELECT v.topic_id, count(*) FILTER (WHERE v.at > $1)::int AS recent, count(*)::int AS total
+       FROM votes v JOIN cycles c ON c.id = v.cycle_id WHERE c.status = 'voting'
+       GROUP BY v.topic_id
+       HAVING count(*) FILTER (WHERE v.at > $1) >= $2 AND count(*) FILTER (WHERE v.at > $1) >= $3 * count(*)`,
+      [since, SURGE.votes, SURGE.share],
+    )
+    let reported = 0
+    for (const { topic_id: topicId, recent, total } of surging) {
+      reported += await ctx.transaction(async ({ db, now, outbox }) => {
+        const [topic] = await db.query('SELECT id, site_id, title FROM topics WHERE id = $1 FOR UPDATE', [topicId])
+        const [ongoing] = await db.query('SELECT id FROM topic_surges WHERE topic_id = $1 AND last_seen_at >= $2 ORDER BY id DESC LIMIT 1', [topicId, since])
+        if (ongoing) {
+          await db.query('UPDATE topic_surges SET last_seen_at = $2 WHERE id = $1', [ongoing.id, now])
+          return 0
+        }
+        const [surge] = await db.query('INSERT INTO topic_surges (topic_id, started_at, last_seen_at) VALUES ($1, $2, $2) RETURNING id', [topicId, now])
+        await outbox.enqueueEach(
+          'inapp',
+          await surgeRecipients(db, topic.site_id),
+          { title: '投票异常提醒', body: `议题“${topic.title}”${SURGE.minutes} 分钟内新增 ${recent} 票（共 ${total} 票），请关注是否存在动员刷票。`, link: `/packages/topics/pages/detail/index?id=${topicId}` },
+          `surge:${surge.id}`,
+        )
+        return 1
+      })
+    }
+    return reported
+  },
+}
