@@ -89,7 +89,7 @@ export const surgeWatch: Job = {
       `SELECT v.topic_id, count(*) FILTER (WHERE v.at > $1)::int AS recent, count(*)::int AS total
        FROM votes v JOIN cycles c ON c.id = v.cycle_id WHERE c.status = 'voting'
        GROUP BY v.topic_id
-       HAVING count(*) FILTER (WHERE v.at > $1) >= $2 AND count(*) FILTER (WHERE v.at > $1) >= $3 * count(*)`,
+       HAVING count(*) FILTER (WHERE v.at > $1) >= $2 AND count(*) FILTER (WHERE v.at > $1) >= $3::float8 * count(*)`,
       [since, SURGE.votes, SURGE.share],
     )
     let reported = 0
