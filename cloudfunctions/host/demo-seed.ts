@@ -4,6 +4,7 @@ import { shanghaiDay } from '../../src/domain/time'
 import type { Db } from '../core/db'
 import { applySeeds, type SeedStep } from '../core/seed'
 import { demoSites } from './demo-sites'
+import { seedTopics } from './demo-topics'
 
 /** The district centre's position; sites are laid out around it, a few kilometres apart. */
 const CENTRE = { lat: 37.4513, lng: 116.3594 }
@@ -109,6 +110,7 @@ export const demoSteps: SeedStep<SeedContext>[] = [
       }
     },
   },
+  { name: 'topics-month', run: (tx, { now }) => seedTopics(tx, now) },
 ]
 
 /** Applies the demo steps not yet applied; answers their names. */

@@ -63,6 +63,7 @@ describe(`migrations and seeding on ${DB_LABEL}`, () => {
 
   it('applies each named seeding step once, and a new step reaches an existing database', async () => {
     const context = { now: rt.clock.now(), activityDays: 3 }
+    expect(await applySeeds(rt.db, demoSteps, context)).toEqual(['topics-month'])
     expect(await applySeeds(rt.db, demoSteps, context)).toEqual([])
     const [{ sites }] = await rt.db.query('SELECT count(*)::int AS sites FROM sites')
     const later = { name: 'probe-later', run: async (tx: any) => void (await tx.query("INSERT INTO units (id, name) VALUES ('U99', '新单位')")) }
