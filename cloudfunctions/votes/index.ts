@@ -10,6 +10,43 @@ import { ballotOf, eligibility, resultsOf } from './ballot'
 import { cycleValues, cycleView, ensureCycle, siteSettings, type CycleRow } from './cycles'
 import { closeBallots, openBallots, surgeWatch } from './jobs'
 
+interface CastRow {
+  state: string
+  cycle_id: number | null
+  status: string | null
+  vote_start: Date
+  vote_end: Date
+  votes_per_person: number
+  eligibility: string
+  used: number
+  here: boolean
+  cast: number
+}
+
+/**
+ * One statement for a vote: the topic and its ballot, my votes on it, and the insert into the
+ * lowest free slot of K when everything allows it. The unique keys (topic, person) and (ballot,
+ * person, slot) hold the limits even when one person's casts race; the facts read with it say why
+ * nothing was inserted. Eligibility other than "anyone" is checked first ($4 says it was).
+ */
+const castSql = `
+  WITH target AS (
+    SELECT t.state, c.id AS cycle_id, c.status, c.vote_start, c.vote_end, c.votes_per_person, c.settings->>'eligibility' AS eligibility
+    FROM topics t LEFT JOIN cycles c ON c.id = t.ballot_cycle_id WHERE t.id = $1
+  ), mine AS (
+    SELECT count(*)::int AS used, coalesce(bool_or(v.topic_id = $1), false) AS here
+    FROM votes v JOIN target ON v.cycle_id = target.cycle_id WHERE v.user_id = $2
+  ), cast_vote AS (
+    INSERT INTO votes (cycle_id, topic_id, user_id, slot, at)
+    SELECT target.cycle_id, $1, $2, s, $3 FROM target, generate_series(1, target.votes_per_person) s
+    WHERE target.state = 'on_ballot' AND target.status = 'voting' AND $3 >= target.vote_start AND $3 < target.vote_end
+      AND (target.eligibility = 'anyone' OR $4)
+      AND NOT EXISTS (SELECT 1 FROM votes WHERE cycle_id = target.cycle_id AND user_id = $2 AND slot = s)
+    ORDER BY s LIMIT 1
+    ON CONFLICT DO NOTHING RETURNING id
+  )
+  SELECT target.*, mine.used, mine.here, (SELECT count(*)::int FROM cast_vote) AS cast FROM target, mine`
+
 const loadCycle = async (db: Parameters<typeof ensureCycle>[0], id: number) =>
   ((await db.query('SELECT * FROM cycles WHERE id = $1', [id])) as CycleRow[])[0]
 
@@ -44,33 +81,26 @@ export const definition = defineFunction({
       return ballotOf(db, caller, cycle, site.name, now)
     },
 
-    cast: async ({ input, caller, transaction }) =>
-      transaction(async ({ db, now }) => {
-        const topic = await loadTopic(db, input.topicId)
-        if (topic.state !== 'on_ballot' || !topic.ballot_cycle_id) fail('conflict', '该议题不在本期投票中')
-        const cycle = await loadCycle(db, topic.ballot_cycle_id!)
-        if (cycle.status !== 'voting' || now < cycle.vote_start || now >= cycle.vote_end) fail('poll_closed', '本期投票不在进行中')
-        const reason = await eligibility(db, caller, cycle, now)
-        if (reason) fail('forbidden', reason)
-        // The lowest free slot of K: the unique keys (topic, person) and (ballot, person, slot)
-        // hold the limits even when one person's casts race.
-        const [cast] = await db.query(
-          `INSERT INTO votes (cycle_id, topic_id, user_id, slot, at)
-           SELECT $1, $2, $3, s, $5 FROM generate_series(1, $4::int) s
-           WHERE NOT EXISTS (SELECT 1 FROM votes WHERE cycle_id = $1 AND user_id = $3 AND slot = s)
-           ORDER BY s LIMIT 1
-           ON CONFLICT DO NOTHING RETURNING id`,
-          [cycle.id, topic.id, caller.userId, cycle.votes_per_person, now],
-        )
-        const [{ used, here }] = await db.query(
-          'SELECT count(*)::int AS used, count(*) FILTER (WHERE topic_id = $3)::int AS here FROM votes WHERE cycle_id = $1 AND user_id = $2',
-          [cycle.id, caller.userId, topic.id],
-        )
-        const left = cycle.votes_per_person - used
-        if (!cast && here) fail('duplicate', '您已为该议题投过票', { left })
-        if (!cast) fail('conflict', left > 0 ? '投票太快了，请重试' : `您的 ${cycle.votes_per_person} 票已用完，可撤回后改投`, { left })
-        return { left }
-      }),
+    cast: async ({ db, input, caller, now }) => {
+      let verified = false
+      for (let attempt = 0; attempt <= 10; attempt++) {
+        const [row] = (await db.query(castSql, [input.topicId, caller.userId, now, verified])) as CastRow[]
+        if (!row) fail('not_found', '未找到该议题')
+        const left = row.votes_per_person - row.used - row.cast
+        if (row.cast) return { left }
+        if (row.state !== 'on_ballot' || !row.cycle_id) return fail('conflict', '该议题不在本期投票中')
+        if (row.status !== 'voting' || now < row.vote_start || now >= row.vote_end) fail('poll_closed', '本期投票不在进行中')
+        if (row.here) fail('duplicate', '您已为该议题投过票', { left })
+        if (row.used >= row.votes_per_person) fail('conflict', `您的 ${row.votes_per_person} 票已用完，可撤回后改投`, { left: 0 })
+        if (row.eligibility !== 'anyone' && !verified) {
+          const reason = await eligibility(db, caller, await loadCycle(db, row.cycle_id), now)
+          if (reason) fail('forbidden', reason)
+          verified = true
+        }
+        // Otherwise another of this person's casts took the same slot a moment ago: try the next one.
+      }
+      return fail('conflict', '投票太快了，请重试')
+    },
 
     withdraw: async ({ input, caller, transaction }) =>
       transaction(async ({ db, now }) => {
