@@ -34,15 +34,14 @@ const castSql = `
     SELECT t.state, c.id AS cycle_id, c.status, c.vote_start, c.vote_end, c.votes_per_person, c.settings->>'eligibility' AS eligibility
     FROM topics t LEFT JOIN cycles c ON c.id = t.ballot_cycle_id WHERE t.id = $1
   ), mine AS (
-    SELECT count(*)::int AS used, coalesce(bool_or(v.topic_id = $1), false) AS here
+    SELECT count(*)::int AS used, coalesce(bool_or(v.topic_id = $1), false) AS here, coalesce(array_agg(v.slot), '{}') AS slots
     FROM votes v JOIN target ON v.cycle_id = target.cycle_id WHERE v.user_id = $2
   ), cast_vote AS (
     INSERT INTO votes (cycle_id, topic_id, user_id, slot, at)
-    SELECT target.cycle_id, $1, $2, s, $3 FROM target, generate_series(1, target.votes_per_person) s
+    SELECT target.cycle_id, $1, $2, (SELECT min(s) FROM generate_series(1, target.votes_per_person) s WHERE s <> ALL (mine.slots)), $3
+    FROM target, mine
     WHERE target.state = 'on_ballot' AND target.status = 'voting' AND $3 >= target.vote_start AND $3 < target.vote_end
-      AND (target.eligibility = 'anyone' OR $4)
-      AND NOT EXISTS (SELECT 1 FROM votes WHERE cycle_id = target.cycle_id AND user_id = $2 AND slot = s)
-    ORDER BY s LIMIT 1
+      AND (target.eligibility = 'anyone' OR $4) AND mine.used < target.votes_per_person AND NOT mine.here
     ON CONFLICT DO NOTHING RETURNING id
   )
   SELECT target.*, mine.used, mine.here, (SELECT count(*)::int FROM cast_vote) AS cast FROM target, mine`

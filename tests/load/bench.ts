@@ -17,6 +17,8 @@ import { newDataDir, ROOT, startHost } from '../support/host'
 import { MAIN_PACKAGE_BUDGET } from '../support/weapp'
 import { drive, LoadConnection } from './http-load'
 import { kernelFigures } from './kernel-bench'
+import { kb, median, pct, spread } from './stats'
+import { topicFigures } from './topics-bench'
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 4000)
 const CONNECTIONS = 100
@@ -29,8 +31,6 @@ const TIMED_PASSES = HOST_TIMED_SITES.length
 /** As many statements as the host runs before its timed passes: 3 to register a person, 2 a check-in. */
 const RAW_WARM_PASSES = Math.ceil(((3 + 2 * HOST_WARM_SITES.length) * PEOPLE) / RAW_INSERTS)
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 
 async function packageSizes() {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -76,12 +76,6 @@ async function rawInserts(dataDir: string, url: string | undefined, month: strin
   return rates
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-const spread = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`
 
 /** A fresh schema on the server, so the bench neither sees nor leaves other data. */
 async function serverSchema(url: string): Promise<{ url: string; drop(): Promise<void> }> {
@@ -164,11 +158,13 @@ async function main() {
   functionSizes()
   let failures = await checkinThroughput('PGlite, embedded default')
   failures += await kernelFigures('PGlite, embedded default')
+  failures += await topicFigures('PGlite, embedded default')
   if (process.env.DATABASE_URL) {
     const server = await serverSchema(process.env.DATABASE_URL)
     try {
       failures += await checkinThroughput('PostgreSQL server at DATABASE_URL, pool of 10', server.url)
       failures += await kernelFigures('PostgreSQL server at DATABASE_URL', server.url)
+      failures += await topicFigures('PostgreSQL server at DATABASE_URL', server.url)
     } finally {
       await server.drop()
     }

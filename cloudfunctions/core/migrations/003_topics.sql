@@ -93,8 +93,6 @@ CREATE TABLE votes (
   UNIQUE (cycle_id, user_id, slot)
 );
 CREATE INDEX votes_cycle_topic ON votes (cycle_id, topic_id);
-CREATE INDEX votes_topic_at ON votes (topic_id, at);
-CREATE INDEX votes_user ON votes (user_id, topic_id);
 
 CREATE TABLE topic_meetings (
   topic_id bigint PRIMARY KEY REFERENCES topics (id),
