@@ -15,3 +15,14 @@ export function fixedClock(at: Date | string): Clock & { set(at: Date | string):
     },
   }
 }
+
+/** The system's clock shifted by hand (the local host's DEV_CLOCK): time goes on from the instant set. */
+export function shiftedClock(): Clock & { set(at: Date | string): void } {
+  let offset = 0
+  return {
+    now: () => new Date(Date.now() + offset),
+    set: (at) => {
+      offset = new Date(at).getTime() - Date.now()
+    },
+  }
+}

@@ -3,7 +3,7 @@
  * the demo data on first start and serves the functions and the h5 build.
  */
 import { join, resolve } from 'node:path'
-import { systemClock } from '../core/clock'
+import { shiftedClock, systemClock } from '../core/clock'
 import { openPostgres } from '../core/db'
 import { scheduleJobs } from '../core/jobs'
 import { migrate } from '../core/migrate'
@@ -29,13 +29,15 @@ async function start() {
     ? await openPostgres(DATABASE_URL)
     : await openPgliteThread(join(dataDir, 'pglite'), join(__dirname, 'pglite-thread.js'))
   const applied = await migrate(db)
-  const runtime = { db, platform: localPlatform(db, publicUrl), clock: systemClock }
+  // DEV_CLOCK=1 (tests and demos only) lets POST /dev/clock move the host's time.
+  const clock = process.env.DEV_CLOCK === '1' ? shiftedClock() : undefined
+  const runtime = { db, platform: localPlatform(db, publicUrl), clock: clock ?? systemClock }
   setRuntime(runtime)
-  const seeded = await seedDemo(db, systemClock.now())
+  const seeded = await seedDemo(db, runtime.clock.now())
   const stopJobs = JOBS_INTERVAL_MS > 0
     ? scheduleJobs(Object.values(cloudFunctions).map((entry) => entry.definition), runtime, JOBS_INTERVAL_MS)
     : () => undefined
-  const server = createHost({ runtime, auth, h5Dir: join(root, 'dist/h5'), publicUrl })
+  const server = createHost({ runtime, auth, h5Dir: join(root, 'dist/h5'), publicUrl, clock })
   server.keepAliveTimeout = 30_000
   server.listen(port, '127.0.0.1', () => {
     const where = db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${join(dataDir, 'pglite')}`

@@ -4,6 +4,7 @@
  * process: anything malformed is answered with a 4xx, anything unexpected with a 500.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { runDueJobs } from '../core/jobs'
 import type { Runtime } from '../core/runtime'
 import { demoPeople } from './demo-seed'
 import type { DevAuth } from './dev-auth'
@@ -18,6 +19,8 @@ export interface HostOptions {
   h5Dir: string
   /** The address people open; its host name may use the dev sign-in besides localhost. */
   publicUrl: string
+  /** When given (DEV_CLOCK=1), POST /dev/clock { at } moves the host's time and runs the jobs then due. */
+  clock?: { set(at: Date | string): void }
 }
 
 /** Host names the dev sign-in answers: a page from any other name (DNS rebinding) gets no token. */
@@ -33,7 +36,7 @@ function hostName(req: IncomingMessage): string | undefined {
   }
 }
 
-export function createHost({ runtime, auth, h5Dir, publicUrl }: HostOptions): Server {
+export function createHost({ runtime, auth, h5Dir, publicUrl, clock }: HostOptions): Server {
   const headers = securityHeaders(h5Dir)
   const allowedHosts = signinHosts(publicUrl)
 
@@ -55,6 +58,16 @@ export function createHost({ runtime, auth, h5Dir, publicUrl }: HostOptions): Se
     sendJson(res, 200, { ok: true, data: { token: auth.sign(openid, runtime.clock.now()), openid } })
   }
 
+  async function setClock(req: IncomingMessage, res: ServerResponse, settable: NonNullable<HostOptions['clock']>): Promise<void> {
+    const body = (await readJson(req)) as { at?: unknown } | null
+    const at = typeof body?.at === 'string' ? new Date(body.at) : undefined
+    if (!at || Number.isNaN(at.getTime())) return sendJson(res, 400, failure('invalid_input', '请提供时间'))
+    settable.set(at)
+    const runs = []
+    for (const { definition } of Object.values(cloudFunctions)) runs.push(...(await runDueJobs(definition, runtime, 'host')))
+    sendJson(res, 200, { ok: true, data: { now: runtime.clock.now().toISOString(), runs } })
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let url: URL
     try {
@@ -68,6 +81,7 @@ export function createHost({ runtime, auth, h5Dir, publicUrl }: HostOptions): Se
     if (parts[1] === 'dev') {
       if (!allowedHosts.has(hostName(req) ?? '')) return sendJson(res, 403, failure('forbidden', '开发登录只接受本机地址的请求'))
       if (req.method === 'POST' && path === '/dev/signin') return signin(req, res)
+      if (req.method === 'POST' && path === '/dev/clock' && clock) return setClock(req, res, clock)
       if (req.method === 'GET' && path === '/dev/personas') {
         return sendJson(res, 200, { ok: true, data: demoPeople.map(({ persona, nickname }) => ({ persona, nickname })) })
       }
