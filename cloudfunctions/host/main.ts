@@ -37,7 +37,7 @@ async function start() {
   const stopJobs = JOBS_INTERVAL_MS > 0
     ? scheduleJobs(Object.values(cloudFunctions).map((entry) => entry.definition), runtime, JOBS_INTERVAL_MS)
     : () => undefined
-  const server = createHost({ runtime, auth, h5Dir: join(root, 'dist/h5'), publicUrl, clock })
+  const server = createHost({ runtime, auth, h5Dir: join(root, 'dist/h5'), publicUrl, uploadsDir: join(dataDir, 'uploads'), clock })
   server.keepAliveTimeout = 30_000
   server.listen(port, '127.0.0.1', () => {
     const where = db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${join(dataDir, 'pglite')}`

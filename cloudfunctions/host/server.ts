@@ -10,6 +10,7 @@ import { demoPeople } from './demo-seed'
 import type { DevAuth } from './dev-auth'
 import { cloudFunctions } from './functions'
 import { BadRequest, failure, readJson, securityHeaders, sendJson, serveStatic } from './http'
+import { receivePhoto, servePhoto } from './uploads'
 
 const GUEST = /^[A-Za-z0-9_-]{1,40}$/
 
@@ -19,6 +20,8 @@ export interface HostOptions {
   h5Dir: string
   /** The address people open; its host name may use the dev sign-in besides localhost. */
   publicUrl: string
+  /** Where photos uploaded to the host are kept. */
+  uploadsDir: string
   /** When given (DEV_CLOCK=1), POST /dev/clock { at } moves the host's time and runs the jobs then due. */
   clock?: { set(at: Date | string): void }
 }
@@ -36,7 +39,7 @@ function hostName(req: IncomingMessage): string | undefined {
   }
 }
 
-export function createHost({ runtime, auth, h5Dir, publicUrl, clock }: HostOptions): Server {
+export function createHost({ runtime, auth, h5Dir, publicUrl, uploadsDir, clock }: HostOptions): Server {
   const headers = securityHeaders(h5Dir)
   const allowedHosts = signinHosts(publicUrl)
 
@@ -44,9 +47,12 @@ export function createHost({ runtime, auth, h5Dir, publicUrl, clock }: HostOptio
     const entry = Object.hasOwn(cloudFunctions, fn) ? cloudFunctions[fn] : undefined
     if (!entry) return sendJson(res, 404, failure('not_found', '没有这个服务'))
     const event = await readJson(req)
+    sendJson(res, 200, await entry.main(event, { openid: signedIn(req) }))
+  }
+
+  function signedIn(req: IncomingMessage): string | undefined {
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1]
-    const openid = token ? auth.verify(token, runtime.clock.now()) : undefined
-    sendJson(res, 200, await entry.main(event, { openid }))
+    return token ? auth.verify(token, runtime.clock.now()) : undefined
   }
 
   async function signin(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -78,6 +84,8 @@ export function createHost({ runtime, auth, h5Dir, publicUrl, clock }: HostOptio
     const path = url.pathname
     const parts = path.split('/')
     if (req.method === 'POST' && parts[1] === 'api' && parts.length === 3) return api(req, res, parts[2])
+    if (req.method === 'POST' && path === '/upload') return receivePhoto(req, res, uploadsDir, signedIn(req) !== undefined)
+    if (req.method === 'GET' && servePhoto(res, uploadsDir, path)) return
     if (parts[1] === 'dev') {
       if (!allowedHosts.has(hostName(req) ?? '')) return sendJson(res, 403, failure('forbidden', '开发登录只接受本机地址的请求'))
       if (req.method === 'POST' && path === '/dev/signin') return signin(req, res)

@@ -92,7 +92,7 @@ export const definition = defineFunction({
       return topicDetail(db, topic.id, { userId: caller.userId, mayScreen: managesSite(caller, topic.site_id) })
     },
 
-    list: async ({ db, input, caller }) => listTopics(db, caller.userId, input),
+    list: async ({ db, input, caller }) => listTopics(db, caller.userId, input, topicPermissions.can(caller, 'release', { siteId: '' })),
 
     follow: async ({ input, caller, transaction }) =>
       transaction(async ({ db, now }) => {

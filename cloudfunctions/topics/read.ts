@@ -28,8 +28,8 @@ export interface ListFilter extends PageInput {
   mine?: 'proposed' | 'voted' | 'followed'
 }
 
-/** Held and rejected topics are not public: only their proposer sees them (in "mine"). */
-export async function listTopics(db: Queryable, userId: number, filter: ListFilter) {
+/** Held and rejected topics are not public: only their proposer (in "mine") and district staff see them. */
+export async function listTopics(db: Queryable, userId: number, filter: ListFilter, seesHidden = false) {
   const where: string[] = []
   const params: unknown[] = []
   const add = (clause: string, value: unknown) => {
@@ -42,7 +42,7 @@ export async function listTopics(db: Queryable, userId: number, filter: ListFilt
   if (filter.mine === 'proposed') add('t.proposer_id = ?', userId)
   else if (filter.mine === 'voted') add('EXISTS (SELECT 1 FROM votes v WHERE v.topic_id = t.id AND v.user_id = ?)', userId)
   else if (filter.mine === 'followed') add('EXISTS (SELECT 1 FROM topic_followers f WHERE f.topic_id = t.id AND f.user_id = ?)', userId)
-  else where.push("t.state NOT IN ('held', 'rejected')")
+  else if (!seesHidden) where.push("t.state NOT IN ('held', 'rejected')")
   const page = await pageOf<TopicSummary>(
     db,
     { columns: summaryColumns, from: summaryFrom, where, params, keys: ['t.created_at', 't.id'], desc: true },

@@ -125,6 +125,23 @@ describe('local host under hostile input', () => {
     }
   })
 
+  it('takes only signed-in JPEG or PNG photos up to 2 MB, judged by their bytes', async () => {
+    const signin = await post('/dev/signin', JSON.stringify({ guest: 'photographer' }))
+    const auth = { authorization: `Bearer ${signin.body.data.token}` }
+    const upload = (body: Buffer, headers: Record<string, string> = auth) => fetch(`${host.url}/upload`, { method: 'POST', body, headers })
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)])
+    expect((await upload(png, {})).status).toBe(401)
+    const fake = await upload(Buffer.from('GIF89a not really a photo'))
+    expect([fake.status, ((await fake.json()) as any).error.message]).toEqual([400, '照片只能是 JPG 或 PNG 图片'])
+    expect((await upload(Buffer.alloc(2 * 1024 * 1024 + 1, 0xff))).status).toBe(413)
+    const ok = (await (await upload(png)).json()) as any
+    expect(ok.data.fileId).toMatch(/^local:[0-9a-f]{64}\.png$/)
+    const served = await fetch(`${host.url}/uploads/${ok.data.fileId.slice(6)}`)
+    expect([served.status, served.headers.get('content-type')]).toEqual([200, 'image/png'])
+    expect(Buffer.compare(Buffer.from(await served.arrayBuffer()), png)).toBe(0)
+    await stillServes()
+  })
+
   it('never runs jobs for a timer-shaped call from outside', async () => {
     const answer = await post('/api/notices', JSON.stringify({ Type: 'timer', TriggerName: 'jobs', Time: new Date().toISOString() }))
     expect(answer.body.ok).toBe(false)
