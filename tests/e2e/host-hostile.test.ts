@@ -128,7 +128,7 @@ describe('local host under hostile input', () => {
   it('takes only signed-in JPEG or PNG photos up to 2 MB, judged by their bytes', async () => {
     const signin = await post('/dev/signin', JSON.stringify({ guest: 'photographer' }))
     const auth = { authorization: `Bearer ${signin.body.data.token}` }
-    const upload = (body: Buffer, headers: Record<string, string> = auth) => fetch(`${host.url}/upload`, { method: 'POST', body, headers })
+    const upload = (body: Buffer, headers: Record<string, string> = auth) => fetch(`${host.url}/upload`, { method: 'POST', body: new Uint8Array(body), headers })
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)])
     expect((await upload(png, {})).status).toBe(401)
     const fake = await upload(Buffer.from('GIF89a not really a photo'))
