@@ -1,0 +1,57 @@
+/**
+ * Every page at 390×844, in normal and elder mode, as the person who would open it: no serious or
+ * critical axe-core violation, every button's text readable (contrast ≥ 4.5:1), and a screenshot
+ * in .cache/screenshots/ for a person to look at.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { ROOT, startHost, type HostProcess } from '../support/host'
+import { buttonContrasts, launchChromium, phonePage, seriousAxeViolations, setElderMode, signIn } from '../support/browser'
+
+const SHOTS = join(ROOT, '.cache/screenshots')
+/** WCAG 2 AA for normal-size text. */
+const MIN_CONTRAST = 4.5
+
+const pages = [
+  { name: 'directory', persona: 'resident', path: '/pages/index/index', ready: '运河文化博物馆' },
+  { name: 'mine', persona: 'staff', path: '/pages/mine/index', ready: '我的签到' },
+  { name: 'site', persona: 'site_admin', path: '/packages/sites/pages/detail/index?id=F01', ready: '今日活动' },
+  { name: 'site-code', persona: 'site_admin', path: '/packages/sites/pages/code/index?id=F01', ready: '打印后张贴' },
+  { name: 'scan', persona: 'resident', path: `/packages/checkin/pages/scan/index?scene=${encodeURIComponent('s=F01')}`, ready: '不提供位置，直接签到' },
+  { name: 'profiles', persona: 'staff', path: '/packages/admin/pages/profiles/index', ready: '已发放' },
+  { name: 'devsignin', persona: 'resident', path: '/packages/devsignin/pages/index/index', ready: '政协工作人员' },
+]
+
+describe('every page, normal and elder mode (h5 build, Chromium)', () => {
+  let host: HostProcess
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true })
+    host = await startHost()
+    browser = await launchChromium()
+    page = await phonePage(browser)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+  })
+
+  describe.each([{ mode: 'normal', elder: false }, { mode: 'elder', elder: true }])('$mode mode', ({ mode, elder }) => {
+    it.each(pages)('$name: passes axe and the button contrast check', async ({ name, persona, path, ready }) => {
+      await signIn(page, host.url, { persona })
+      await setElderMode(page, elder)
+      await page.goto(`${host.url}${path}`)
+      await page.getByText(ready).first().waitFor()
+      await page.locator(elder ? '.ui-page.elder' : '.ui-page:not(.elder)').first().waitFor()
+      await page.screenshot({ path: join(SHOTS, `${name}-${mode}.png`) })
+
+      expect(await seriousAxeViolations(page)).toEqual([])
+      const unreadable = (await buttonContrasts(page)).filter((b) => b.ratio < MIN_CONTRAST)
+      expect(unreadable).toEqual([])
+    })
+  })
+})
