@@ -8,7 +8,7 @@ import { useState } from 'react'
 import PrivacyPopup from '@/components/PrivacyPopup'
 import { Button, Empty, Icon, Notice, Page, Skeleton } from '@/components/ui'
 import type { CheckinRecord } from '@/domain/checkin'
-import { locationLabels } from '@/domain/geo'
+import { locationLabels, RAW_LOCATION_DAYS } from '@/domain/geo'
 import { parseScene } from '@/domain/scene'
 import { shanghaiDateTime } from '@/domain/time'
 import { asFailure } from '@/hooks/latest'
@@ -82,7 +82,7 @@ export default function ScanPage() {
       )}
       {outcome?.kind === 'error' && <Notice tone='error'>{outcome.message}</Notice>}
       {!outcome && (
-        <Notice>签到时将获取您的位置，仅用于核验是否在本点附近；不提供位置也可签到，记为“未核验位置”。</Notice>
+        <Notice>签到时将获取您的位置，仅用于核验是否在本点附近，原始位置 {RAW_LOCATION_DAYS} 天后删除；不提供位置也可签到，记为“未核验位置”。</Notice>
       )}
       <PrivacyPopup />
     </Page>
