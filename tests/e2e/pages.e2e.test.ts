@@ -5,11 +5,11 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { ROOT, startHost, type HostProcess } from '../support/host'
-import { buttonContrasts, launchChromium, phonePage, seriousAxeViolations, setElderMode, signIn } from '../support/browser'
+import { buttonContrasts, hostInBrowser, seriousAxeViolations, setElderMode, signIn } from '../support/browser'
+import { ROOT } from '../support/host'
 
 const SHOTS = join(ROOT, '.cache/screenshots')
+mkdirSync(SHOTS, { recursive: true })
 /** WCAG 2 AA for normal-size text. */
 const MIN_CONTRAST = 4.5
 
@@ -24,33 +24,19 @@ const pages = [
 ]
 
 describe('every page, normal and elder mode (h5 build, Chromium)', () => {
-  let host: HostProcess
-  let browser: Browser
-  let page: Page
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true })
-    host = await startHost()
-    browser = await launchChromium()
-    page = await phonePage(browser)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-  })
+  const ui = hostInBrowser()
 
   describe.each([{ mode: 'normal', elder: false }, { mode: 'elder', elder: true }])('$mode mode', ({ mode, elder }) => {
     it.each(pages)('$name: passes axe and the button contrast check', async ({ name, persona, path, ready }) => {
-      await signIn(page, host.url, { persona })
-      await setElderMode(page, elder)
-      await page.goto(`${host.url}${path}`)
-      await page.getByText(ready).first().waitFor()
-      await page.locator(elder ? '.ui-page.elder' : '.ui-page:not(.elder)').first().waitFor()
-      await page.screenshot({ path: join(SHOTS, `${name}-${mode}.png`) })
+      await signIn(ui.page, ui.host.url, { persona })
+      await setElderMode(ui.page, elder)
+      await ui.page.goto(`${ui.host.url}${path}`)
+      await ui.page.getByText(ready).first().waitFor()
+      await ui.page.locator(elder ? '.ui-page.elder' : '.ui-page:not(.elder)').first().waitFor()
+      await ui.page.screenshot({ path: join(SHOTS, `${name}-${mode}.png`) })
 
-      expect(await seriousAxeViolations(page)).toEqual([])
-      const unreadable = (await buttonContrasts(page)).filter((b) => b.ratio < MIN_CONTRAST)
+      expect(await seriousAxeViolations(ui.page)).toEqual([])
+      const unreadable = (await buttonContrasts(ui.page)).filter((b) => b.ratio < MIN_CONTRAST)
       expect(unreadable).toEqual([])
     })
   })

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { startHost, type HostProcess } from './host'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -19,6 +20,27 @@ export function launchChromium(): Promise<Browser> {
 export async function phonePage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options })
   return context.newPage()
+}
+
+export interface HostInBrowser {
+  host: HostProcess
+  browser: Browser
+  page: Page
+}
+
+/** The built host and Chromium with one phone-sized page, started before a describe block's tests and stopped after. */
+export function hostInBrowser(): HostInBrowser {
+  const suite = {} as HostInBrowser
+  beforeAll(async () => {
+    suite.host = await startHost()
+    suite.browser = await launchChromium()
+    suite.page = await phonePage(suite.browser)
+  })
+  afterAll(async () => {
+    await suite.browser?.close()
+    await suite.host?.stop()
+  })
+  return suite
 }
 
 export async function signIn(page: Page, baseUrl: string, who: { persona?: string; guest?: string }): Promise<void> {

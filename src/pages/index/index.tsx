@@ -41,7 +41,8 @@ export default function Index() {
       <View className='home-search'>
         <Icon name='search' />
         <Input className='home-search-input' type='text' confirmType='search' placeholder='搜索联盟点名称、类型或地址' value={q}
-          onInput={(e) => setQ(e.detail.value)} aria-label='搜索联盟点' />
+          onInput={(e) => setQ(e.detail.value)}
+          nativeProps={{ 'aria-label': '搜索联盟点' }} />
       </View>
       <Tabs label='联盟点类型' items={filters} value={filter.key} onChange={(key) => setFilter(filters.find((f) => f.key === key)!)} />
       <List list={list} empty={{ icon: 'search', title: '没有找到符合条件的联盟点', hint: '换个关键词，或选择“全部”看看' }}>

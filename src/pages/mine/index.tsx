@@ -64,7 +64,7 @@ export default function Mine() {
       </CellGroup>
       <FormRow label='绑定委员或工作人员身份' hint='请输入区政协发放的 8 位绑定码'>
         <View className='mine-bind'>
-          <Input className='ui-input' value={code} maxlength={8} placeholder='绑定码' aria-label='绑定码' onInput={(e) => setCode(e.detail.value)} />
+          <Input className='ui-input' value={code} maxlength={8} placeholder='绑定码' nativeProps={{ 'aria-label': '绑定码' }} onInput={(e) => setCode(e.detail.value)} />
           <Button disabled={code.trim().length !== 8} onClick={bind}>绑定</Button>
         </View>
       </FormRow>

@@ -51,7 +51,7 @@ export default function ProfilesPage() {
         )}
       </CellGroup>
       <FormRow label='姓名'>
-        <Input className='ui-input' value={name} maxlength={20} placeholder='请输入姓名' aria-label='姓名' onInput={(e) => setName(e.detail.value)} />
+        <Input className='ui-input' value={name} maxlength={20} placeholder='请输入姓名' nativeProps={{ 'aria-label': '姓名' }} onInput={(e) => setName(e.detail.value)} />
       </FormRow>
       <Button disabled={!name.trim() || (role === 'site_admin' && !site)} onClick={issue}>生成绑定码</Button>
       <CellGroup title='已发放'>
