@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** `npm run bench`: builds the weapp, functions and host, bundles tests/load/bench.ts and runs it. */
+/** `npm run bench`: builds the weapp, h5, functions and host, bundles tests/load/bench.ts and runs it. */
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,6 +8,7 @@ import { buildFunctions, buildHost, buildTaro, inlineMigrations } from './build.
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 buildTaro('weapp')
+buildTaro('h5')
 await buildFunctions()
 await buildHost()
 const outfile = join(root, '.cache/bench.js')

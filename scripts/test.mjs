@@ -13,6 +13,7 @@ import { buildFunctions, buildHost, buildTaro } from './build.mjs'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const totals = { passed: 0, failed: 0, skipped: 0 }
+const LINTED = ['src', 'cloudfunctions', 'tests', 'scripts', 'config']
 mkdirSync(join(root, '.cache'), { recursive: true })
 
 function jest(label, paths, env = {}) {
@@ -41,6 +42,10 @@ function finish(code) {
 console.log('=== typecheck (tsc) ===')
 const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root], { stdio: 'inherit' })
 if (tsc.status !== 0) finish(1)
+
+console.log('\n=== lint (eslint: TypeScript recommended, rules of hooks) ===')
+const lint = spawnSync(process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '--max-warnings', '0', ...LINTED], { cwd: root, stdio: 'inherit' })
+if (lint.status !== 0) finish(1)
 
 const { DATABASE_URL } = process.env
 jest('unit and function tests on PGlite', ['tests/unit', 'tests/functions'], { DATABASE_URL: '' })

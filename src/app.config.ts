@@ -18,8 +18,9 @@ export default defineAppConfig({
     selectedColor: '#b71c1c',
     backgroundColor: '#ffffff',
     list: [
-      { pagePath: 'pages/index/index', text: '联盟阵地' },
-      { pagePath: 'pages/mine/index', text: '我的' },
+      // Icons are drawn from src/assets/icons by scripts/icons.mjs (81×81, normal and selected).
+      { pagePath: 'pages/index/index', text: '联盟阵地', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tabbar/mine.png', selectedIconPath: 'assets/tabbar/mine-active.png' },
     ],
   },
   lazyCodeLoading: 'requiredComponents',

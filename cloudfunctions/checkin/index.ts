@@ -1,9 +1,10 @@
 /** checkin: a person scans a site's code and checks in, once per site per Asia/Shanghai day. */
 import type { CheckinRecord } from '../../src/domain/checkin'
 import { checkinContract } from '../../src/domain/contracts/checkin'
-import { judgeLocation } from '../../src/domain/geo'
+import { judgeLocation, RAW_LOCATION_DAYS } from '../../src/domain/geo'
 import { parseScene } from '../../src/domain/scene'
 import { shanghaiDay } from '../../src/domain/time'
+import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import { pageOf } from '../core/page'
 import { createMain, defineFunction } from '../core/router'
@@ -54,6 +55,23 @@ export const definition = defineFunction({
         input,
       ),
   },
+  jobs: {
+    purgeRawLocations: { every: 24 * 60, run: ({ db, now }) => purgeRawLocations(db, now) },
+  },
 })
+
+/** Clears the coordinates and accuracy of check-ins older than RAW_LOCATION_DAYS; answers how many. */
+async function purgeRawLocations(db: Queryable, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - RAW_LOCATION_DAYS * 24 * 60 * 60 * 1000)
+  const [{ n }] = await db.query(
+    `WITH purged AS (
+       UPDATE checkins SET lat = NULL, lng = NULL, accuracy = NULL
+       WHERE created_at < $1 AND (lat IS NOT NULL OR lng IS NOT NULL OR accuracy IS NOT NULL)
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM purged`,
+    [before],
+  )
+  return n
+}
 
 export const main = createMain(definition)

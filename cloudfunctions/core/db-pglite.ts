@@ -228,6 +228,7 @@ export function pgliteDb(exchange: Exchange, close: () => Promise<void>, parserF
   }
 
   const inTransaction: Tx = {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the caller names the row type T
     query: (sql, params = []) => new Promise<any[]>((resolve, reject) => void send([{ sql, params, resolve, reject }])),
     exec: async (sql) => {
       await simple(sql)
@@ -237,6 +238,7 @@ export function pgliteDb(exchange: Exchange, close: () => Promise<void>, parserF
 
   return {
     kind: 'pglite',
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the caller names the row type T
     query: (sql, params = []) => new Promise<any[]>((resolve, reject) => enqueue({ sql, params, resolve, reject })),
     transaction: (fn) =>
       hold(async () => {

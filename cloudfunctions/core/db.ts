@@ -7,6 +7,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import { getTypeParser } from 'pg-types'
 import { openBackend, pgliteDb } from './db-pglite'
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row's columns are typed by the query that reads it
 export type Row = Record<string, any>
 
 export interface Queryable {
@@ -66,6 +67,7 @@ const asNumber = (value: string) => Number(value)
 const asText = (value: string) => value
 
 /** node-postgres's text parsers, with int8 as number and date as 'YYYY-MM-DD', for both sides. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each parser answers its own PostgreSQL type
 export const typeParserFor = (typeId: number): ((text: string) => any) =>
   typeId === INT8 ? asNumber : typeId === DATE ? asText : getTypeParser(typeId, 'text')
 
@@ -85,12 +87,14 @@ export async function openPostgres(url: string): Promise<Db> {
   pool.on('error', (error) => console.error('[db] idle client error', error.message))
   return guarded({
     kind: 'postgres',
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- node-postgres types its parameters as any[]
     query: async (sql, params) => (await pool.query(sql, params as any[])).rows,
     transaction: async (fn) => {
       const client = await pool.connect()
       try {
         await client.query('BEGIN')
         const result = await fn({
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any -- node-postgres types its parameters as any[]
           query: async (sql, params) => (await client.query(sql, params as any[])).rows,
           exec: async (sql) => {
             await client.query(sql)

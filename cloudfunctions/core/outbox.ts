@@ -61,6 +61,7 @@ export async function enqueueEach<K extends OutboxKind>(
 interface Claimed {
   id: number
   kind: OutboxKind
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind's sender reads its own payload
   payload: any
   attempts: number
   dedupe_key: string

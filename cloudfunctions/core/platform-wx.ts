@@ -21,7 +21,7 @@ const PERMANENT = new Set([40003, 40037, 43101, 47003])
 let cloud: Cloud | undefined
 function sdk(): Cloud {
   if (!cloud) {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when deployed, where WeChat installs it
     cloud = require('wx-server-sdk') as Cloud
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
   }

@@ -24,6 +24,7 @@ export interface Ctx<I> extends Scope {
   transaction<T>(work: (tx: Scope) => Promise<T>): Promise<T>
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the router holds handlers of every input type
 type Handler = (ctx: Ctx<any>) => Promise<unknown>
 export type Handlers<C extends Contract> = { [K in keyof C]: (ctx: Ctx<ParsedInputOf<C[K]>>) => Promise<OutputOf<C[K]>> }
 

@@ -1,11 +1,11 @@
-import type { Queryable } from '../core/db'
+import type { Queryable, Row } from '../core/db'
 import { fail } from '../core/errors'
 
 /** How long a site's row is reused: the directory changes rarely, check-ins read it constantly. */
 export const SITE_CACHE_MS = 30_000
 
 /** A site's row as stored (snake_case columns). */
-export type SiteRow = Record<string, any> & { id: string; name: string }
+export type SiteRow = Row & { id: string; name: string }
 
 type Entry = { row: SiteRow; until: number }
 const cache = new WeakMap<Queryable, Map<string, Entry>>()

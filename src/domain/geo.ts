@@ -14,6 +14,9 @@ export const locationLabels: Record<LocationStatus, string> = {
   unverified: '未提供位置',
 }
 
+/** Raw fixes are personal data (PIPL): kept this many days for review, then only the judgement and distance stay. */
+export const RAW_LOCATION_DAYS = 90
+
 /** A fix less precise than this cannot verify presence, whatever the site's radius. */
 export const MAX_ACCURACY_M = 100
 

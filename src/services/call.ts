@@ -33,6 +33,7 @@ export async function call<T>(fn: string, action: string, data: object = {}): Pr
  */
 export function endpoint<C extends Contract>(fn: string) {
   return <K extends keyof C & string>(action: K) =>
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- "does {} satisfy the input" asks whether it is optional
     (...[input]: {} extends InputOf<C[K]> ? [input?: InputOf<C[K]>] : [input: InputOf<C[K]>]): Promise<OutputOf<C[K]>> =>
       call<OutputOf<C[K]>>(fn, action, (input ?? {}) as object)
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: figures as ratios against baselines measured in the same run.
  *  - main package size against our 600 KB budget (and WeChat's 2 MB limit);
+ *  - the directory's first page on h5: navigation to skeleton, skeleton to the first sites;
  *  - check-ins per second through the host over loopback HTTP (distinct people, 100 connections,
  *    driven by the lean generator in http-load.ts) against raw single-row INSERTs per second into
  *    the same database, both warm and as medians of timed passes, with latency percentiles;
@@ -15,6 +16,7 @@ import { migrate } from '../../cloudfunctions/core/migrate'
 import { seedDemo } from '../../cloudfunctions/host/demo-seed'
 import { newDataDir, ROOT, startHost } from '../support/host'
 import { MAIN_PACKAGE_BUDGET } from '../support/weapp'
+import { directoryLoads } from './first-page'
 import { drive, LoadConnection } from './http-load'
 import { kernelFigures } from './kernel-bench'
 import { kb, median, pct, spread } from './stats'
@@ -33,7 +35,6 @@ const RAW_WARM_PASSES = Math.ceil(((3 + 2 * HOST_WARM_SITES.length) * PEOPLE) / 
 
 
 async function packageSizes() {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const ci = require('miniprogram-ci')
   const project = new ci.Project({ appid: 'touristappid', type: 'miniProgram', projectPath: join(ROOT, 'dist/weapp'), privateKey: 'offline', ignores: ['node_modules/**/*'] })
   const results = await ci.checkCodeQuality(project)
@@ -153,9 +154,24 @@ async function checkinThroughput(label: string, databaseUrl?: string): Promise<n
   return failures
 }
 
+/** The directory's first page on h5 with the list pattern: navigation → skeleton → first sites. */
+async function firstPageLoad() {
+  const host = await startHost()
+  try {
+    const loads = await directoryLoads(host.url)
+    const warm = loads.slice(1)
+    console.log('\n## Directory first page on h5 (Chromium, 390×844, list pattern through the host)')
+    console.log(`cold: ${loads[0].skeletonMs.toFixed(0)} ms to the skeleton, then ${loads[0].contentMs.toFixed(0)} ms to the first sites`)
+    console.log(`warm (median of ${warm.length}): ${median(warm.map((l) => l.skeletonMs)).toFixed(0)} ms to the skeleton, then ${median(warm.map((l) => l.contentMs)).toFixed(0)} ms to the first sites (${spread(warm.map((l) => l.contentMs))})`)
+  } finally {
+    await host.stop()
+  }
+}
+
 async function main() {
   await packageSizes()
   functionSizes()
+  await firstPageLoad()
   let failures = await checkinThroughput('PGlite, embedded default')
   failures += await kernelFigures('PGlite, embedded default')
   failures += await topicFigures('PGlite, embedded default')

@@ -9,7 +9,6 @@ const suite = cli ? describe : describe.skip
 if (!cli) process.stderr.write('miniprogram-automator suite NOT RUN (counted as skipped, not passed): WECHAT_DEVTOOLS_CLI is not set and WeChat DevTools cannot run on this machine.\n')
 
 suite('check-in in WeChat DevTools (miniprogram-automator)', () => {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const automator = require('miniprogram-automator')
   let mini: any
   beforeAll(async () => {

@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import { ROOT } from '../support/host'
 import { MAIN_PACKAGE_BUDGET } from '../support/weapp'
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const ci = require('miniprogram-ci')
 
 const WEAPP = join(ROOT, 'dist/weapp')

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '协商联盟·联盟阵地' })
+export default definePageConfig({ navigationBarTitleText: '协商联盟·联盟阵地', enablePullDownRefresh: true })

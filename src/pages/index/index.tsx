@@ -1,13 +1,16 @@
 /** Home tab: the alliance's places by kind and category, with search. */
-import { Input, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import Screen from '../../components/Screen'
-import { siteCategoryLabels, siteKindLabels, siteTags, type SiteCategory, type SiteKind, type SiteSummary } from '../../domain/sites'
-import { CallFailure } from '../../services/call'
-import { listSites } from '../../services/sites'
+import { Input, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { Icon, List, Page, Tabs, Tag, type TabItem } from '@/components/ui'
+import { siteCategoryLabels, siteKindLabels, siteTags, type SiteCategory, type SiteKind } from '@/domain/sites'
+import { useDebounced } from '@/hooks/useDebounced'
+import { useList } from '@/hooks/useList'
+import { listSites } from '@/services/sites'
+import './index.css'
 
-type Filter = { key: string; label: string; kind?: SiteKind; category?: SiteCategory }
+type FilterKey = 'all' | 'centre' | SiteCategory | 'studio' | 'station'
+type Filter = TabItem<FilterKey> & { kind?: SiteKind; category?: SiteCategory }
 
 const filters: Filter[] = [
   { key: 'all', label: '全部' },
@@ -19,49 +22,39 @@ const filters: Filter[] = [
   { key: 'station', label: siteKindLabels.station, kind: 'station' },
 ]
 
+/** Typing waits this long before the directory is asked again. */
+const SEARCH_DEBOUNCE_MS = 300
+
 export default function Index() {
   const [filter, setFilter] = useState<Filter>(filters[0])
   const [q, setQ] = useState('')
-  const [sites, setSites] = useState<SiteSummary[]>()
-  const [error, setError] = useState('')
-
-  const load = () => {
-    listSites({ kind: filter.kind, category: filter.category, q: q.trim() || undefined })
-      .then((page) => {
-        setSites(page.items)
-        setError('')
-      })
-      .catch((e: CallFailure) => setError(e.message))
-  }
-  useEffect(load, [filter, q])
-  useDidShow(() => {
-    if (error) load()
-  })
+  const query = useDebounced(q.trim(), SEARCH_DEBOUNCE_MS)
+  const list = useList(`${filter.key}|${query}`, (cursor) =>
+    listSites({ kind: filter.kind, category: filter.category, q: query || undefined, cursor }))
 
   return (
-    <Screen>
-      <View className='card'>
-        <Text className='title'>区政协协商民主实践中心联盟</Text>
+    <Page onRefresh={list.reload}>
+      <View className='card home-banner'>
+        <View className='title'>区政协协商民主实践中心联盟</View>
         <View className='muted'>1 个实践中心 + 40 家联盟单位，就近参与协商议事</View>
       </View>
-      <Input className='input' placeholder='搜索联盟点名称、类型或地址' value={q} onInput={(e) => setQ(e.detail.value)} aria-label='搜索联盟点' />
-      <View className='chips' aria-role='tablist'>
-        {filters.map((f) => (
-          <View key={f.key} className={`chip${f.key === filter.key ? ' on' : ''}`} onClick={() => setFilter(f)} aria-role='tab' aria-selected={f.key === filter.key}>
-            {f.label}
+      <View className='home-search'>
+        <Icon name='search' />
+        <Input className='home-search-input' type='text' confirmType='search' placeholder='搜索联盟点名称、类型或地址' value={q}
+          onInput={(e) => setQ(e.detail.value)}
+          nativeProps={{ 'aria-label': '搜索联盟点' }} />
+      </View>
+      <Tabs label='联盟点类型' items={filters} value={filter.key} onChange={(key) => setFilter(filters.find((f) => f.key === key)!)} />
+      <List list={list} empty={{ icon: 'search', title: '没有找到符合条件的联盟点', hint: '换个关键词，或选择“全部”看看' }}>
+        {(sites) => sites.map((site) => (
+          <View key={site.id} className='card site-item' role='link'
+            onClick={() => Taro.navigateTo({ url: `/packages/sites/pages/detail/index?id=${site.id}` })}>
+            <View className='title'>{site.name}</View>
+            <View>{siteTags(site).map((tag) => <Tag key={tag}>{tag}</Tag>)}</View>
+            <View className='muted site-address'><Icon name='location' />{site.address}</View>
           </View>
         ))}
-      </View>
-      {error && <View className='notice err'>{error}</View>}
-      {sites && sites.length === 0 && <View className='empty'>没有找到符合条件的联盟点</View>}
-      {sites?.map((site) => (
-        <View key={site.id} className='card site-item' aria-role='link' aria-label={site.name}
-          onClick={() => Taro.navigateTo({ url: `/packages/sites/pages/detail/index?id=${site.id}` })}>
-          <View className='title'>{site.name}</View>
-          <View>{siteTags(site).map((tag) => <Text key={tag} className='tag'>{tag}</Text>)}</View>
-          <View className='muted'>{site.address}</View>
-        </View>
-      ))}
-    </Screen>
+      </List>
+    </Page>
   )
 }

@@ -1,25 +1,32 @@
-/** "我的": who I am, my check-ins, binding a member or staff profile, and elder mode. */
-import { Button, Input, Switch, Text, View } from '@tarojs/components'
+/** "我的": who I am, elder mode, binding a member or staff profile, and my check-ins. */
+import { Input, Switch, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
-import Screen from '../../components/Screen'
-import type { CheckinRecord } from '../../domain/checkin'
-import { locationLabels } from '../../domain/geo'
-import { roleLabels } from '../../domain/roles'
-import { shanghaiDateTime } from '../../domain/time'
-import { bindProfile } from '../../services/account'
-import { CallFailure } from '../../services/call'
-import { myCheckins } from '../../services/checkin'
-import { useSession } from '../../stores/session'
+import { useRef, useState } from 'react'
+import { Button, Cell, CellGroup, FormRow, Icon, List, Notice, Page, Tag } from '@/components/ui'
+import { locationLabels, type LocationStatus } from '@/domain/geo'
+import { roleLabels } from '@/domain/roles'
+import { shanghaiDateTime } from '@/domain/time'
+import { useList } from '@/hooks/useList'
+import { asFailure } from '@/hooks/latest'
+import { bindProfile } from '@/services/account'
+import { myCheckins } from '@/services/checkin'
+import { useSession } from '@/stores/session'
+import './index.css'
+
+const statusTones = { verified: 'success', pending: 'warning', unverified: 'muted' } as const satisfies Record<LocationStatus, string>
 
 export default function Mine() {
   const { me, loadMe, setMe, elder, setElder } = useSession()
-  const [checkins, setCheckins] = useState<CheckinRecord[]>()
   const [code, setCode] = useState('')
   const [message, setMessage] = useState<{ ok: boolean; text: string }>()
+  const checkins = useList('checkins', (cursor) => myCheckins({ cursor }))
+  const shownBefore = useRef(false)
 
+  // Back on this tab (after checking in elsewhere): ask again, keeping what is shown meanwhile.
   useDidShow(() => {
-    loadMe().then(() => myCheckins()).then((page) => setCheckins(page.items)).catch((e: CallFailure) => setMessage({ ok: false, text: e.message }))
+    loadMe().catch(() => undefined)
+    if (shownBefore.current) checkins.reload()
+    shownBefore.current = true
   })
 
   const bind = async () => {
@@ -29,43 +36,46 @@ export default function Mine() {
       setCode('')
       setMessage({ ok: true, text: `绑定成功，您的身份：${roleLabels[next.primaryRole]}` })
     } catch (e) {
-      setMessage({ ok: false, text: (e as CallFailure).message })
+      setMessage({ ok: false, text: asFailure(e).message })
     }
   }
+  const staff = me?.roles.some((g) => g.role === 'staff' || g.role === 'admin')
 
   return (
-    <Screen>
-      <View className='card'>
-        <View className='title'>{me?.nickname || '微信用户'}</View>
-        <View>{me?.roles.map((g) => <Text key={`${g.role}${g.siteId ?? ''}${g.unitId ?? ''}`} className='tag'>{roleLabels[g.role]}</Text>)}</View>
+    <Page onRefresh={() => Promise.all([loadMe(), checkins.reload()])}>
+      <View className='card mine-head'>
+        <View className='mine-avatar'><Icon name='mine' /></View>
+        <View>
+          <View className='title'>{me?.nickname || '微信用户'}</View>
+          <View>{me?.roles.map((g) => <Tag key={`${g.role}${g.siteId ?? ''}${g.unitId ?? ''}`}>{roleLabels[g.role]}</Tag>)}</View>
+        </View>
       </View>
-      {message && <View className={`notice ${message.ok ? 'ok' : 'err'}`} aria-live='polite'>{message.text}</View>}
-      <View className='card'>
-        <View className='title'>我的签到</View>
-        {checkins?.length === 0 && <View className='muted'>还没有签到记录，到联盟点扫码即可签到</View>}
-        {checkins?.map((c) => (
-          <View key={c.id} className='checkin-item'>
-            <View>{c.siteName}</View>
-            <View className='muted'>{shanghaiDateTime(c.at)}　{locationLabels[c.locationStatus]}</View>
-          </View>
-        ))}
-      </View>
-      <View className='card'>
-        <View className='title'>绑定委员或工作人员身份</View>
-        <View className='muted'>请输入区政协发放的 8 位绑定码</View>
-      </View>
-      <Input className='input' value={code} maxlength={8} placeholder='绑定码' aria-label='绑定码' onInput={(e) => setCode(e.detail.value)} />
-      <Button className='btn' disabled={code.trim().length !== 8} onClick={bind}>绑定</Button>
-      <View className='card row'>
-        <Text>长辈模式（大字体）</Text>
-        <Switch checked={elder} color='#b71c1c' onChange={(e) => setElder(e.detail.value)} aria-label='长辈模式' />
-      </View>
-      {me?.roles.some((g) => g.role === 'staff' || g.role === 'admin') && (
-        <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/profiles/index' })}>发放委员、工作人员绑定码</Button>
-      )}
-      {process.env.TARO_ENV === 'h5' && (
-        <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/packages/devsignin/pages/index/index' })}>切换演示身份</Button>
-      )}
-    </Screen>
+      {message && <Notice tone={message.ok ? 'success' : 'error'}>{message.text}</Notice>}
+      <CellGroup>
+        <Cell icon='text-size' title='长辈模式' label='更大的字和按钮'
+          value={<Switch checked={elder} color='#b71c1c' onChange={(e) => setElder(e.detail.value)}
+            nativeProps={{ 'aria-label': '长辈模式' }} />} />
+        {staff && (
+          <Cell icon='key' title='发放委员、工作人员绑定码' arrow onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/profiles/index' })} />
+        )}
+        {process.env.TARO_ENV === 'h5' && (
+          <Cell icon='switch-user' title='切换演示身份' arrow onClick={() => Taro.navigateTo({ url: '/packages/devsignin/pages/index/index' })} />
+        )}
+      </CellGroup>
+      <FormRow label='绑定委员或工作人员身份' hint='请输入区政协发放的 8 位绑定码'>
+        <View className='mine-bind'>
+          <Input className='ui-input' value={code} maxlength={8} placeholder='绑定码' nativeProps={{ 'aria-label': '绑定码' }} onInput={(e) => setCode(e.detail.value)} />
+          <Button disabled={code.trim().length !== 8} onClick={bind}>绑定</Button>
+        </View>
+      </FormRow>
+      <CellGroup title='我的签到'>
+        <List list={checkins} skeleton='list' empty={{ icon: 'location', title: '还没有签到记录', hint: '到联盟点扫描二维码即可签到' }}>
+          {(items) => items.map((c) => (
+            <Cell key={c.id} title={c.siteName} label={shanghaiDateTime(c.at)}
+              value={<Tag tone={statusTones[c.locationStatus]}>{locationLabels[c.locationStatus]}</Tag>} />
+          ))}
+        </List>
+      </CellGroup>
+    </Page>
   )
 }

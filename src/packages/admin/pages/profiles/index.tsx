@@ -1,66 +1,65 @@
 /** Staff issue member and staff profiles; each gets a one-time bind code to hand to the person. */
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
-import { useLoad } from '@tarojs/taro'
+import { Input, Picker } from '@tarojs/components'
 import { useState } from 'react'
-import Screen from '../../../../components/Screen'
-import type { Profile } from '../../../../domain/account'
-import { roleLabels, type BindableRole } from '../../../../domain/roles'
-import type { SiteSummary } from '../../../../domain/sites'
-import { createProfile, listProfiles } from '../../../../services/admin'
-import { CallFailure } from '../../../../services/call'
-import { listSites } from '../../../../services/sites'
+import { Button, Cell, CellGroup, FormRow, List, Notice, Page, Tag } from '@/components/ui'
+import type { Profile } from '@/domain/account'
+import { PAGE_MAX } from '@/domain/page'
+import { roleLabels, type BindableRole } from '@/domain/roles'
+import type { SiteSummary } from '@/domain/sites'
+import { asFailure } from '@/hooks/latest'
+import { useCall } from '@/hooks/useCall'
+import { useList } from '@/hooks/useList'
+import { createProfile, listProfiles } from '@/services/admin'
+import { listSites } from '@/services/sites'
 
 const issuable: BindableRole[] = ['member', 'site_admin', 'staff', 'auditor']
 
 export default function ProfilesPage() {
   const [role, setRole] = useState<BindableRole>('member')
   const [name, setName] = useState('')
-  const [sites, setSites] = useState<SiteSummary[]>([])
   const [site, setSite] = useState<SiteSummary>()
-  const [profiles, setProfiles] = useState<Profile[]>([])
+  const [issued, setIssued] = useState<Profile[]>([])
   const [message, setMessage] = useState<{ ok: boolean; text: string }>()
-
-  const fail = (e: CallFailure) => setMessage({ ok: false, text: e.message })
-  useLoad(() => {
-    listProfiles().then((page) => setProfiles(page.items)).catch(fail)
-    listSites({ limit: 100 }).then((page) => setSites(page.items)).catch(fail)
-  })
+  const sites = useCall(role === 'site_admin' ? 'sites' : null, () => listSites({ limit: PAGE_MAX }).then((page) => page.items))
+  const profiles = useList('profiles', (cursor) => listProfiles({ cursor }))
 
   const issue = async () => {
     try {
       const profile = await createProfile({ role, name, siteId: role === 'site_admin' ? site?.id : undefined })
-      setProfiles([profile, ...profiles])
+      setIssued([profile, ...issued])
       setName('')
       setMessage({ ok: true, text: `已为${profile.name}生成绑定码 ${profile.bindCode}` })
     } catch (e) {
-      fail(e as CallFailure)
+      setMessage({ ok: false, text: asFailure(e).message })
     }
   }
+  const row = (p: Profile) => (
+    <Cell key={p.id} title={p.name} label={roleLabels[p.role]} value={p.boundAt ? <Tag tone='success'>已绑定</Tag> : p.bindCode} />
+  )
 
   return (
-    <Screen>
-      {message && <View className={`notice ${message.ok ? 'ok' : 'err'}`} aria-live='polite'>{message.text}</View>}
-      <View className='card'>
+    <Page onRefresh={profiles.reload}>
+      {message && <Notice tone={message.ok ? 'success' : 'error'}>{message.text}</Notice>}
+      <CellGroup>
         <Picker mode='selector' range={issuable.map((r) => roleLabels[r])} onChange={(e) => setRole(issuable[Number(e.detail.value)])}>
-          <View className='row'><Text>身份</Text><Text>{roleLabels[role]} ▾</Text></View>
+          <Cell title='身份' value={roleLabels[role]} arrow onClick={() => undefined} />
         </Picker>
         {role === 'site_admin' && (
-          <Picker mode='selector' range={sites.map((s) => s.name)} onChange={(e) => setSite(sites[Number(e.detail.value)])}>
-            <View className='row'><Text>联盟点</Text><Text>{site?.name ?? '请选择'} ▾</Text></View>
+          <Picker mode='selector' range={(sites.data ?? []).map((s) => s.name)} onChange={(e) => setSite(sites.data?.[Number(e.detail.value)])}>
+            <Cell title='联盟点' value={site?.name ?? '请选择'} arrow onClick={() => undefined} />
           </Picker>
         )}
-      </View>
-      <Input className='input' value={name} maxlength={20} placeholder='姓名' aria-label='姓名' onInput={(e) => setName(e.detail.value)} />
-      <Button className='btn' disabled={!name.trim()} onClick={issue}>生成绑定码</Button>
-      <View className='card'>
-        <View className='title'>已发放</View>
-        {profiles.map((p) => (
-          <View key={p.id} className='row'>
-            <Text>{p.name}（{roleLabels[p.role]}）</Text>
-            <Text className='muted'>{p.boundAt ? '已绑定' : p.bindCode}</Text>
-          </View>
-        ))}
-      </View>
-    </Screen>
+      </CellGroup>
+      <FormRow label='姓名'>
+        <Input className='ui-input' value={name} maxlength={20} placeholder='请输入姓名' nativeProps={{ 'aria-label': '姓名' }} onInput={(e) => setName(e.detail.value)} />
+      </FormRow>
+      <Button disabled={!name.trim() || (role === 'site_admin' && !site)} onClick={issue}>生成绑定码</Button>
+      <CellGroup title='已发放'>
+        {issued.map(row)}
+        <List list={profiles} skeleton='list' empty={{ icon: 'key', title: '还没有发放绑定码', hint: '填写姓名并选择身份后生成' }}>
+          {(items) => items.filter((p) => !issued.some((i) => i.id === p.id)).map(row)}
+        </List>
+      </CellGroup>
+    </Page>
   )
 }

@@ -2,47 +2,45 @@
  * The scan entry: a site's code opens this page with `scene`. It shows the site and checks the
  * person in, with their location when they allow it.
  */
-import { Button, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import PrivacyPopup from '../../../../components/PrivacyPopup'
-import Screen from '../../../../components/Screen'
-import type { CheckinRecord } from '../../../../domain/checkin'
-import { locationLabels } from '../../../../domain/geo'
-import { parseScene } from '../../../../domain/scene'
-import type { SiteDetail } from '../../../../domain/sites'
-import { shanghaiDateTime } from '../../../../domain/time'
-import { scanCheckin } from '../../../../services/checkin'
-import { CallFailure } from '../../../../services/call'
-import { currentFix } from '../../../../services/location'
-import { getSite } from '../../../../services/sites'
+import PrivacyPopup from '@/components/PrivacyPopup'
+import { Button, Empty, Icon, Notice, Page, Skeleton } from '@/components/ui'
+import type { CheckinRecord } from '@/domain/checkin'
+import { locationLabels, RAW_LOCATION_DAYS } from '@/domain/geo'
+import { parseScene } from '@/domain/scene'
+import { shanghaiDateTime } from '@/domain/time'
+import { asFailure } from '@/hooks/latest'
+import { useCall } from '@/hooks/useCall'
+import { scanCheckin } from '@/services/checkin'
+import { currentFix } from '@/services/location'
+import { getSite } from '@/services/sites'
 
 type Outcome = { kind: 'done' | 'already'; record: CheckinRecord } | { kind: 'error'; message: string }
 
 export default function ScanPage() {
-  const [scene, setScene] = useState('')
-  const [site, setSite] = useState<SiteDetail>()
+  const [scene, setScene] = useState<{ raw: string; siteId: string } | { reason: string }>()
   const [outcome, setOutcome] = useState<Outcome>()
   const [busy, setBusy] = useState(false)
+  const siteId = scene && 'siteId' in scene ? scene.siteId : null
+  const site = useCall(siteId, () => getSite({ siteId: siteId! }))
 
   useLoad((params) => {
     const raw = String(params.scene ?? '')
     const parsed = parseScene(raw)
-    if (!parsed.ok) return setOutcome({ kind: 'error', message: parsed.reason })
-    setScene(raw)
-    getSite({ siteId: parsed.siteId }).then(setSite).catch((e: CallFailure) => setOutcome({ kind: 'error', message: e.message }))
+    setScene(parsed.ok ? { raw, siteId: parsed.siteId } : { reason: parsed.reason })
   })
 
   const checkIn = async (withLocation: boolean) => {
-    if (busy) return
     setBusy(true)
     try {
       const fix = withLocation ? await currentFix() : undefined
-      const record = await scanCheckin({ scene, location: fix })
+      const record = await scanCheckin({ scene: (scene as { raw: string }).raw, location: fix })
       setOutcome({ kind: 'done', record })
       Taro.showToast({ title: '签到成功', icon: 'success' })
     } catch (e) {
-      const failure = e as CallFailure
+      const failure = asFailure(e)
       setOutcome(failure.code === 'duplicate'
         ? { kind: 'already', record: failure.data as CheckinRecord }
         : { kind: 'error', message: failure.message })
@@ -51,39 +49,42 @@ export default function ScanPage() {
     }
   }
 
+  if (scene && 'reason' in scene) return <Page><Empty icon='qrcode' title={scene.reason} hint='请扫描联盟点张贴的签到二维码' /></Page>
+  if (site.error) return <Page><Empty icon='alert' title={site.error.message} hint='请检查网络后重试' action={{ label: '重试', onClick: site.retry }} /></Page>
+  if (!site.data) return <Page><Skeleton count={1} /></Page>
+
+  const actions = outcome && outcome.kind !== 'error'
+    ? <Button kind='plain' onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}>查看我的签到</Button>
+    : (
+      <>
+        <Button kind='plain' disabled={busy} onClick={() => checkIn(false)}>不提供位置，直接签到</Button>
+        <Button loading={busy} onClick={() => checkIn(true)}>签到</Button>
+      </>
+    )
   return (
-    <Screen>
-      {site && (
-        <View className='card'>
-          <View className='title'>{site.name}</View>
-          <View className='muted'>{site.address}</View>
-        </View>
-      )}
+    <Page actions={actions}>
+      <View className='card'>
+        <View className='title'>{site.data.name}</View>
+        <View className='muted'><Icon name='location' /> {site.data.address}</View>
+      </View>
       {outcome?.kind === 'done' && (
-        <View className='notice ok' aria-live='polite'>
+        <Notice tone='success'>
           <View className='title'>签到成功</View>
           <View>签到时间：{shanghaiDateTime(outcome.record.at)}</View>
           <View>{locationLabels[outcome.record.locationStatus]}</View>
-        </View>
+        </Notice>
       )}
       {outcome?.kind === 'already' && (
-        <View className='notice' aria-live='polite'>
+        <Notice>
           <View className='title'>今天已签到</View>
           <View>首次签到时间：{shanghaiDateTime(outcome.record.at)}</View>
-        </View>
+        </Notice>
       )}
-      {outcome?.kind === 'error' && <View className='notice err' aria-live='assertive'>{outcome.message}</View>}
-      {site && !outcome && (
-        <View>
-          <View className='notice'>签到时将获取您的位置，仅用于核验是否在本点附近；不提供位置也可签到，记为“未核验位置”。</View>
-          <Button className='btn' loading={busy} onClick={() => checkIn(true)}>签到</Button>
-          <Button className='btn-plain' disabled={busy} onClick={() => checkIn(false)}>不提供位置，直接签到</Button>
-        </View>
-      )}
-      {outcome && outcome.kind !== 'error' && (
-        <Button className='btn-plain' onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}>查看我的签到</Button>
+      {outcome?.kind === 'error' && <Notice tone='error'>{outcome.message}</Notice>}
+      {!outcome && (
+        <Notice>签到时将获取您的位置，仅用于核验是否在本点附近，原始位置 {RAW_LOCATION_DAYS} 天后删除；不提供位置也可签到，记为“未核验位置”。</Notice>
       )}
       <PrivacyPopup />
-    </Screen>
+    </Page>
   )
 }

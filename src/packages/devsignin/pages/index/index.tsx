@@ -1,11 +1,10 @@
 /** Browser only: pick a demo identity (the local host's dev sign-in stands in for WeChat's). */
-import { Button, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import Screen from '../../../../components/Screen'
-import { roleLabels, type Role } from '../../../../domain/roles'
-import { TOKEN_KEY } from '../../../../services/transport'
-import { useSession } from '../../../../stores/session'
+import { Button, Cell, CellGroup, Notice, Page } from '@/components/ui'
+import { roleLabels, type Role } from '@/domain/roles'
+import { TOKEN_KEY } from '@/services/transport'
+import { useSession } from '@/stores/session'
 
 type Persona = { persona: Role; nickname: string }
 
@@ -33,15 +32,15 @@ export default function DevSignin() {
   }
 
   return (
-    <Screen>
-      <View className='notice'>本地演示环境：请选择一个身份登录。正式小程序中身份由微信提供。</View>
-      {error && <View className='notice err'>{error}</View>}
-      <Button className='btn' onClick={() => signIn({ guest: Date.now().toString(36) })}>以新群众身份体验</Button>
-      {personas.map((p) => (
-        <Button key={p.persona} className='btn-plain' onClick={() => signIn({ persona: p.persona })}>
-          {roleLabels[p.persona]}：{p.nickname}
-        </Button>
-      ))}
-    </Screen>
+    <Page>
+      <Notice>本地演示环境：请选择一个身份登录。正式小程序中身份由微信提供。</Notice>
+      {error && <Notice tone='error'>{error}</Notice>}
+      <Button onClick={() => signIn({ guest: Date.now().toString(36) })}>以新群众身份体验</Button>
+      <CellGroup title='演示身份'>
+        {personas.map((p) => (
+          <Cell key={p.persona} icon='mine' title={`${roleLabels[p.persona]}：${p.nickname}`} arrow onClick={() => signIn({ persona: p.persona })} />
+        ))}
+      </CellGroup>
+    </Page>
   )
 }

@@ -2,26 +2,26 @@
 import { Image, View } from '@tarojs/components'
 import { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import Screen from '../../../../components/Screen'
-import type { SiteCode } from '../../../../domain/sites'
-import { CallFailure } from '../../../../services/call'
-import { getSiteCode } from '../../../../services/sites'
+import { Empty, Page, Skeleton } from '@/components/ui'
+import { useCall } from '@/hooks/useCall'
+import { getSiteCode } from '@/services/sites'
+import './index.css'
 
 export default function SiteCodePage() {
-  const [code, setCode] = useState<SiteCode>()
-  const [error, setError] = useState('')
-  useLoad((params) => {
-    getSiteCode({ siteId: String(params.id ?? '') }).then(setCode).catch((e: CallFailure) => setError(e.message))
-  })
-  if (error) return <Screen><View className='notice err'>{error}</View></Screen>
-  if (!code) return <Screen><View className='empty'>正在生成二维码…</View></Screen>
+  const [id, setId] = useState<string | null>(null)
+  const code = useCall(id, () => getSiteCode({ siteId: id! }))
+  useLoad((params) => setId(String(params.id ?? '')))
+
+  if (code.error) return <Page><Empty icon='alert' title={code.error.message} hint='请稍后再试' action={{ label: '重试', onClick: code.retry }} /></Page>
+  if (!code.data) return <Page><Skeleton count={1} /></Page>
   return (
-    <Screen>
-      <View className='card' style={{ textAlign: 'center' }}>
-        <Image className='site-code' src={code.image} mode='widthFix' style={{ width: '80%' }} showMenuByLongpress ariaLabel='联盟点签到二维码' />
-        <View className='muted'>打印后张贴在联盟点入口，群众扫码即可签到</View>
-        <View className='muted'>场景值：{code.scene}</View>
+    <Page>
+      <View className='card site-code-card'>
+        <Image className='site-code' src={code.data.image} mode='widthFix' showMenuByLongpress
+          ariaLabel='联盟点签到二维码' nativeProps={{ alt: '联盟点签到二维码' }} />
+        <View>打印后张贴在联盟点入口，群众扫码即可签到</View>
+        <View className='muted'>场景值：{code.data.scene}</View>
       </View>
-    </Screen>
+    </Page>
   )
 }

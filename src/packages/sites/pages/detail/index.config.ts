@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '联盟点' })
+export default definePageConfig({ navigationBarTitleText: '联盟点', enableShareAppMessage: true })

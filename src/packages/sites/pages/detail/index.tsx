@@ -1,66 +1,59 @@
 /** A site's page: what it is, where, whom to call, today's activities, and (for its managers) its code. */
-import { Button, Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import Screen from '../../../../components/Screen'
-import * as sitePermissions from '../../../../domain/permissions/sites'
-import { siteTags, type SiteDetail } from '../../../../domain/sites'
-import { shanghaiClock } from '../../../../domain/time'
-import { CallFailure } from '../../../../services/call'
-import { getSite } from '../../../../services/sites'
-import { useSession } from '../../../../stores/session'
+import { Button, Cell, CellGroup, Empty, Page, Skeleton, Tag } from '@/components/ui'
+import * as sitePermissions from '@/domain/permissions/sites'
+import { siteTags } from '@/domain/sites'
+import { shanghaiClock } from '@/domain/time'
+import { useCall } from '@/hooks/useCall'
+import { useSharePage } from '@/hooks/useSharePage'
+import { getSite } from '@/services/sites'
+import { useSession } from '@/stores/session'
 
 export default function SiteDetailPage() {
-  const [site, setSite] = useState<SiteDetail>()
-  const [error, setError] = useState('')
+  const [id, setId] = useState<string | null>(null)
+  const site = useCall(id, () => getSite({ siteId: id! }))
   const me = useSession((s) => s.me)
   const loadMe = useSession((s) => s.loadMe)
 
   useLoad((params) => {
-    getSite({ siteId: String(params.id ?? '') })
-      .then((detail) => {
-        setSite(detail)
-        Taro.setNavigationBarTitle({ title: detail.name })
-      })
-      .catch((e: CallFailure) => setError(e.message))
+    setId(String(params.id ?? ''))
     if (!me) loadMe().catch(() => undefined)
   })
+  useSharePage(site.data?.name, `/packages/sites/pages/detail/index?id=${id}`)
 
-  const manages = site && me && sitePermissions.can({ grants: me.roles }, 'viewCode', site)
+  if (site.error) return <Page><Empty icon='alert' title={site.error.message} hint='请检查网络后重试' action={{ label: '重试', onClick: site.retry }} /></Page>
+  if (!site.data) return <Page><Skeleton count={2} /></Page>
+  const s = site.data
+  const manages = me && sitePermissions.can({ grants: me.roles }, 'viewCode', s)
+  const go = (url: string) => () => Taro.navigateTo({ url })
 
-  if (error) return <Screen><View className='notice err'>{error}</View></Screen>
-  if (!site) return <Screen><View className='empty'>加载中…</View></Screen>
   return (
-    <Screen>
+    <Page title={s.name} actions={(
+      <>
+        {manages && <Button kind='plain' onClick={go(`/packages/sites/pages/code/index?id=${s.id}`)}>签到二维码</Button>}
+        <Button onClick={go(`/packages/checkin/pages/scan/index?scene=${encodeURIComponent(s.scene)}`)}>到场签到</Button>
+      </>
+    )}>
       <View className='card'>
-        <View className='title'>{site.name}</View>
-        <View>{siteTags(site).map((tag) => <Text key={tag} className='tag'>{tag}</Text>)}</View>
-        <View className='muted'>{site.intro}</View>
+        <View className='title'>{s.name}</View>
+        <View>{siteTags(s).map((tag) => <Tag key={tag}>{tag}</Tag>)}</View>
+        <View className='muted'>{s.intro}</View>
       </View>
-      <View className='card'>
-        <View>地址：{site.address}</View>
-        <View>开放时间：{site.openHours}</View>
-        <View>联系人：{site.contactName}　{site.contactPhone}</View>
-      </View>
-      <View className='card'>
-        <View className='title'>今日活动</View>
-        {site.todayActivities.length === 0 && <View className='muted'>今天暂无活动</View>}
-        {site.todayActivities.map((a) => (
-          <View key={a.id} className='activity'>
-            <Text>{shanghaiClock(new Date(a.startsAt))}—{shanghaiClock(new Date(a.endsAt))}　</Text>
-            <Text>{a.title}</Text>
-            <View className='muted'>{a.place}</View>
-          </View>
+      <CellGroup>
+        <Cell icon='location' title={s.address} />
+        <Cell icon='clock' title={`开放时间：${s.openHours}`} />
+        <Cell icon='phone' title={`联系人：${s.contactName}`} value={s.contactPhone} arrow
+          onClick={() => Taro.makePhoneCall({ phoneNumber: s.contactPhone })} />
+      </CellGroup>
+      <CellGroup title='今日活动'>
+        {s.todayActivities.length === 0 && <Empty icon='calendar' title='今天暂无活动' hint='可以先到场签到，或改天再来看看' />}
+        {s.todayActivities.map((a) => (
+          <Cell key={a.id} icon='calendar' title={a.title} label={a.place}
+            value={`${shanghaiClock(new Date(a.startsAt))}—${shanghaiClock(new Date(a.endsAt))}`} />
         ))}
-      </View>
-      <Button className='btn' onClick={() => Taro.navigateTo({ url: `/packages/checkin/pages/scan/index?scene=${encodeURIComponent(site.scene)}` })}>
-        到场签到
-      </Button>
-      {manages && (
-        <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: `/packages/sites/pages/code/index?id=${site.id}` })}>
-          查看本点签到二维码
-        </Button>
-      )}
-    </Screen>
+      </CellGroup>
+    </Page>
   )
 }

@@ -1,0 +1,16 @@
+/** The project's own component kit (no third-party UI library in the main package; see docs/decisions.md). */
+import './ui.css'
+import './icons.css'
+
+export { ActionBar } from './ActionBar'
+export { Button } from './Button'
+export { Cell, CellGroup } from './Cell'
+export { Empty } from './Empty'
+export { FormRow } from './FormRow'
+export { Icon, type IconName } from './Icon'
+export { List } from './List'
+export { Notice } from './Notice'
+export { Page } from './Page'
+export { Skeleton } from './Skeleton'
+export { Tabs, type TabItem } from './Tabs'
+export { Tag } from './Tag'

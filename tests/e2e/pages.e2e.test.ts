@@ -1,0 +1,44 @@
+/**
+ * Every page at 390×844, in normal and elder mode, as the person who would open it: no serious or
+ * critical axe-core violation, every button's text readable (contrast ≥ 4.5:1), and a screenshot
+ * in .cache/screenshots/ for a person to look at.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { buttonContrasts, hostInBrowser, seriousAxeViolations, setElderMode, signIn } from '../support/browser'
+import { ROOT } from '../support/host'
+
+const SHOTS = join(ROOT, '.cache/screenshots')
+mkdirSync(SHOTS, { recursive: true })
+/** WCAG 2 AA for normal-size text. */
+const MIN_CONTRAST = 4.5
+
+const pages = [
+  { name: 'directory', persona: 'resident', path: '/pages/index/index', ready: '运河文化博物馆' },
+  { name: 'mine', persona: 'staff', path: '/pages/mine/index', ready: '我的签到' },
+  { name: 'site', persona: 'site_admin', path: '/packages/sites/pages/detail/index?id=F01', ready: '今日活动' },
+  { name: 'site-code', persona: 'site_admin', path: '/packages/sites/pages/code/index?id=F01', ready: '打印后张贴' },
+  { name: 'scan', persona: 'resident', path: `/packages/checkin/pages/scan/index?scene=${encodeURIComponent('s=F01')}`, ready: '不提供位置，直接签到' },
+  { name: 'profiles', persona: 'staff', path: '/packages/admin/pages/profiles/index', ready: '已发放' },
+  { name: 'devsignin', persona: 'resident', path: '/packages/devsignin/pages/index/index', ready: '政协工作人员' },
+]
+
+describe('every page, normal and elder mode (h5 build, Chromium)', () => {
+  const ui = hostInBrowser()
+
+  describe.each([{ mode: 'normal', elder: false }, { mode: 'elder', elder: true }])('$mode mode', ({ mode, elder }) => {
+    it.each(pages)('$name: passes axe and the button contrast check', async ({ name, persona, path, ready }) => {
+      await signIn(ui.page, ui.host.url, { persona })
+      await setElderMode(ui.page, elder)
+      await ui.page.goto(`${ui.host.url}${path}`)
+      await ui.page.getByText(ready).first().waitFor()
+      await ui.page.locator(elder ? '.ui-page.elder' : '.ui-page:not(.elder)').first().waitFor()
+      await ui.page.screenshot({ path: join(SHOTS, `${name}-${mode}.png`) })
+
+      // Both checks are reported together, so a failure shows everything that regressed.
+      const axe = await seriousAxeViolations(ui.page)
+      const unreadableButtons = (await buttonContrasts(ui.page)).filter((b) => b.ratio < MIN_CONTRAST)
+      expect({ axe, unreadableButtons }).toEqual({ axe: [], unreadableButtons: [] })
+    })
+  })
+})

@@ -1,0 +1,140 @@
+/** @jest-environment jsdom */
+/*
+ * The kit as a person meets it: readable buttons, tappable rows, tabs, empty states, skeletons,
+ * icons that exist, and the page frame's elder mode, pull-to-refresh and action bar.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ActionBar, Button, Cell, CellGroup, Empty, FormRow, Icon, Notice, Page, Skeleton, Tabs, Tag } from '@/components/ui'
+import { iconNames } from '@/components/ui/icon-names'
+import { useSession } from '@/stores/session'
+import { render } from '../../support/render'
+import { calls, firePageEvent } from '../../support/taro'
+
+describe('Button', () => {
+  it('is not marked disabled when enabled (Taro h5 styles any disabled attribute as disabled), and taps', async () => {
+    let taps = 0
+    const page = await render(<Button kind='plain' disabled={false} onClick={() => taps++}>直接签到</Button>)
+    expect(page.container.querySelector('button')!.hasAttribute('disabled')).toBe(false)
+    await page.click('button')
+    expect(taps).toBe(1)
+  })
+
+  it('ignores taps while disabled or loading', async () => {
+    let taps = 0
+    const page = await render(<><Button disabled onClick={() => taps++}>绑定</Button><Button loading onClick={() => taps++}>签到</Button></>)
+    for (const button of page.container.querySelectorAll('button')) button.click()
+    expect(page.container.querySelector('button')!.hasAttribute('disabled')).toBe(true)
+    expect(taps).toBe(0)
+  })
+})
+
+describe('Cell and CellGroup', () => {
+  it('shows title, line, value and arrow, and is a button only when tappable', async () => {
+    let taps = 0
+    const page = await render(
+      <CellGroup title='联系方式'>
+        <Cell icon='phone' title='联系人：李静' label='工作日' value='0531-1234' arrow onClick={() => taps++} />
+        <Cell title='地址' />
+      </CellGroup>,
+    )
+    expect(page.container.querySelector('[role=heading]')!.textContent).toBe('联系方式')
+    const [tappable, plain] = page.container.querySelectorAll('.ui-cell')
+    expect(tappable.textContent).toBe('联系人：李静工作日0531-1234')
+    expect(tappable.getAttribute('role')).toBe('button')
+    expect(tappable.querySelector('.icon-arrow')).not.toBeNull()
+    expect(plain.hasAttribute('role')).toBe(false)
+    await page.click('[role=button]')
+    expect(taps).toBe(1)
+  })
+})
+
+describe('Tag', () => {
+  it('shows its text in its tone', async () => {
+    const page = await render(<Tag tone='success'>已核验位置</Tag>)
+    expect(page.container.querySelector('.ui-tag-success')!.textContent).toBe('已核验位置')
+  })
+})
+
+describe('Tabs', () => {
+  it('marks the chosen tab for screen readers and reports a tap', async () => {
+    const chosen: string[] = []
+    const items = [{ key: 'all', label: '全部' }, { key: 'studio', label: '委员工作室' }] as const
+    const page = await render(<Tabs label='联盟点类型' items={items} value='all' onChange={(k) => chosen.push(k)} />)
+    expect(page.container.querySelector('[role=tablist]')!.getAttribute('aria-label')).toBe('联盟点类型')
+    const tabs = [...page.container.querySelectorAll('[role=tab]')]
+    expect(tabs.map((t) => t.getAttribute('aria-selected'))).toEqual(['true', 'false'])
+    expect(tabs[0].className).toContain('ui-tab-on')
+    ;(tabs[1] as HTMLElement).click()
+    expect(chosen).toEqual(['studio'])
+  })
+})
+
+describe('Empty', () => {
+  it('says what happened and what to do next, with an action', async () => {
+    let retried = 0
+    const page = await render(<Empty title='网络连接失败' hint='请检查网络后重试' action={{ label: '重试', onClick: () => retried++ }} />)
+    expect(page.text()).toContain('网络连接失败请检查网络后重试')
+    await page.click('button')
+    expect(retried).toBe(1)
+  })
+})
+
+describe('Skeleton', () => {
+  it('tells screen readers it is loading, in the asked shape and count', async () => {
+    const page = await render(<Skeleton shape='list' count={4} />)
+    const status = page.container.querySelector('[role=status]')!
+    expect(status.getAttribute('aria-label')).toBe('正在加载')
+    expect(status.className).toContain('ui-skeleton-list')
+    expect(status.querySelectorAll('.ui-skeleton-item')).toHaveLength(4)
+  })
+})
+
+describe('Icon', () => {
+  it('is hidden from screen readers, and every icon name has its inlined mask (no network)', async () => {
+    const page = await render(<Icon name='search' />)
+    expect(page.container.querySelector('.icon-search')!.getAttribute('aria-hidden')).toBe('true')
+    const css = readFileSync(join(__dirname, '../../../src/components/ui/icons.css'), 'utf8')
+    for (const name of iconNames) expect(css).toMatch(new RegExp(`\\.icon-${name} \\{ --icon: url\\("data:image/svg\\+xml;base64,`))
+    expect(css).not.toMatch(/https?:/)
+  })
+})
+
+describe('FormRow and Notice', () => {
+  it('labels a field with a hint; an error notice is announced as an alert', async () => {
+    const page = await render(<><FormRow label='姓名' hint='与身份证一致'><input /></FormRow><Notice tone='error'>绑定码无效</Notice></>)
+    expect(page.container.querySelector('.ui-form-label')!.textContent).toBe('姓名')
+    expect(page.container.querySelector('.ui-form-hint')!.textContent).toBe('与身份证一致')
+    expect(page.container.querySelector('[role=alert]')!.textContent).toBe('绑定码无效')
+  })
+})
+
+describe('Page and ActionBar', () => {
+  afterEach(() => useSession.setState({ elder: false }))
+
+  it('scales everything in elder mode, sets the title and puts actions in the bottom bar', async () => {
+    useSession.setState({ elder: true })
+    calls.length = 0
+    const page = await render(<Page title='区图书馆' actions={<Button>到场签到</Button>}>内容</Page>)
+    expect(page.container.querySelector('.ui-page')!.className).toContain('elder')
+    expect(page.container.querySelector('.ui-action-bar')!.textContent).toBe('到场签到')
+    expect(calls).toContainEqual({ api: 'setNavigationBarTitle', arg: { title: '区图书馆' } })
+    page.unmount()
+  })
+
+  it('refreshes on pull-down and then stops the native spinner', async () => {
+    let refreshed = 0
+    calls.length = 0
+    const page = await render(<Page onRefresh={async () => void refreshed++}>内容</Page>)
+    firePageEvent('pullDownRefresh')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(refreshed).toBe(1)
+    expect(calls.map((c) => c.api)).toContain('stopPullDownRefresh')
+    page.unmount()
+  })
+
+  it('renders a bar of its own for any page that needs one', async () => {
+    const page = await render(<ActionBar><Button>签到</Button></ActionBar>)
+    expect(page.container.querySelector('.ui-action-bar button')!.textContent).toBe('签到')
+  })
+})
