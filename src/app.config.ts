@@ -1,9 +1,10 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/mine/index'],
+  pages: ['pages/index/index', 'pages/topics/index', 'pages/mine/index'],
   subPackages: [
     { root: 'packages/checkin', pages: ['pages/scan/index'] },
     { root: 'packages/sites', pages: ['pages/detail/index', 'pages/code/index'] },
     { root: 'packages/admin', pages: ['pages/profiles/index'] },
+    { root: 'packages/topics', pages: ['pages/detail/index', 'pages/propose/index', 'pages/screen/index', 'pages/meeting/index', 'pages/mine/index'] },
     // The dev sign-in exists only in the browser build: WeChat supplies identity in the mini-program.
     ...(process.env.TARO_ENV === 'h5' ? [{ root: 'packages/devsignin', pages: ['pages/index/index'] }] : []),
   ],
@@ -20,6 +21,7 @@ export default defineAppConfig({
     list: [
       // Icons are drawn from src/assets/icons by scripts/icons.mjs (81×81, normal and selected).
       { pagePath: 'pages/index/index', text: '联盟阵地', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/topics/index', text: '议事', iconPath: 'assets/tabbar/topic.png', selectedIconPath: 'assets/tabbar/topic-active.png' },
       { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tabbar/mine.png', selectedIconPath: 'assets/tabbar/mine-active.png' },
     ],
   },

@@ -54,7 +54,7 @@ const notes: Partial<Record<TopicMove, string>> = {
   merge: '与“图书馆周边停车难”属同一问题，合并办理',
 }
 
-async function insertTopic(tx: Queryable, siteId: string, month: string, plan: Plan, proposer: number, at: Date, cycleId: number, votes: number) {
+async function insertTopic(tx: Queryable, siteId: string, month: string, plan: Plan, proposer: number, at: Date, cycle: DemoCycle, votes: number) {
   const [title, category, body, path] = plan
   const grams = bigrams(title)
   const [topic] = await tx.query(
@@ -67,7 +67,8 @@ async function insertTopic(tx: Queryable, siteId: string, month: string, plan: P
   await tx.query('INSERT INTO topic_followers (topic_id, user_id, at) VALUES ($1, $2, $3)', [topic.id, proposer, at])
   let state: TopicState = 'submitted'
   for (const [i, move] of path.entries()) {
-    const when = new Date(at.getTime() + (i + 1) * 86_400_000)
+    const when = move === 'ballot' ? cycle.windows.voteStart : move === 'select' || move === 'deselect' ? cycle.windows.voteEnd
+      : move === 'deliberate' ? cycle.windows.meetingAt : new Date(at.getTime() + (i + 1) * 86_400_000 + 5_400_000)
     const system = move === 'ballot' || move === 'select' || move === 'deselect'
     const to = moves[move].to
     await tx.query(
@@ -80,12 +81,17 @@ async function insertTopic(tx: Queryable, siteId: string, month: string, plan: P
   const onBallot = path.includes('ballot')
   await tx.query(
     `UPDATE topics SET state = $2, accepted_at = CASE WHEN $3 THEN $4::timestamptz END, ballot_cycle_id = $5, final_votes = $6 WHERE id = $1`,
-    [topic.id, state, path.includes('accept'), new Date(at.getTime() + 86_400_000), onBallot ? cycleId : null, path.includes('select') || path.includes('deselect') ? votes : null],
+    [topic.id, state, path.includes('accept'), new Date(at.getTime() + 86_400_000), onBallot ? cycle.id : null, path.includes('select') || path.includes('deselect') ? votes : null],
   )
   return { id: topic.id as number, state }
 }
 
-async function ensureDemoCycle(tx: Queryable, siteId: string, month: string, status: string) {
+interface DemoCycle {
+  id: number
+  windows: ReturnType<typeof cycleWindows>
+}
+
+async function ensureDemoCycle(tx: Queryable, siteId: string, month: string, status: string): Promise<DemoCycle> {
   const w = cycleWindows(month, defaultCycle)
   const [cycle] = await tx.query(
     `INSERT INTO cycles (site_id, month, settings, propose_start, propose_end, vote_start, vote_end, meeting_at, votes_per_person, status)
@@ -114,7 +120,7 @@ export async function seedTopics(tx: Queryable, now: Date): Promise<void> {
     const past = await ensureDemoCycle(tx, siteId, addMonths(current, -1), 'closed')
     for (const [i, plan] of (lastMonth[siteId] ?? []).entries()) {
       const votes = plan[3].includes('select') ? 14 - i : 9 - i
-      const topic = await insertTopic(tx, siteId, addMonths(current, -1), plan, people[(s * 5 + i) % people.length], new Date(past.windows.proposeStart.getTime() + (2 + i) * 86_400_000), past.id, votes)
+      const topic = await insertTopic(tx, siteId, addMonths(current, -1), plan, people[(s * 5 + i) % people.length], new Date(past.windows.proposeStart.getTime() + (2 + i) * 86_400_000 + 36_000_000), past, votes)
       await castDemoVotes(tx, past.id, topic.id, people, votes, past.windows.voteStart)
       if (topic.state === 'deliberated') await recordDemoMeeting(tx, topic.id, siteId, past.windows.meetingAt)
     }
@@ -123,8 +129,8 @@ export async function seedTopics(tx: Queryable, now: Date): Promise<void> {
     for (const [i, plan] of (thisMonth[siteId] ?? []).entries()) {
       const path = phase === 'proposing' || !plan[3].includes('accept') ? plan[3] : phase === 'voting' ? [...plan[3], 'ballot' as const] : [...plan[3], 'ballot' as const, i === 0 ? ('select' as const) : ('deselect' as const)]
       const votes = 8 - i
-      const at = new Date(Math.min(now.getTime() - 3 * 86_400_000, currentWindows.proposeStart.getTime() + (1 + i) * 86_400_000))
-      const topic = await insertTopic(tx, siteId, current, [plan[0], plan[1], plan[2], path], people[(s * 6 + i + 3) % people.length], at, cycle.id, votes)
+      const at = new Date(Math.min(now.getTime() - 3 * 86_400_000, currentWindows.proposeStart.getTime() + (1 + i) * 86_400_000 + 34_200_000))
+      const topic = await insertTopic(tx, siteId, current, [plan[0], plan[1], plan[2], path], people[(s * 6 + i + 3) % people.length], at, cycle, votes)
       if (path.includes('ballot')) await castDemoVotes(tx, cycle.id, topic.id, people, votes, currentWindows.voteStart)
       if (topic.state === 'merged') merged.push(topic.id)
     }

@@ -21,6 +21,12 @@ const pages = [
   { name: 'scan', persona: 'resident', path: `/packages/checkin/pages/scan/index?scene=${encodeURIComponent('s=F01')}`, ready: '不提供位置，直接签到' },
   { name: 'profiles', persona: 'staff', path: '/packages/admin/pages/profiles/index', ready: '已发放' },
   { name: 'devsignin', persona: 'resident', path: '/packages/devsignin/pages/index/index', ready: '政协工作人员' },
+  { name: 'topics', persona: 'resident', path: '/pages/topics/index?site=F01', ready: '本月议题' },
+  { name: 'topic', persona: 'resident', path: '/packages/topics/pages/detail/index?id=1', ready: '办理进程' },
+  { name: 'propose', persona: 'resident', path: '/packages/topics/pages/propose/index?site=F01', ready: '议题标题' },
+  { name: 'screen', persona: 'site_admin', path: '/packages/topics/pages/screen/index', ready: '待审核的议题' },
+  { name: 'meeting', persona: 'staff', path: '/packages/topics/pages/meeting/index?id=1', ready: '保存议事记录' },
+  { name: 'my-topics', persona: 'resident', path: '/packages/topics/pages/mine/index', ready: '我提出的' },
 ]
 
 describe('every page, normal and elder mode (h5 build, Chromium)', () => {

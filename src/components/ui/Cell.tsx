@@ -12,9 +12,12 @@ export interface CellProps {
   onClick?: () => void
 }
 
+/** Taro's View props omit tabIndex; h5 passes it on, so keyboard users can reach a tappable row. */
+const focusable: object = { tabIndex: 0 }
+
 export function Cell({ icon, title, label, value, arrow, onClick }: CellProps) {
   return (
-    <View className={`ui-cell${onClick ? ' ui-cell-tappable' : ''}`} role={onClick ? 'button' : undefined} onClick={onClick}>
+    <View className={`ui-cell${onClick ? ' ui-cell-tappable' : ''}`} role={onClick ? 'button' : undefined} onClick={onClick} {...(onClick ? focusable : {})}>
       {icon && <Icon name={icon} className='ui-cell-icon' />}
       <View className='ui-cell-body'>
         <View className='ui-cell-title'>{title}</View>

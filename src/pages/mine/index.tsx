@@ -40,6 +40,8 @@ export default function Mine() {
     }
   }
   const staff = me?.roles.some((g) => g.role === 'staff' || g.role === 'admin')
+  const screens = me?.roles.some((g) => ['staff', 'admin', 'site_admin', 'auditor'].includes(g.role))
+  const go = (url: string) => () => Taro.navigateTo({ url })
 
   return (
     <Page onRefresh={() => Promise.all([loadMe(), checkins.reload()])}>
@@ -55,6 +57,8 @@ export default function Mine() {
         <Cell icon='text-size' title='长辈模式' label='更大的字和按钮'
           value={<Switch checked={elder} color='#b71c1c' onChange={(e) => setElder(e.detail.value)}
             nativeProps={{ 'aria-label': '长辈模式' }} />} />
+        <Cell icon='topic' title='我的议题' label='我提出的、投票的、关注的月月说事议题' arrow onClick={go('/packages/topics/pages/mine/index')} />
+        {screens && <Cell icon='check' title='议题审核' label='受理、退回、合并本联盟点的议题' arrow onClick={go('/packages/topics/pages/screen/index')} />}
         {staff && (
           <Cell icon='key' title='发放委员、工作人员绑定码' arrow onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/profiles/index' })} />
         )}

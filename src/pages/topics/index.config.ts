@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '月月说事', enablePullDownRefresh: true })

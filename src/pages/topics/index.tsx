@@ -1,0 +1,115 @@
+/**
+ * 议事 tab: this month's 月月说事 at the person's site. While proposals are collected: the
+ * proposal box and the month's topics; while voting: the ballot; after: the results.
+ */
+import { Picker, View } from '@tarojs/components'
+import Taro, { useDidShow, useLoad } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { Button, Cell, CellGroup, Empty, List, Notice, Page, Skeleton, Tag } from '@/components/ui'
+import type { Ballot, BallotTopic } from '@/domain/ballot'
+import { phaseLabels, topicStateTone } from '@/domain/topic-labels'
+import { topicStateLabels } from '@/domain/topics'
+import { shanghaiDay } from '@/domain/time'
+import { useCall } from '@/hooks/useCall'
+import { useList } from '@/hooks/useList'
+import { asFailure } from '@/hooks/latest'
+import { listSites } from '@/services/sites'
+import { listTopics } from '@/services/topics'
+import { castVote, getBallot, withdrawVote } from '@/services/votes'
+import { useTopicSite } from '@/stores/topicSite'
+
+const topicUrl = (id: number) => `/packages/topics/pages/detail/index?id=${id}`
+
+function BallotRow({ topic, ballot, onChange }: { topic: BallotTopic; ballot: Ballot; onChange(): void }) {
+  const act = async () => {
+    try {
+      const { left } = topic.mine ? await withdrawVote({ topicId: topic.id }) : await castVote({ topicId: topic.id })
+      Taro.showToast({ title: topic.mine ? `已撤回，剩余 ${left} 票` : `投票成功，剩余 ${left} 票`, icon: 'none' })
+    } catch (e) {
+      Taro.showToast({ title: asFailure(e).message, icon: 'none' })
+    }
+    onChange()
+  }
+  const open = ballot.cycle.status === 'voting'
+  return (
+    <Cell title={topic.title} label={<><Tag tone='muted'>{topic.category}</Tag>{topic.votes !== null && <Tag tone='success'>{topic.votes} 票</Tag>}</>}
+      value={open && ballot.eligible ? (
+        <Button kind={topic.mine ? 'plain' : 'primary'} label={`${topic.mine ? '撤回投票' : '投票'}：${topic.title}`}
+          disabled={!topic.mine && ballot.left === 0} onClick={act}>{topic.mine ? '撤回' : '投票'}</Button>
+      ) : topic.mine ? <Tag tone='success'>已投</Tag> : undefined}
+      onClick={() => Taro.navigateTo({ url: topicUrl(topic.id) })} />
+  )
+}
+
+export default function TopicsTab() {
+  const { siteId, choose, resolve } = useTopicSite()
+  const [site, setSite] = useState<string | null>(siteId ?? null)
+  const ballot = useCall(site, () => getBallot({ siteId: site! }))
+  const month = ballot.data?.cycle.month
+  const topics = useList(`${site}|${month}`, (cursor) =>
+    site && month ? listTopics({ siteId: site, month, cursor }) : Promise.resolve({ items: [], next: null }))
+  const sites = useCall('sites', () => listSites({ limit: 100 }))
+
+  useLoad((params) => {
+    if (params.site) choose(String(params.site))
+  })
+  useEffect(() => {
+    resolve().then(setSite)
+  }, [resolve, siteId])
+  useDidShow(() => {
+    if (site) ballot.retry()
+  })
+
+  const refresh = () => Promise.all([ballot.retry(), topics.reload()])
+  if (ballot.error) return <Page><Empty icon='alert' title={ballot.error.message} action={{ label: '重试', onClick: ballot.retry }} /></Page>
+  if (!ballot.data) return <Page><Skeleton count={3} /></Page>
+  const b = ballot.data
+  const { cycle } = b
+  const siteList = sites.data?.items ?? []
+  const proposing = cycle.phase === 'proposing' || cycle.phase === 'before'
+
+  return (
+    // A tab page has no bottom action bar (on h5 the tab bar would cover it): the proposal button sits in the header.
+    <Page onRefresh={async () => refresh()}>
+      <View className='card'>
+        <View className='title'>{cycle.siteName} · {cycle.month.replace('-', ' 年 ')} 月月说事</View>
+        <View><Tag>{phaseLabels[cycle.phase]}</Tag><Tag tone='muted'>征集 {shanghaiDay(new Date(cycle.proposeStart)).slice(5)} 至 {shanghaiDay(new Date(new Date(cycle.proposeEnd).getTime() - 1)).slice(5)}</Tag>
+          <Tag tone='muted'>投票 {shanghaiDay(new Date(cycle.voteStart)).slice(5)} 至 {shanghaiDay(new Date(new Date(cycle.voteEnd).getTime() - 1)).slice(5)}</Tag></View>
+        <Picker mode='selector' range={siteList.map((s) => s.name)} onChange={(e) => choose(siteList[Number(e.detail.value)].id)}>
+          <View className='link' role='button' aria-label='切换联盟点'>切换联盟点</View>
+        </Picker>
+        {proposing && (
+          <Button onClick={() => Taro.navigateTo({ url: `/packages/topics/pages/propose/index?site=${cycle.siteId}` })}>我要提议题</Button>
+        )}
+      </View>
+      {cycle.status === 'voting' && (
+        <>
+          {b.eligible
+            ? <Notice>每人 {cycle.votesPerPerson} 票，每个议题最多 1 票，您还剩 {b.left} 票。{cycle.liveCounts ? '' : '票数在投票结束后公布。'}</Notice>
+            : <Notice tone='error'>{b.reason}</Notice>}
+          <CellGroup title='本期投票'>
+            {b.topics.length === 0 && <Empty icon='topic' title='本期没有列入投票的议题' />}
+            {b.topics.map((t) => <BallotRow key={t.id} topic={t} ballot={b} onChange={ballot.retry} />)}
+          </CellGroup>
+        </>
+      )}
+      {cycle.status === 'closed' && (
+        <CellGroup title='投票结果'>
+          {b.topics.map((t, i) => (
+            <Cell key={t.id} title={`${i + 1}. ${t.title}`} label={`${t.votes ?? 0} 票`}
+              value={<Tag tone={topicStateTone[t.state]}>{topicStateLabels[t.state]}</Tag>} arrow onClick={() => Taro.navigateTo({ url: topicUrl(t.id) })} />
+          ))}
+          <Cell title='并列时先受理的议题优先' />
+        </CellGroup>
+      )}
+      <CellGroup title='本月议题'>
+        <List list={topics} skeleton='list' empty={{ icon: 'topic', title: '本月还没有议题', hint: proposing ? '点击上方“我要提议题”，说说身边的事' : '下个月再来提议题吧' }}>
+          {(items) => items.map((t) => (
+            <Cell key={t.id} title={t.title} label={`${t.proposer} · ${t.category}${t.supporters ? ` · ${t.supporters} 人支持` : ''}`}
+              value={<Tag tone={topicStateTone[t.state]}>{topicStateLabels[t.state]}</Tag>} arrow onClick={() => Taro.navigateTo({ url: topicUrl(t.id) })} />
+          ))}
+        </List>
+      </CellGroup>
+    </Page>
+  )
+}

@@ -1,0 +1,26 @@
+/**
+ * Photos on h5: chosen in the browser and uploaded to the local host (POST /upload), which keeps
+ * JPEG and PNG up to 2 MB. Taro picks photos.weapp.ts (WeChat cloud storage) in the mini-program.
+ */
+import Taro from '@tarojs/taro'
+import { CallFailure } from './call'
+import { TOKEN_KEY } from './transport'
+
+export const MAX_PHOTO_BYTES = 2 * 1024 * 1024
+
+/** Where a photo id is shown from. */
+export const photoUrl = (id: string) => (id.startsWith('local:') ? `/uploads/${id.slice(6)}` : id)
+
+export async function choosePhotos(count: number): Promise<string[]> {
+  const chosen = await Taro.chooseImage({ count, sizeType: ['compressed'] })
+  const ids: string[] = []
+  for (const file of chosen.tempFiles) {
+    if (file.size > MAX_PHOTO_BYTES) throw new CallFailure({ code: 'invalid_input', message: '照片不能超过 2 MB' })
+    const bytes = await (await fetch(file.path)).blob()
+    const answer = await fetch('/upload', { method: 'POST', body: bytes, headers: { authorization: `Bearer ${Taro.getStorageSync(TOKEN_KEY)}` } })
+    const envelope = await answer.json()
+    if (!envelope.ok) throw new CallFailure(envelope.error)
+    ids.push(envelope.data.fileId)
+  }
+  return ids
+}

@@ -1,0 +1,21 @@
+/** Photos in the mini-program: chosen with chooseMedia and uploaded to WeChat cloud storage (JPEG or PNG, ≤ 2 MB). */
+import Taro from '@tarojs/taro'
+import { CallFailure } from './call'
+
+export const MAX_PHOTO_BYTES = 2 * 1024 * 1024
+
+export const photoUrl = (id: string) => id
+
+export async function choosePhotos(count: number): Promise<string[]> {
+  const chosen = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'] })
+  const ids: string[] = []
+  for (const file of chosen.tempFiles) {
+    const ext = /\.(jpe?g|png)$/i.exec(file.tempFilePath)?.[1]?.toLowerCase()
+    if (!ext) throw new CallFailure({ code: 'invalid_input', message: '照片只能是 JPG 或 PNG 图片' })
+    if (file.size > MAX_PHOTO_BYTES) throw new CallFailure({ code: 'invalid_input', message: '照片不能超过 2 MB' })
+    const cloudPath = `topics/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext === 'jpeg' ? 'jpg' : ext}`
+    const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath: file.tempFilePath })
+    ids.push(fileID)
+  }
+  return ids
+}
