@@ -32,3 +32,6 @@ export async function render(ui: ReactNode): Promise<Rendered> {
 
 /** Lets pending promises settle inside act(). */
 export const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)))
+
+/** Runs a page event's handlers (or any other outside change) inside act(), as React expects. */
+export const inAct = (change: () => void) => act(async () => change())

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { ActionBar, Button, Cell, CellGroup, Empty, FormRow, Icon, Notice, Page, Skeleton, Tabs, Tag } from '@/components/ui'
 import { iconNames } from '@/components/ui/icon-names'
 import { useSession } from '@/stores/session'
-import { render } from '../../support/render'
+import { inAct, render, settle } from '../../support/render'
 import { calls, firePageEvent } from '../../support/taro'
 
 describe('Button', () => {
@@ -126,8 +126,8 @@ describe('Page and ActionBar', () => {
     let refreshed = 0
     calls.length = 0
     const page = await render(<Page onRefresh={async () => void refreshed++}>内容</Page>)
-    firePageEvent('pullDownRefresh')
-    await new Promise((resolve) => setTimeout(resolve, 0))
+    await inAct(() => firePageEvent('pullDownRefresh'))
+    await settle()
     expect(refreshed).toBe(1)
     expect(calls.map((c) => c.api)).toContain('stopPullDownRefresh')
     page.unmount()

@@ -9,7 +9,7 @@ import type { Page as PageOf } from '@/domain/page'
 import { useList } from '@/hooks/useList'
 import { List } from '@/components/ui'
 import { CallFailure } from '@/services/call'
-import { render, settle } from '../../support/render'
+import { inAct, render, settle } from '../../support/render'
 import { firePageEvent } from '../../support/taro'
 
 type Site = { id: string; name: string }
@@ -44,8 +44,10 @@ describe('the list pattern (useList + List)', () => {
     await settle()
     expect(page.text()).toBe('区图书馆运河文化博物馆')
 
-    firePageEvent('reachBottom')
-    firePageEvent('reachBottom') // a second scroll while loading asks nothing more
+    await inAct(() => {
+      firePageEvent('reachBottom')
+      firePageEvent('reachBottom') // a second scroll while loading asks nothing more
+    })
     await settle()
     expect(s.pending.map((p) => p.cursor)).toEqual([undefined, 'c1'])
     expect(page.text()).toContain('正在加载…')
@@ -53,7 +55,7 @@ describe('the list pattern (useList + List)', () => {
     s.pending[1].resolve({ items: sites('新华街道'), next: null })
     await settle()
     expect(page.text()).toBe('区图书馆运河文化博物馆新华街道没有更多了')
-    firePageEvent('reachBottom')
+    await inAct(() => firePageEvent('reachBottom'))
     expect(s.pending).toHaveLength(2)
     page.unmount()
   })
