@@ -20,6 +20,20 @@ export interface PageQuery {
   desc?: boolean
 }
 
+/** A list's filters: `add('kind = ?', value)` keeps the value and numbers its placeholder. */
+export function conditions() {
+  const where: string[] = []
+  const params: unknown[] = []
+  return {
+    where,
+    params,
+    add(clause: string, value: unknown) {
+      params.push(value)
+      where.push(clause.replaceAll('?', `$${params.length}`))
+    },
+  }
+}
+
 const BAD_CURSOR = '分页参数无效，请刷新后重试'
 const encode = (values: string[]) => Buffer.from(JSON.stringify(values)).toString('base64url')
 

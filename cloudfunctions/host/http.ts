@@ -76,24 +76,28 @@ export class BadRequest extends Error {
   }
 }
 
-export function readJson(req: IncomingMessage): Promise<unknown> {
+/** The request's body, or a 413 with `tooLarge` past `max` bytes. */
+export function readBody(req: IncomingMessage, max: number, tooLarge: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY) reject(new BadRequest(413, '请求内容过大'))
+      if (size > max) reject(new BadRequest(413, tooLarge))
       else chunks.push(chunk)
     })
-    req.on('end', () => {
-      try {
-        resolve(size === 0 ? {} : JSON.parse(Buffer.concat(chunks).toString('utf8')))
-      } catch {
-        reject(new BadRequest(400, '请求格式不正确'))
-      }
-    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
+}
+
+export async function readJson(req: IncomingMessage): Promise<unknown> {
+  const body = await readBody(req, MAX_BODY, '请求内容过大')
+  try {
+    return body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
+  } catch {
+    throw new BadRequest(400, '请求格式不正确')
+  }
 }
 
 /** A request path as a file under `dir`, compared by whole segments; undefined when it leaves `dir`. */

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
-import { BadRequest, failure, sendJson } from './http'
+import { failure, readBody, sendJson } from './http'
 
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024
 const NAME = /^\/uploads\/([0-9a-f]{64})\.(jpg|png)$/
@@ -19,23 +19,9 @@ export function imageKind(bytes: Buffer): 'jpg' | 'png' | undefined {
   return undefined
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_PHOTO_BYTES) reject(new BadRequest(413, '照片不能超过 2 MB'))
-      else chunks.push(chunk)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
-  })
-}
-
 export async function receivePhoto(req: IncomingMessage, res: ServerResponse, dir: string, signedIn: boolean): Promise<void> {
   if (!signedIn) return sendJson(res, 401, failure('unauthenticated'))
-  const bytes = await readBody(req)
+  const bytes = await readBody(req, MAX_PHOTO_BYTES, '照片不能超过 2 MB')
   const kind = imageKind(bytes)
   if (!kind) return sendJson(res, 400, failure('invalid_input', '照片只能是 JPG 或 PNG 图片'))
   const name = `${createHash('sha256').update(bytes).digest('hex')}.${kind}`

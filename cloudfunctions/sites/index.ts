@@ -5,7 +5,7 @@ import { siteScene } from '../../src/domain/scene'
 import type { Activity, SiteSummary } from '../../src/domain/sites'
 import { shanghaiDayBounds } from '../../src/domain/time'
 import { fail } from '../core/errors'
-import { pageOf } from '../core/page'
+import { conditions, pageOf } from '../core/page'
 import { createMain, defineFunction } from '../core/router'
 import { findSite } from './find'
 
@@ -18,12 +18,7 @@ export const definition = defineFunction({
   openapi: ['wxacode.getUnlimited'],
   actions: {
     list: async ({ db, input }) => {
-      const where: string[] = []
-      const params: unknown[] = []
-      const add = (clause: string, value: unknown) => {
-        params.push(value)
-        where.push(clause.replace('?', `$${params.length}`))
-      }
+      const { where, params, add } = conditions()
       if (input.kind) add('kind = ?', input.kind)
       if (input.category) add('category = ?', input.category)
       if (input.q) add("(name || ' ' || sector || ' ' || address) ILIKE ?", `%${input.q.replace(/[\\%_]/g, '\\$&')}%`)

@@ -5,7 +5,7 @@ import type { PageInput } from '../../src/domain/page'
 import type { SimilarTopic, TopicDetail, TopicSummary } from '../../src/domain/topics'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
-import { pageOf } from '../core/page'
+import { conditions, pageOf } from '../core/page'
 
 /** A topic's votes are shown once its ballot closed, or live when its site chose so. */
 const visibleVotes = `CASE WHEN c.status = 'closed' OR (c.status = 'voting' AND (c.settings->>'liveCounts')::boolean)
@@ -30,12 +30,7 @@ export interface ListFilter extends PageInput {
 
 /** Held and rejected topics are not public: only their proposer (in "mine") and district staff see them. */
 export async function listTopics(db: Queryable, userId: number, filter: ListFilter, seesHidden = false) {
-  const where: string[] = []
-  const params: unknown[] = []
-  const add = (clause: string, value: unknown) => {
-    params.push(value)
-    where.push(clause.replaceAll('?', `$${params.length}`))
-  }
+  const { where, params, add } = conditions()
   if (filter.siteId) add('t.site_id = ?', filter.siteId)
   if (filter.month) add('t.month = ?', filter.month)
   if (filter.state) add('t.state = ?', filter.state)

@@ -19,7 +19,7 @@ import { MAIN_PACKAGE_BUDGET } from '../support/weapp'
 import { directoryLoads } from './first-page'
 import { drive, LoadConnection } from './http-load'
 import { kernelFigures } from './kernel-bench'
-import { kb, median, pct, spread } from './stats'
+import { kb, median, passRates, pct, spread } from './stats'
 import { topicFigures } from './topics-bench'
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 4000)
@@ -66,13 +66,7 @@ async function rawInserts(dataDir: string, url: string | undefined, month: strin
       await db.query(`INSERT INTO checkins (user_id, site_id, day, created_at, location_status) VALUES ($1, 'F01', $2, now(), 'unverified')`, [id, `${month}-${String(day).padStart(2, '0')}`])
     }
   }
-  for (let day = 1; day <= RAW_WARM_PASSES; day++) await pass(day)
-  const rates: number[] = []
-  for (let day = RAW_WARM_PASSES + 1; day <= RAW_WARM_PASSES + TIMED_PASSES; day++) {
-    const started = performance.now()
-    await pass(day)
-    rates.push(ids.length / ((performance.now() - started) / 1000))
-  }
+  const rates = await passRates(ids.length, RAW_WARM_PASSES, TIMED_PASSES, pass)
   await db.close()
   return rates
 }

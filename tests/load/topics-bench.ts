@@ -17,7 +17,7 @@ import { bigrams } from '../../src/domain/bigrams'
 import { cycleWindows, defaultCycle, shanghaiMonth } from '../../src/domain/cycle'
 import { newDataDir, startHost } from '../support/host'
 import { drive, LoadConnection } from './http-load'
-import { median, pct, spread, timeMs } from './stats'
+import { median, passRates, pct, spread, timeMs } from './stats'
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 10_000)
 const CONNECTIONS = 100
@@ -54,14 +54,7 @@ async function rawVotes(db: Db, siteId: string, now: Date): Promise<number[]> {
       await db.query('INSERT INTO votes (cycle_id, topic_id, user_id, slot, at) VALUES ($1, $2, $3, $4, $5)', [cycleId, topics[slot - 1], user, slot, now])
     }
   }
-  for (let slot = 1; slot <= WARM_PASSES; slot++) await pass(slot)
-  const rates: number[] = []
-  for (let slot = WARM_PASSES + 1; slot <= WARM_PASSES + TIMED_PASSES; slot++) {
-    const started = performance.now()
-    await pass(slot)
-    rates.push(users.length / ((performance.now() - started) / 1000))
-  }
-  return rates
+  return passRates(users.length, WARM_PASSES, TIMED_PASSES, pass)
 }
 
 async function voteThroughput(label: string, url?: string): Promise<number> {
