@@ -110,6 +110,7 @@ export function timerTrigger(jobs: Record<string, Job>): TimerTrigger | undefine
   const minutes = intervals.reduce(gcd)
   let config = '0 * * * * * *'
   if (minutes < 60 && 60 % minutes === 0) config = `0 */${minutes} * * * * *`
+  else if (minutes % 1440 === 0) config = '0 0 0 * * * *'
   else if (minutes % 60 === 0 && 24 % (minutes / 60) === 0) config = `0 0 */${minutes / 60} * * * *`
   return { name: 'jobs', type: 'timer', config }
 }

@@ -16,8 +16,16 @@ export const SURGE = { votes: 50, share: 0.3, minutes: 10 }
 
 const topicColumns = 'id, site_id, month, proposer_id, title, state, merged_into, ballot_cycle_id, accepted_at'
 
-/** Runs `work` on each claimed cycle in its own transaction until none is left; answers how many. */
-async function eachCycle(ctx: JobCtx, claim: string, work: (tx: Parameters<Parameters<JobCtx['transaction']>[0]>[0], cycle: CycleRow) => Promise<void>) {
+type Tx = Parameters<Parameters<JobCtx['transaction']>[0]>[0]
+
+/**
+ * Moves cycles from one status to the next once `due` (a window instant) has passed, one cycle a
+ * transaction (FOR UPDATE SKIP LOCKED), running `work` on each in the same transaction; answers how many.
+ */
+async function advanceCycles(ctx: JobCtx, from: string, to: string, due: string, stamp: string, work: (tx: Tx, cycle: CycleRow) => Promise<void>) {
+  const claim = `UPDATE cycles SET status = '${to}', ${stamp} = $1 WHERE id =
+      (SELECT id FROM cycles WHERE status = '${from}' AND ${due} <= $1 ORDER BY ${due}, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING *`
   let done = 0
   for (;;) {
     const handled = await ctx.transaction(async (tx) => {
@@ -34,43 +42,31 @@ async function eachCycle(ctx: JobCtx, claim: string, work: (tx: Parameters<Param
 export const openBallots: Job = {
   every: 1,
   run: (ctx) =>
-    eachCycle(
-      ctx,
-      `UPDATE cycles SET status = 'voting', opened_at = $1 WHERE id =
-         (SELECT id FROM cycles WHERE status = 'proposing' AND vote_start <= $1 ORDER BY vote_start, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-       RETURNING *`,
-      async (tx, cycle) => {
-        const topics = (await tx.db.query(
-          `SELECT ${topicColumns} FROM topics WHERE site_id = $1 AND month <= $2 AND state = 'accepted' ORDER BY accepted_at, id FOR UPDATE`,
-          [cycle.site_id, cycle.month],
-        )) as TopicRow[]
-        for (const topic of topics) await moveTopic(tx, topic, 'ballot', SYSTEM, `${cycle.month} 月月说事投票`, { ballot_cycle_id: cycle.id })
-      },
-    ),
+    advanceCycles(ctx, 'proposing', 'voting', 'vote_start', 'opened_at', async (tx, cycle) => {
+      const topics = (await tx.db.query(
+        `SELECT ${topicColumns} FROM topics WHERE site_id = $1 AND month <= $2 AND state = 'accepted' ORDER BY accepted_at, id FOR UPDATE`,
+        [cycle.site_id, cycle.month],
+      )) as TopicRow[]
+      for (const topic of topics) await moveTopic(tx, topic, 'ballot', SYSTEM, `${cycle.month} 月月说事投票`, { ballot_cycle_id: cycle.id })
+    }),
 }
 
 export const closeBallots: Job = {
   every: 1,
   run: (ctx) =>
-    eachCycle(
-      ctx,
-      `UPDATE cycles SET status = 'closed', closed_at = $1 WHERE id =
-         (SELECT id FROM cycles WHERE status = 'voting' AND vote_end <= $1 ORDER BY vote_end, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-       RETURNING *`,
-      async (tx, cycle) => {
-        const ranked = (await tx.db.query(
-          `SELECT ${topicColumns.split(', ').map((c) => `t.${c}`).join(', ')}, (SELECT count(*)::int FROM votes v WHERE v.topic_id = t.id) AS votes
-           FROM topics t WHERE t.ballot_cycle_id = $1 AND t.state = 'on_ballot'
-           ORDER BY votes DESC, t.accepted_at, t.id FOR UPDATE`,
-          [cycle.id],
-        )) as (TopicRow & { votes: number })[]
-        for (const [rank, topic] of ranked.entries()) {
-          const chosen = rank < cycle.settings.winners
-          const note = `得票 ${topic.votes}，排名第 ${rank + 1}`
-          await moveTopic(tx, topic, chosen ? 'select' : 'deselect', SYSTEM, note, { final_votes: topic.votes })
-        }
-      },
-    ),
+    advanceCycles(ctx, 'voting', 'closed', 'vote_end', 'closed_at', async (tx, cycle) => {
+      const ranked = (await tx.db.query(
+        `SELECT ${topicColumns.split(', ').map((c) => `t.${c}`).join(', ')}, (SELECT count(*)::int FROM votes v WHERE v.topic_id = t.id) AS votes
+         FROM topics t WHERE t.ballot_cycle_id = $1 AND t.state = 'on_ballot'
+         ORDER BY votes DESC, t.accepted_at, t.id FOR UPDATE`,
+        [cycle.id],
+      )) as (TopicRow & { votes: number })[]
+      for (const [rank, topic] of ranked.entries()) {
+        const chosen = rank < cycle.settings.winners
+        const note = `得票 ${topic.votes}，排名第 ${rank + 1}`
+        await moveTopic(tx, topic, chosen ? 'select' : 'deselect', SYSTEM, note, { final_votes: topic.votes })
+      }
+    }),
 }
 
 async function surgeRecipients(db: Queryable, siteId: string): Promise<number[]> {

@@ -61,5 +61,6 @@ describe(`scheduled jobs on ${DB_LABEL}`, () => {
     expect(timerTrigger({ a: job(5), b: job(60) })).toEqual({ name: 'jobs', type: 'timer', config: '0 */5 * * * * *' })
     expect(timerTrigger({ a: job(120), b: job(360) })).toEqual({ name: 'jobs', type: 'timer', config: '0 0 */2 * * * *' })
     expect(timerTrigger({ a: job(7) })?.config).toBe('0 * * * * * *')
+    expect(timerTrigger({ a: job(1440) })?.config).toBe('0 0 0 * * * *')
   })
 })
