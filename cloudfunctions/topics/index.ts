@@ -87,10 +87,8 @@ export const definition = defineFunction({
         return { id: topic.id, state: await moveTopic(tx, topic, 'accept', by, note, { accepted_at: tx.now, month }) }
       }),
 
-    get: async ({ db, input, caller }) => {
-      const topic = await loadTopic(db, input.topicId)
-      return topicDetail(db, topic.id, { userId: caller.userId, mayScreen: managesSite(caller, topic.site_id) })
-    },
+    get: async ({ db, input, caller }) =>
+      topicDetail(db, input.topicId, { userId: caller.userId, mayScreen: (siteId) => managesSite(caller, siteId) }),
 
     list: async ({ db, input, caller }) => listTopics(db, caller.userId, input, topicPermissions.can(caller, 'release', { siteId: '' })),
 

@@ -46,7 +46,7 @@ export async function listTopics(db: Queryable, userId: number, filter: ListFilt
   return { ...page, items: page.items.map(masked) }
 }
 
-export async function topicDetail(db: Queryable, id: number, viewer: { userId: number; mayScreen: boolean }): Promise<TopicDetail> {
+export async function topicDetail(db: Queryable, id: number, viewer: { userId: number; mayScreen(siteId: string): boolean }): Promise<TopicDetail> {
   const [row] = await db.query(
     `SELECT ${summaryColumns}, t.body, t.photos, t.proposer_id AS "proposerId", t.merged_into AS "mergedId",
        (SELECT title FROM topics m WHERE m.id = t.merged_into) AS "mergedTitle",
@@ -55,7 +55,7 @@ export async function topicDetail(db: Queryable, id: number, viewer: { userId: n
      FROM ${summaryFrom} WHERE t.id = $1`,
     [id, viewer.userId],
   )
-  const hidden = row && ['held', 'rejected'].includes(row.state) && row.proposerId !== viewer.userId && !viewer.mayScreen
+  const hidden = row && ['held', 'rejected'].includes(row.state) && row.proposerId !== viewer.userId && !viewer.mayScreen(row.siteId)
   if (!row || hidden) return fail('not_found', '未找到该议题')
   const timeline = await db.query(
     `SELECT l.at, l.move, l.to_state AS state, coalesce(u.nickname, '') AS actor, l.actor_role AS role, l.note

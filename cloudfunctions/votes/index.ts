@@ -7,7 +7,7 @@ import { createMain, defineFunction } from '../core/router'
 import { findSite } from '../sites/find'
 import { loadTopic } from '../topics/moves'
 import { ballotOf, eligibility, resultsOf } from './ballot'
-import { cycleValues, cycleView, ensureCycle, siteSettings, type CycleRow } from './cycles'
+import { cycleValues, cycleView, ensureCycle, findCycle, siteSettings, type CycleRow } from './cycles'
 import { closeBallots, openBallots, surgeWatch } from './jobs'
 
 interface CastRow {
@@ -116,7 +116,7 @@ export const definition = defineFunction({
 
     results: async ({ db, input, caller, now }) => {
       const site = await findSite(db, input.siteId)
-      const [cycle] = (await db.query('SELECT * FROM cycles WHERE site_id = $1 AND month = $2', [site.id, input.month])) as CycleRow[]
+      const cycle = await findCycle(db, site.id, input.month)
       if (!cycle) fail('not_found', '该月没有月月说事投票')
       if (cycle.status !== 'closed' && !cycle.settings.liveCounts) fail('conflict', '投票结束后公布结果')
       return resultsOf(db, caller, cycle, site.name, now)

@@ -88,12 +88,6 @@ export function addMonths(month: string, n: number): string {
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`
 }
 
-/** The cycle a proposal made now is for: this month's while its proposal window is open, else the next. */
-export function proposalMonth(now: Date, s: CycleSettings): string {
-  const month = shanghaiMonth(now)
-  return now < cycleWindows(month, s).proposeEnd ? month : addMonths(month, 1)
-}
-
 /** Settings that make a valid cycle: windows in order inside the month, sensible counts. */
 export function settingsProblem(s: CycleSettings): string | undefined {
   if (!(s.proposeFrom <= s.proposeTo && s.proposeTo < s.voteFrom && s.voteFrom <= s.voteTo && s.voteTo <= s.meetingDay)) {
