@@ -15,6 +15,8 @@ describe('the directory (h5 build, Chromium)', () => {
   it('lists sites by category', async () => {
     await ui.page.getByRole('tab', { name: '代表性' }).click()
     await ui.page.getByText('运河文化博物馆').waitFor({ state: 'detached' })
+    // The old list goes first and a skeleton shows; the category's sites come with the answer.
+    await ui.page.getByText('没有更多了').waitFor()
     expect(await ui.page.locator('.site-item').count()).toBe(10)
     await expect(ui.page.locator('.site-item').first().textContent()).resolves.toContain('民革区委会')
   })
