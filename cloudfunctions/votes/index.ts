@@ -8,43 +8,8 @@ import { findSite } from '../sites/find'
 import { loadTopic } from '../topics/moves'
 import { ballotOf, eligibility, resultsOf } from './ballot'
 import { cycleValues, cycleView, ensureCycle, findCycle, siteSettings, type CycleRow } from './cycles'
+import { castVote } from './cast'
 import { closeBallots, openBallots, surgeWatch } from './jobs'
-
-interface CastRow {
-  state: string
-  cycle_id: number | null
-  status: string | null
-  vote_start: Date
-  vote_end: Date
-  votes_per_person: number
-  eligibility: string
-  used: number
-  here: boolean
-  cast: number
-}
-
-/**
- * One statement for a vote: the topic and its ballot, my votes on it, and the insert into the
- * lowest free slot of K when everything allows it. The unique keys (topic, person) and (ballot,
- * person, slot) hold the limits even when one person's casts race; the facts read with it say why
- * nothing was inserted. Eligibility other than "anyone" is checked first ($4 says it was).
- */
-const castSql = `
-  WITH target AS (
-    SELECT t.state, c.id AS cycle_id, c.status, c.vote_start, c.vote_end, c.votes_per_person, c.settings->>'eligibility' AS eligibility
-    FROM topics t LEFT JOIN cycles c ON c.id = t.ballot_cycle_id WHERE t.id = $1
-  ), mine AS (
-    SELECT count(*)::int AS used, coalesce(bool_or(v.topic_id = $1), false) AS here, coalesce(array_agg(v.slot), '{}') AS slots
-    FROM votes v JOIN target ON v.cycle_id = target.cycle_id WHERE v.user_id = $2
-  ), cast_vote AS (
-    INSERT INTO votes (cycle_id, topic_id, user_id, slot, at)
-    SELECT target.cycle_id, $1, $2, (SELECT min(s) FROM generate_series(1, target.votes_per_person) s WHERE s <> ALL (mine.slots)), $3
-    FROM target, mine
-    WHERE target.state = 'on_ballot' AND target.status = 'voting' AND $3 >= target.vote_start AND $3 < target.vote_end
-      AND (target.eligibility = 'anyone' OR $4) AND mine.used < target.votes_per_person AND NOT mine.here
-    ON CONFLICT DO NOTHING RETURNING id
-  )
-  SELECT target.*, mine.used, mine.here, (SELECT count(*)::int FROM cast_vote) AS cast FROM target, mine`
 
 const loadCycle = async (db: Parameters<typeof ensureCycle>[0], id: number) =>
   ((await db.query('SELECT * FROM cycles WHERE id = $1', [id])) as CycleRow[])[0]
@@ -83,9 +48,9 @@ export const definition = defineFunction({
     cast: async ({ db, input, caller, now }) => {
       let verified = false
       for (let attempt = 0; attempt <= 10; attempt++) {
-        const [row] = (await db.query(castSql, [input.topicId, caller.userId, now, verified])) as CastRow[]
-        if (!row) fail('not_found', '未找到该议题')
-        const left = row.votes_per_person - row.used - row.cast
+        const row = await castVote(db, { topicId: input.topicId, userId: caller.userId, at: now, verified })
+        if (row.state === null) fail('not_found', '未找到该议题')
+        const left = row.votes_per_person - row.used - (row.cast ? 1 : 0)
         if (row.cast) return { left }
         if (row.state !== 'on_ballot' || !row.cycle_id) return fail('conflict', '该议题不在本期投票中')
         if (row.status !== 'voting' || now < row.vote_start || now >= row.vote_end) fail('poll_closed', '本期投票不在进行中')
@@ -96,7 +61,7 @@ export const definition = defineFunction({
           if (reason) fail('forbidden', reason)
           verified = true
         }
-        // Otherwise another of this person's casts took the same slot a moment ago: try the next one.
+        // Otherwise a cast of this person's through another instance took the same slot a moment ago: try the next one.
       }
       return fail('conflict', '投票太快了，请重试')
     },

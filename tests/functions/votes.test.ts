@@ -1,6 +1,7 @@
 /** The monthly ballot: K votes each under concurrency, exact tallies, window edges, who may vote, surges. */
 import { runJob } from '../../cloudfunctions/core/jobs'
 import { definition as votesFn } from '../../cloudfunctions/votes'
+import { castVote } from '../../cloudfunctions/votes/cast'
 import { main as checkin } from '../../cloudfunctions/checkin'
 import { ballotJobs, as, draft, tally } from '../support/topics'
 import { caller, DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
@@ -43,6 +44,23 @@ describe(`the ballot on ${DB_LABEL}`, () => {
     expect(over.error).toEqual({ code: 'conflict', message: '您的 3 票已用完，可撤回后改投', data: { left: 0 } })
   })
 
+
+  it('holds the limits by database keys when one person casts from 100 instances at once', async () => {
+    const [first, ...rest] = await openBallot(rt)
+    await as('instance-voter').votes('ballot', { siteId: 'F01' })
+    const [{ id: userId }] = await rt.db.query("SELECT id FROM users WHERE openid = 'instance-voter'")
+    // Each instance has its own queue of casts (one per database object), as separate cloud containers would.
+    const instance = () => ({ query: rt.db.query.bind(rt.db) })
+    const at = rt.clock.now()
+    const cast = (topicId: number) => castVote(instance(), { topicId, userId, at, verified: false })
+    const same = await Promise.all(Array.from({ length: 100 }, () => cast(first)))
+    expect(same.filter((row) => row.cast)).toHaveLength(1)
+    const spread = await Promise.all(Array.from({ length: 100 }, (_, i) => cast(rest[i % rest.length])))
+    const [{ n, slots }] = await rt.db.query('SELECT count(*)::int AS n, count(DISTINCT slot)::int AS slots FROM votes WHERE user_id = $1', [userId])
+    expect(n).toBe(1 + spread.filter((row) => row.cast).length)
+    expect(n).toBeLessThanOrEqual(3)
+    expect(slots).toBe(n)
+  })
   it('lets a vote be withdrawn and moved while open, never after', async () => {
     const [a, b] = await openBallot(rt)
     const voter = as('mover')
