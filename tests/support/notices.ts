@@ -1,0 +1,28 @@
+/** Helpers for the notices tests: a caller of the notices function, the jobs, people by openid. */
+import { runJob } from '../../cloudfunctions/core/jobs'
+import { definition, main } from '../../cloudfunctions/notices'
+import { caller, type TestRuntime } from './runtime'
+
+export const notices = (openid: string) => caller(main, openid)
+
+export const drain = (rt: TestRuntime) => runJob(definition, 'drainOutbox', rt)
+export const publishDue = (rt: TestRuntime) => runJob(definition, 'publishDue', rt)
+
+/** The user id of an openid, registering the person (as a first call would) when new. */
+export async function userOf(rt: TestRuntime, openid: string): Promise<number> {
+  await rt.db.query('INSERT INTO users (openid, nickname) VALUES ($1, $1) ON CONFLICT (openid) DO NOTHING', [openid])
+  const [{ id }] = await rt.db.query('SELECT id FROM users WHERE openid = $1', [openid])
+  return Number(id)
+}
+
+/** Who a notice was queued for (in-app rows), as openids, sorted. */
+export async function recipientsOf(rt: TestRuntime, noticeId: number): Promise<string[]> {
+  const rows = await rt.db.query(
+    `SELECT u.openid FROM outbox o JOIN users u ON u.id = o.recipient_user_id
+     WHERE o.kind = 'inapp' AND o.dedupe_key LIKE $1 ORDER BY u.openid`,
+    [`notice:${noticeId}:%`],
+  )
+  return rows.map((row) => row.openid as string)
+}
+
+export const letter = (extra: object = {}) => ({ title: '关于开展“有事好商量”协商议事活动的通知', body: '本周六上午九点在区图书馆三楼报告厅召开议事会，欢迎居民参加。', ...extra })
