@@ -106,7 +106,7 @@ async function deliver(db: Queryable, platform: Platform, now: Date, row: Claime
       return
     }
     const template = templates[intent.template]
-    const message: OutboxPayload['subscribe'] = { templateId: template.id, page: template.page, data: messageData(intent.template, intent.values) }
+    const message: OutboxPayload['subscribe'] = { templateId: template.id, page: template.page, data: messageData(intent.template, intent.values, now) }
     await db.query(inappWithMessageSql, [...params, intent.template, `${row.dedupe_key}:sub`, JSON.stringify(message)])
     return
   }

@@ -28,8 +28,8 @@ export function wxTime(at: Date): string {
   return `${y}年${m}月${d}日 ${shanghaiClock(at)}`
 }
 
-/** Fits a value to its field's rule: truncates text (with …), keeps only Chinese in a phrase. */
-export function fit(kind: FieldKind, value: string): string {
+/** Fits a value to its field's rule: truncates text (with …), keeps only Chinese in a phrase; a time that is none becomes `at`. */
+export function fit(kind: FieldKind, value: string, at = new Date()): string {
   const clean = value.replace(/\s+/g, ' ').trim()
   const cut = (max: number) => (chars(clean).length <= max ? clean : `${chars(clean).slice(0, max - 1).join('')}…`)
   switch (kind) {
@@ -42,7 +42,8 @@ export function fit(kind: FieldKind, value: string): string {
     case 'number':
       return /^\d{1,32}$/.test(clean) ? clean : '0'
     case 'time':
-      return FIELD_RULES.time(clean) ? clean : wxTime(new Date(clean))
+      if (FIELD_RULES.time(clean)) return clean
+      return wxTime(/^\d{4}-\d{2}-\d{2}T/.test(clean) && !Number.isNaN(Date.parse(clean)) ? new Date(clean) : at)
   }
 }
 
@@ -88,10 +89,10 @@ export interface SubscribeIntent {
 }
 
 /** The message's data, each value fitted to its field's rule. */
-export function messageData(template: TemplateKey, values: Record<string, string>): Record<string, { value: string }> {
+export function messageData(template: TemplateKey, values: Record<string, string>, at = new Date()): Record<string, { value: string }> {
   const data: Record<string, { value: string }> = {}
   for (const [field, kind] of Object.entries(templates[template].fields) as [string, FieldKind][]) {
-    data[field] = { value: fit(kind, values[field] ?? '') }
+    data[field] = { value: fit(kind, values[field] ?? '', at) }
   }
   return data
 }

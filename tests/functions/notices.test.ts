@@ -37,7 +37,9 @@ describe(`notices on ${DB_LABEL}`, () => {
     expect(await send([{ kind: 'roles', roles: ['auditor', 'site_admin'] }])).toEqual(['demo-auditor', 'demo-site-admin'])
     expect(await send([{ kind: 'topics', topicIds: [topic.data.id] }])).toEqual(['proposer'])
     // demo-member follows F01 and is a member: one notice, not two.
-    expect(await send([{ kind: 'sites', siteIds: ['F01', 'F02'] }, { kind: 'members' }])).toEqual(['demo-member', 'f1', 'f2'])
+    const both = await staff('publish', letter({ audience: [{ kind: 'sites', siteIds: ['F01', 'F02'] }, { kind: 'members' }] }))
+    expect(both.data.audienceSize).toBe(3)
+    expect(await recipientsOf(rt, both.data.id)).toEqual(['demo-member', 'f1', 'f2'])
     await drain(rt)
     const [{ n }] = await rt.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND title LIKE '关于%'`, [member])
     expect(n).toBe(5)
