@@ -30,6 +30,6 @@ export async function resolveAudience(db: Queryable, audience: AudiencePart[]): 
     return `$${params.length}`
   }
   const parts = audience.map((part) => (resolvers[part.kind] as (part: AudiencePart, param: Param) => string)(part, param))
-  const rows = await db.query(`SELECT user_id FROM (${parts.join(' UNION ')}) audience ORDER BY user_id`, params)
+  const rows = await db.query(`SELECT DISTINCT user_id FROM (${parts.join(' UNION ')}) audience ORDER BY user_id`, params)
   return rows.map((row) => Number(row.user_id))
 }

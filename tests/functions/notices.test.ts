@@ -1,9 +1,11 @@
 /** Notices: audiences, permissions, scheduling, the notice centre, read receipts and subscription messages. */
+import { applySeeds } from '../../cloudfunctions/core/seed'
+import { demoSteps } from '../../cloudfunctions/host/demo-seed'
 import { PlatformError } from '../../cloudfunctions/core/platform'
 import { localPlatform } from '../../cloudfunctions/core/platform-local'
 import { as as topicsAs, draft } from '../support/topics'
 import { drain, letter, notices, publishDue, recipientsOf, userOf } from '../support/notices'
-import { DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
+import { DB_LABEL, LATER_STEPS, startRuntime, type TestRuntime } from '../support/runtime'
 
 describe(`notices on ${DB_LABEL}`, () => {
   let rt: TestRuntime
@@ -18,6 +20,7 @@ describe(`notices on ${DB_LABEL}`, () => {
   it('resolves each audience kind, and a person in two parts gets one notice', async () => {
     await notices('f1')('follow', { siteId: 'F01', follow: true })
     await notices('f2')('follow', { siteId: 'F02', follow: true })
+    await notices('f1')('follow', { siteId: 'F02', follow: true })
     await notices('demo-member')('follow', { siteId: 'F01', follow: true })
     const member = await userOf(rt, 'demo-member')
     await rt.db.query(`INSERT INTO profiles (role, name, bind_code, sector, bound_user_id) VALUES ('member', '纪英瑞', 'SECTOR22', '经济界', $1)`, [member])
@@ -36,7 +39,7 @@ describe(`notices on ${DB_LABEL}`, () => {
     expect(await send([{ kind: 'units', unitIds: ['U01'] }])).toEqual(['demo-unit'])
     expect(await send([{ kind: 'roles', roles: ['auditor', 'site_admin'] }])).toEqual(['demo-auditor', 'demo-site-admin'])
     expect(await send([{ kind: 'topics', topicIds: [topic.data.id] }])).toEqual(['proposer'])
-    // demo-member follows F01 and is a member: one notice, not two.
+    // f1 follows two of the sites, demo-member follows F01 and is a member: one notice each.
     const both = await staff('publish', letter({ audience: [{ kind: 'sites', siteIds: ['F01', 'F02'] }, { kind: 'members' }] }))
     expect(both.data.audienceSize).toBe(3)
     expect(await recipientsOf(rt, both.data.id)).toEqual(['demo-member', 'f1', 'f2'])
@@ -47,6 +50,7 @@ describe(`notices on ${DB_LABEL}`, () => {
 
   it('lets a site admin address only their own sites’ followers, and refuses wider without storing anything', async () => {
     await notices('f1')('follow', { siteId: 'F01', follow: true })
+    const [{ n: before }] = await rt.db.query('SELECT count(*)::int AS n FROM notices')
     const own = await siteAdmin('publish', letter({ audience: [{ kind: 'sites', siteIds: ['F01'] }] }))
     expect(own.data).toMatchObject({ status: 'published', audienceSize: 1 })
     for (const audience of [[{ kind: 'sites', siteIds: ['F02'] }], [{ kind: 'everyone' }], [{ kind: 'sites', siteIds: ['F01'] }, { kind: 'members' }]]) {
@@ -55,12 +59,12 @@ describe(`notices on ${DB_LABEL}`, () => {
     expect((await notices('demo-resident')('publish', letter({ audience: [{ kind: 'everyone' }] }))).error.code).toBe('forbidden')
     expect((await siteAdmin('withdraw', { noticeId: (await staff('publish', letter({ audience: [{ kind: 'everyone' }] }))).data.id })).error.code).toBe('forbidden')
     const [{ n }] = await rt.db.query('SELECT count(*)::int AS n FROM notices')
-    expect(n).toBe(2)
+    expect(n).toBe(before + 2)
     expect((await staff('publish', letter({ title: '网上赌博平台', audience: [{ kind: 'everyone' }] }))).error.code).toBe('content_rejected')
     expect((await staff('publish', letter({ audience: [{ kind: 'sites', siteIds: ['F99'] }] }))).error.code).toBe('not_found')
     expect((await staff('publish', letter({ audience: [] }))).error).toEqual({ code: 'invalid_input', message: '请选择发送对象' })
     expect((await staff('publish', letter({ audience: [{ kind: 'activity', activityId: 1 }] }))).error.code).toBe('invalid_input')
-    expect((await rt.db.query('SELECT count(*)::int AS n FROM notices'))[0].n).toBe(2)
+    expect((await rt.db.query('SELECT count(*)::int AS n FROM notices'))[0].n).toBe(before + 2)
   })
 
   it('publishes a scheduled notice at its time and not before; a time in the past is now', async () => {
@@ -100,7 +104,7 @@ describe(`notices on ${DB_LABEL}`, () => {
     expect(opened.data).toMatchObject({ title: '第二条通知', read: true })
     expect((await notices('f2')('open', { id: box.data.items[0].id })).error.code).toBe('not_found')
     expect((await f1('unread', {})).data).toEqual({ unread: 1 })
-    const counts = (await siteAdmin('sent', {})).data.items
+    const counts = (await siteAdmin('sent', {})).data.items.slice(0, 2)
     expect(counts.map((n: any) => [n.title, n.audienceSize, n.delivered, n.read])).toEqual([['第二条通知', 2, 2, 1], ['第一条通知', 2, 2, 0]])
     const log = await siteAdmin('deliveries', { noticeId: second.data.id })
     expect(log.data.items.map((d: any) => [d.recipient, d.kind, d.status, d.read])).toEqual([['刘*兰', 'inapp', 'sent', true], ['张*', 'inapp', 'sent', false]])
@@ -143,12 +147,12 @@ describe(`notices on ${DB_LABEL}`, () => {
   })
 
   it('tells a topic’s followers of each move in the notice centre, and by message where authorised, without changing topics', async () => {
-    const proposed = await topicsAs('demo-resident').topics('propose', draft('图书馆周边停车难'))
+    const proposed = await topicsAs('proposer').topics('propose', draft('图书馆周边停车难'))
     await topicsAs('neighbour').topics('follow', { topicId: proposed.data.id, follow: true })
     await notices('neighbour')('authorize', { templates: ['topic_progress'] })
     await topicsAs('demo-site-admin').topics('screen', { topicId: proposed.data.id, decision: 'accept' })
     await drain(rt)
-    for (const openid of ['demo-resident', 'neighbour']) {
+    for (const openid of ['proposer', 'neighbour']) {
       const box = await notices(openid)('inbox', {})
       expect(box.data.items).toEqual([expect.objectContaining({ title: '议题已受理', link: `/packages/topics/pages/detail/index?id=${proposed.data.id}`, noticeId: null, read: false })])
     }
@@ -171,5 +175,22 @@ describe(`notices on ${DB_LABEL}`, () => {
     expect(grants.every((g) => g.used_for !== null)).toBe(true)
     expect(new Set(grants.map((g) => g.used_for))).toEqual(new Set(messages.map((m) => m.dedupe_key)))
     expect((await notices('fan')('authorize', { templates: ['topic_progress'] })).data.unused.notice).toBe(0)
+  })
+
+  it('seeds demo notices of every audience kind, read and unread, and demo-resident’s follows', async () => {
+    expect(await applySeeds(rt.db, demoSteps, { now: rt.clock.now(), activityDays: 3 })).toEqual(LATER_STEPS)
+    const kinds = await rt.db.query(`SELECT DISTINCT jsonb_array_elements(audience)->>'kind' AS kind FROM notices ORDER BY 1`)
+    expect(kinds.map((k) => k.kind)).toEqual(['everyone', 'members', 'roles', 'sites', 'topics', 'units'])
+    const empty = await rt.db.query('SELECT title FROM notices WHERE audience_size = 0')
+    expect(empty).toEqual([])
+    const resident = (await notices('demo-resident')('inbox', {})).data
+    expect(resident.pinned.map((i: any) => i.title)).toEqual(['“有事好商量”协商议事平台上线运行'])
+    expect(resident.items.some((i: any) => i.read)).toBe(true)
+    expect(resident.unread).toBeGreaterThan(0)
+    expect((await notices('demo-resident')('followState', { siteId: 'F01' })).data).toEqual({ following: true, followers: 2 })
+    expect((await notices('demo-unit')('inbox', {})).data.items.map((i: any) => i.title)).toContain('请及时办理交办的协商议题')
+    expect((await notices('demo-member')('inbox', {})).data.items.map((i: any) => i.title)).toContain('界别同心汇聚识活动通知')
+    // A second application changes nothing.
+    expect(await applySeeds(rt.db, demoSteps, { now: rt.clock.now(), activityDays: 3 })).toEqual([])
   })
 })
