@@ -3,7 +3,7 @@
  * sector, roles; a site admin: their sites' followers), now or at a time, pinned or not.
  */
 import { Input, Picker, Switch, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Cell, CellGroup, FormRow, Notice, Page, Tag } from '@/components/ui'
 import { audienceLabels, BODY_MAX, TITLE_MAX, type AudienceKind, type AudiencePart } from '@/domain/notices'
@@ -36,6 +36,9 @@ export default function ComposePage() {
   const [pinned, setPinned] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
+  useLoad((params) => {
+    if (params.site) setSiteIds([String(params.site)])
+  })
   const sites = useCall(me ? 'sites' : null, () =>
     listSites({ limit: PAGE_MAX }).then((page) => page.items.filter((s) => managesSite(person, s.id))),
   )
