@@ -1,5 +1,5 @@
 /** A notice's delivery log: each in-app notice and service message, its state, and who read it; withdraw and pin. */
-import { useLoad } from '@tarojs/taro'
+import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Cell, CellGroup, List, Notice, Page, Tag } from '@/components/ui'
 import type { Delivery } from '@/domain/notices'
@@ -36,7 +36,8 @@ export default function DeliveriesPage() {
           {(items) => items.map((d) => (
             <Cell key={d.id} title={d.recipient}
               label={`${d.kind === 'inapp' ? '站内消息' : '服务通知'}${d.sentAt ? ` · ${shanghaiDateTime(d.sentAt)}` : ''}${d.lastError ? ` · ${d.lastError}` : ''}`}
-              value={<Tag tone={d.kind === 'inapp' && d.read ? 'primary' : statusTones[d.status]}>{d.kind === 'inapp' && d.read ? '已读' : statusLabels[d.status]}</Tag>} />
+              value={<Tag tone={d.kind === 'inapp' && d.read ? 'primary' : statusTones[d.status]}>{d.kind === 'inapp' && d.read ? '已读' : statusLabels[d.status]}</Tag>}
+              onClick={() => Taro.showModal({ title: d.recipient, showCancel: false, content: `${statusLabels[d.status]}，尝试 ${d.attempts} 次${d.lastError ? `；${d.lastError}` : ''}` })} />
           ))}
         </List>
       </CellGroup>
