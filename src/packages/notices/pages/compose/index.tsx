@@ -2,11 +2,11 @@
  * Writing a notice: title, body, to whom (district staff: everyone, sites' followers, members by
  * sector, roles; a site admin: their sites' followers), now or at a time, pinned or not.
  */
-import { Input, Picker, Switch, Textarea, View } from '@tarojs/components'
+import { Image, Input, Picker, Switch, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Cell, CellGroup, FormRow, Notice, Page, Tag } from '@/components/ui'
-import { audienceLabels, BODY_MAX, TITLE_MAX, type AudienceKind, type AudiencePart } from '@/domain/notices'
+import { audienceLabels, BODY_MAX, linkKinds, TITLE_MAX, type AudienceKind, type AudiencePart, type LinkKind } from '@/domain/notices'
 import { PAGE_MAX } from '@/domain/page'
 import { isDistrictStaff } from '@/domain/permissions/person'
 import { managesSite } from '@/domain/permissions/sites'
@@ -14,8 +14,11 @@ import { bindableRoles, roleLabels, type BindableRole } from '@/domain/roles'
 import { asFailure } from '@/hooks/latest'
 import { useCall } from '@/hooks/useCall'
 import { publishNotice } from '@/services/notices'
+import { choosePhotos, photoUrl } from '@/services/photos'
 import { listSites } from '@/services/sites'
 import { useSession } from '@/stores/session'
+
+const linkLabels: Record<LinkKind, string> = { topic: '议题编号', activity: '活动编号', site: '联盟点编号' }
 
 type Kind = Extract<AudienceKind, 'everyone' | 'sites' | 'members' | 'roles'>
 const staffKinds: Kind[] = ['sites', 'everyone', 'members', 'roles']
@@ -34,6 +37,9 @@ export default function ComposePage() {
   const [day, setDay] = useState('')
   const [time, setTime] = useState('09:00')
   const [pinned, setPinned] = useState(false)
+  const [cover, setCover] = useState<string>()
+  const [linkKind, setLinkKind] = useState<LinkKind>()
+  const [linkId, setLinkId] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   useLoad((params) => {
@@ -51,12 +57,20 @@ export default function ComposePage() {
     if (kind === 'roles') return { kind, roles: [role] }
     return { kind }
   }
+  const addCover = async () => {
+    try {
+      setCover((await choosePhotos(1))[0])
+    } catch (e) {
+      setError(asFailure(e).message)
+    }
+  }
   const submit = async () => {
     setBusy(true)
     setError('')
     try {
       const publishAt = day ? new Date(`${day}T${time}:00+08:00`).toISOString() : undefined
-      const done = await publishNotice({ title, body, audience: [audience()], publishAt, pinned })
+      const link = linkKind && linkId.trim() ? { kind: linkKind, id: linkId.trim() } : undefined
+      const done = await publishNotice({ title, body, audience: [audience()], publishAt, pinned, cover, link })
       Taro.showToast({ title: done.status === 'scheduled' ? '已定时发布' : `已发送 ${done.audienceSize} 人`, icon: 'success' })
       Taro.redirectTo({ url: `/packages/notices/pages/deliveries/index?id=${done.id}` })
     } catch (e) {
@@ -99,6 +113,18 @@ export default function ComposePage() {
       <FormRow label='正文' hint={`最多 ${BODY_MAX} 个字`}>
         <Textarea className='ui-input ui-textarea' value={body} maxlength={BODY_MAX} placeholder='时间、地点、内容' nativeProps={{ 'aria-label': '通知正文' }} onInput={(e) => setBody(e.detail.value)} />
       </FormRow>
+      <CellGroup title='封面和链接（可不填）'>
+        <Cell title='封面图片' value={cover ? '已选择' : '选择'} arrow onClick={addCover} />
+        {cover && <View className='card'><Image src={photoUrl(cover)} mode='widthFix' style={{ width: '100%' }} nativeProps={{ alt: '通知封面' }} /></View>}
+        <Picker mode='selector' range={['不链接', ...linkKinds.map((k) => linkLabels[k])]} onChange={(e) => setLinkKind(linkKinds[Number(e.detail.value) - 1])}>
+          <Cell title='链接到' value={linkKind ? linkLabels[linkKind] : '不链接'} arrow onClick={() => undefined} />
+        </Picker>
+      </CellGroup>
+      {linkKind && (
+        <FormRow label={linkLabels[linkKind]}>
+          <Input className='ui-input' value={linkId} maxlength={24} placeholder={linkKind === 'site' ? '例如：F01' : '例如：12'} nativeProps={{ 'aria-label': linkLabels[linkKind] }} onInput={(e) => setLinkId(e.detail.value)} />
+        </FormRow>
+      )}
       <CellGroup title='发布时间'>
         <Picker mode='date' value={day} onChange={(e) => setDay(e.detail.value)}>
           <Cell title='日期' value={day || '立即发布'} arrow onClick={() => undefined} />
