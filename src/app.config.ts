@@ -5,6 +5,7 @@ export default defineAppConfig({
     { root: 'packages/sites', pages: ['pages/detail/index', 'pages/code/index'] },
     { root: 'packages/admin', pages: ['pages/profiles/index'] },
     { root: 'packages/topics', pages: ['pages/detail/index', 'pages/propose/index', 'pages/screen/index', 'pages/meeting/index', 'pages/mine/index'] },
+    { root: 'packages/notices', pages: ['pages/inbox/index', 'pages/detail/index', 'pages/compose/index', 'pages/sent/index', 'pages/deliveries/index'] },
     // The dev sign-in exists only in the browser build: WeChat supplies identity in the mini-program.
     ...(process.env.TARO_ENV === 'h5' ? [{ root: 'packages/devsignin', pages: ['pages/index/index'] }] : []),
   ],

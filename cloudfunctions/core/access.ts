@@ -8,13 +8,27 @@ const everyone: readonly Role[] = ['resident']
 const siteManagers: readonly Role[] = ['site_admin', 'staff', 'admin']
 const screeners: readonly Role[] = ['site_admin', 'staff', 'admin', 'auditor']
 const profileIssuers: readonly Role[] = ['staff', 'admin']
+const noticeSenders: readonly Role[] = ['site_admin', 'staff', 'admin']
 
 export const access: Record<string, Record<string, readonly Role[]>> = {
   sites: { list: everyone, get: everyone, code: siteManagers },
   checkin: { scan: everyone, mine: everyone },
   account: { me: everyone, bind: everyone },
   admin: { createProfile: profileIssuers, listProfiles: profileIssuers },
-  notices: {},
+  notices: {
+    publish: noticeSenders,
+    withdraw: noticeSenders,
+    pin: noticeSenders,
+    sent: noticeSenders,
+    deliveries: noticeSenders,
+    inbox: everyone,
+    open: everyone,
+    read: everyone,
+    unread: everyone,
+    authorize: everyone,
+    follow: everyone,
+    followState: everyone,
+  },
   topics: {
     propose: everyone,
     edit: everyone,

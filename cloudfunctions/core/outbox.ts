@@ -5,12 +5,13 @@
  * take the same row), delivers them, and marks each sent, or schedules a retry with exponential
  * backoff, or gives up after MAX_ATTEMPTS or a permanent platform error.
  */
+import { intentOf, messageData, templates, type SubscribeIntent } from '../../src/domain/subscriptions'
 import type { Queryable } from './db'
 import { PlatformError, type Platform } from './platform'
 
 export interface OutboxPayload {
   /** An in-app notification in the person's notice centre. */
-  inapp: { title: string; body: string; link?: string }
+  inapp: { title: string; body: string; link?: string; noticeId?: number; subscribe?: SubscribeIntent }
   /** A WeChat one-time subscription message. */
   subscribe: { templateId: string; page: string; data: Record<string, { value: string }> }
 }
@@ -76,14 +77,37 @@ const claimSql = `
   WHERE o.id = due.id AND u.id = o.recipient_user_id
   RETURNING o.id, o.kind, o.payload, o.attempts, o.dedupe_key, o.recipient_user_id, u.openid`
 
+/**
+ * An in-app notice becomes a notification row, once (unique outbox_id). When it has a subscription
+ * message (see `intentOf`), the same statement spends one of the recipient's unused authorisations
+ * for that template and queues the message: only when the notification is new, so a redelivery
+ * spends nothing, and the grant is claimed FOR UPDATE SKIP LOCKED with `used_for` unique, so
+ * concurrent deliveries never spend one grant twice. Without an authorisation nothing more is sent.
+ */
+const inappSql = `INSERT INTO notifications (user_id, title, body, link, created_at, outbox_id, notice_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
+  ON CONFLICT (outbox_id) DO NOTHING RETURNING id`
+const inappWithMessageSql = `
+  WITH note AS (${inappSql}),
+  spent AS (
+    UPDATE subscription_grants SET used_at = $5, used_for = $9
+    WHERE id = (SELECT id FROM subscription_grants WHERE user_id = $1 AND template = $8 AND used_at IS NULL AND EXISTS (SELECT 1 FROM note)
+                ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING id)
+  INSERT INTO outbox (kind, recipient_user_id, payload, dedupe_key, next_attempt_at, created_at)
+  SELECT 'subscribe', $1, $10, $9, $5, $5 FROM spent ON CONFLICT (dedupe_key) DO NOTHING`
+
 async function deliver(db: Queryable, platform: Platform, now: Date, row: Claimed): Promise<void> {
   if (row.kind === 'inapp') {
-    const { title, body, link } = row.payload as OutboxPayload['inapp']
-    await db.query(
-      `INSERT INTO notifications (user_id, title, body, link, created_at, outbox_id) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (outbox_id) DO NOTHING`,
-      [row.recipient_user_id, title, body, link ?? null, now, row.id],
-    )
+    const inapp = row.payload as OutboxPayload['inapp']
+    const params = [row.recipient_user_id, inapp.title, inapp.body, inapp.link ?? null, now, row.id, inapp.noticeId ?? null]
+    const intent = intentOf(inapp, now)
+    if (!intent) {
+      await db.query(inappSql, params)
+      return
+    }
+    const template = templates[intent.template]
+    const message: OutboxPayload['subscribe'] = { templateId: template.id, page: template.page, data: messageData(intent.template, intent.values, now) }
+    await db.query(inappWithMessageSql, [...params, intent.template, `${row.dedupe_key}:sub`, JSON.stringify(message)])
     return
   }
   const { templateId, page, data } = row.payload as OutboxPayload['subscribe']

@@ -4,6 +4,7 @@ import { shanghaiDay } from '../../src/domain/time'
 import type { Db } from '../core/db'
 import { applySeeds, type SeedStep } from '../core/seed'
 import { demoSites } from './demo-sites'
+import { seedNotices } from './demo-notices'
 import { seedTopics } from './demo-topics'
 
 /** The district centre's position; sites are laid out around it, a few kilometres apart. */
@@ -111,6 +112,7 @@ export const demoSteps: SeedStep<SeedContext>[] = [
     },
   },
   { name: 'topics-month', run: (tx, { now }) => seedTopics(tx, now) },
+  { name: 'notices', run: (tx, { now }) => seedNotices(tx, now) },
 ]
 
 /** Applies the demo steps not yet applied; answers their names. */

@@ -19,6 +19,7 @@ import { MAIN_PACKAGE_BUDGET } from '../support/weapp'
 import { directoryLoads } from './first-page'
 import { drive, LoadConnection } from './http-load'
 import { kernelFigures } from './kernel-bench'
+import { noticeFigures } from './notices-bench'
 import { kb, median, passRates, pct, spread } from './stats'
 import { topicFigures } from './topics-bench'
 
@@ -169,12 +170,14 @@ async function main() {
   let failures = await checkinThroughput('PGlite, embedded default')
   failures += await kernelFigures('PGlite, embedded default')
   failures += await topicFigures('PGlite, embedded default')
+  failures += await noticeFigures('PGlite, embedded default')
   if (process.env.DATABASE_URL) {
     const server = await serverSchema(process.env.DATABASE_URL)
     try {
       failures += await checkinThroughput('PostgreSQL server at DATABASE_URL, pool of 10', server.url)
       failures += await kernelFigures('PostgreSQL server at DATABASE_URL', server.url)
       failures += await topicFigures('PostgreSQL server at DATABASE_URL', server.url)
+      failures += await noticeFigures('PostgreSQL server at DATABASE_URL', server.url)
     } finally {
       await server.drop()
     }

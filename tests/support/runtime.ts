@@ -12,6 +12,9 @@ import { demoSteps } from '../../cloudfunctions/host/demo-seed'
 
 export const DEFAULT_NOW = '2026-11-20T02:00:00Z'
 
+/** Demo steps a test applies itself when it wants them. */
+export const LATER_STEPS = ['topics-month', 'notices']
+
 export interface TestRuntime extends Runtime {
   clock: ReturnType<typeof fixedClock>
   close(): Promise<void>
@@ -34,8 +37,9 @@ export async function startRuntime(now = DEFAULT_NOW): Promise<TestRuntime> {
   const { db, drop } = await openTestDb()
   await migrate(db)
   const clock = fixedClock(now)
-  // The demo month of 月月说事 is left out: topic tests start from an empty ballot (tests/functions/demo.test.ts checks it).
-  await applySeeds(db, demoSteps.filter((step) => step.name !== 'topics-month'), { now: clock.now(), activityDays: 3 })
+  // The demo month of 月月说事 and the demo notices are left out: topic tests start from an empty ballot, outbox
+  // tests from an empty outbox (tests/functions/demo.test.ts and notices.test.ts check those steps).
+  await applySeeds(db, demoSteps.filter((step) => !LATER_STEPS.includes(step.name)), { now: clock.now(), activityDays: 3 })
   const runtime = { db, platform: localPlatform(db, 'http://localhost:8080'), clock }
   setRuntime(runtime)
   return {

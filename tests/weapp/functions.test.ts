@@ -23,7 +23,7 @@ describe('built cloud functions (dist/cloudfunctions)', () => {
       expect(config.triggers ?? []).toHaveLength(jobs.length ? 1 : 0)
       if (jobs.length) expect(config.triggers[0]).toMatchObject({ name: 'jobs', type: 'timer', config: expect.stringMatching(/^0 \S+ \S+ \* \* \* \*$/) })
     }
-    expect(JSON.parse(read('notices', 'config.json'))).toMatchObject({ permissions: { openapi: ['subscribeMessage.send'] }, triggers: [{ config: '0 */1 * * * * *' }] })
+    expect(JSON.parse(read('notices', 'config.json'))).toMatchObject({ permissions: { openapi: ['subscribeMessage.send', 'security.msgSecCheck'] }, triggers: [{ config: '0 */1 * * * * *' }] })
     expect(JSON.parse(read('checkin', 'config.json')).triggers[0].config).toBe('0 0 0 * * * *')
   })
 

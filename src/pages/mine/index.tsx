@@ -4,12 +4,14 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { Button, Cell, CellGroup, FormRow, Icon, List, Notice, Page, Tag } from '@/components/ui'
 import { locationLabels, type LocationStatus } from '@/domain/geo'
+import { maySend } from '@/domain/permissions/notices'
 import { roleLabels } from '@/domain/roles'
 import { shanghaiDateTime } from '@/domain/time'
 import { useList } from '@/hooks/useList'
 import { asFailure } from '@/hooks/latest'
 import { bindProfile } from '@/services/account'
 import { myCheckins } from '@/services/checkin'
+import { syncUnreadBadge } from '@/services/notices'
 import { useSession } from '@/stores/session'
 import './index.css'
 
@@ -21,10 +23,12 @@ export default function Mine() {
   const [message, setMessage] = useState<{ ok: boolean; text: string }>()
   const checkins = useList('checkins', (cursor) => myCheckins({ cursor }))
   const shownBefore = useRef(false)
+  const [unread, setUnread] = useState(0)
 
   // Back on this tab (after checking in elsewhere): ask again, keeping what is shown meanwhile.
   useDidShow(() => {
     loadMe().catch(() => undefined)
+    syncUnreadBadge().then(setUnread)
     if (shownBefore.current) checkins.reload()
     shownBefore.current = true
   })
@@ -57,6 +61,11 @@ export default function Mine() {
         <Cell icon='text-size' title='长辈模式' label='更大的字和按钮'
           value={<Switch checked={elder} color='#b71c1c' onChange={(e) => setElder(e.detail.value)}
             nativeProps={{ 'aria-label': '长辈模式' }} />} />
+        <Cell icon='alert' title='消息中心' label='通知公告、关注议题的进展'
+          value={unread > 0 ? <Tag tone='warning'>{`${unread} 条未读`}</Tag> : undefined} arrow onClick={go('/packages/notices/pages/inbox/index')} />
+        {me && maySend({ userId: me.userId, grants: me.roles }) && (
+          <Cell icon='alert' title='发布通知' label='向关注者、委员发送通知，查看送达和已读' arrow onClick={go('/packages/notices/pages/sent/index')} />
+        )}
         <Cell icon='topic' title='我的议题' label='我提出的、投票的、关注的月月说事议题' arrow onClick={go('/packages/topics/pages/mine/index')} />
         {screens && <Cell icon='check' title='议题审核' label='受理、退回、合并本联盟点的议题' arrow onClick={go('/packages/topics/pages/screen/index')} />}
         {staff && (

@@ -6,6 +6,7 @@ import { View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import PrivacyPopup from '@/components/PrivacyPopup'
+import { FollowSite } from '@/components/FollowSite'
 import { Button, Empty, Icon, Notice, Page, Skeleton } from '@/components/ui'
 import type { CheckinRecord } from '@/domain/checkin'
 import { locationLabels, RAW_LOCATION_DAYS } from '@/domain/geo'
@@ -74,6 +75,7 @@ export default function ScanPage() {
           <View>{locationLabels[outcome.record.locationStatus]}</View>
         </Notice>
       )}
+      {outcome?.kind === 'done' && <FollowSite siteId={outcome.record.siteId} offer />}
       {outcome?.kind === 'already' && (
         <Notice>
           <View className='title'>今天已签到</View>

@@ -2,6 +2,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
+import { FollowSite } from '@/components/FollowSite'
 import { Button, Cell, CellGroup, Empty, Page, Skeleton, Tag } from '@/components/ui'
 import * as sitePermissions from '@/domain/permissions/sites'
 import { siteTags } from '@/domain/sites'
@@ -42,6 +43,7 @@ export default function SiteDetailPage() {
         <View className='muted'>{s.intro}</View>
       </View>
       <CellGroup>
+        <FollowSite siteId={s.id} />
         <Cell icon='location' title={s.address} />
         <Cell icon='clock' title={`开放时间：${s.openHours}`} />
         <Cell icon='phone' title={`联系人：${s.contactName}`} value={s.contactPhone} arrow

@@ -14,6 +14,7 @@ import { useCall } from '@/hooks/useCall'
 import { asFailure } from '@/hooks/latest'
 import { useSharePage } from '@/hooks/useSharePage'
 import { photoUrl } from '@/services/photos'
+import { askToSubscribe } from '@/services/notices'
 import { followTopic, getTopic, screenTopic } from '@/services/topics'
 import { castVote } from '@/services/votes'
 import { useSession } from '@/stores/session'
@@ -85,7 +86,11 @@ export default function TopicPage() {
     <Page title={t.title} onRefresh={async () => topic.retry()} actions={(
       <>
         {!ended && (
-          <Button kind='plain' onClick={act(() => followTopic({ topicId: t.id, follow: !t.following }), t.following ? '已取消关注' : '已关注')}>
+          <Button kind='plain' onClick={act(() => Promise.all([
+            // Following asks (from the tap, as WeChat requires) for one progress message.
+            t.following ? 0 : askToSubscribe(['topic_progress']).catch(() => 0),
+            followTopic({ topicId: t.id, follow: !t.following }),
+          ]), t.following ? '已取消关注' : '已关注')}>
             {t.following ? '取消关注' : '关注'}
           </Button>
         )}

@@ -1,0 +1,35 @@
+/**
+ * Who a notice reaches: each audience kind is one small resolver giving the SQL of its people's
+ * user ids; an audience is the UNION of its parts, so a person in two parts is reached once.
+ * A new kind (people signed up for an activity) is one more entry here and in the contract.
+ */
+import type { AudienceKind, AudiencePart } from '../../src/domain/notices'
+import type { Queryable } from '../core/db'
+
+type Param = (value: unknown) => string
+type Resolvers = { [K in AudienceKind]: (part: Extract<AudiencePart, { kind: K }>, param: Param) => string }
+
+export const resolvers: Resolvers = {
+  everyone: () => 'SELECT id AS user_id FROM users',
+  sites: (part, param) => `SELECT user_id FROM site_followers WHERE site_id = ANY(${param(part.siteIds)}::text[])`,
+  members: (part, param) =>
+    part.sector
+      ? `SELECT r.user_id FROM user_roles r JOIN profiles p ON p.bound_user_id = r.user_id AND p.role = 'member'
+         WHERE r.role = 'member' AND p.sector = ${param(part.sector)}`
+      : `SELECT user_id FROM user_roles WHERE role = 'member'`,
+  units: (part, param) => `SELECT user_id FROM user_roles WHERE role = 'unit_handler' AND unit_id = ANY(${param(part.unitIds)}::text[])`,
+  roles: (part, param) => `SELECT user_id FROM user_roles WHERE role = ANY(${param(part.roles)}::text[])`,
+  topics: (part, param) => `SELECT user_id FROM topic_followers WHERE topic_id = ANY(${param(part.topicIds)}::bigint[])`,
+}
+
+/** The distinct user ids an audience reaches, ascending. */
+export async function resolveAudience(db: Queryable, audience: AudiencePart[]): Promise<number[]> {
+  const params: unknown[] = []
+  const param: Param = (value) => {
+    params.push(value)
+    return `$${params.length}`
+  }
+  const parts = audience.map((part) => (resolvers[part.kind] as (part: AudiencePart, param: Param) => string)(part, param))
+  const rows = await db.query(`SELECT DISTINCT user_id FROM (${parts.join(' UNION ')}) audience ORDER BY user_id`, params)
+  return rows.map((row) => Number(row.user_id))
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '送达记录', enablePullDownRefresh: true })

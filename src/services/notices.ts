@@ -1,0 +1,45 @@
+import Taro from '@tarojs/taro'
+import type { noticesContract } from '../domain/contracts/notices'
+import type { TemplateKey } from '../domain/subscriptions'
+import { endpoint } from './call'
+import { requestTemplates } from './subscribe'
+
+const notices = endpoint<typeof noticesContract>('notices')
+
+export const publishNotice = notices('publish')
+export const withdrawNotice = notices('withdraw')
+export const pinNotice = notices('pin')
+export const inbox = notices('inbox')
+export const openNotice = notices('open')
+export const readNotices = notices('read')
+export const unreadNotices = notices('unread')
+export const sentNotices = notices('sent')
+export const noticeDeliveries = notices('deliveries')
+export const authorizeTemplates = notices('authorize')
+export const followSite = notices('follow')
+export const siteFollowState = notices('followState')
+
+/** The 我的 tab's index in app.config.ts's tab bar. */
+const MINE_TAB = 2
+
+/** Shows my unread count on the 我的 tab (or clears it); never fails the page that asks. */
+export async function syncUnreadBadge(): Promise<number> {
+  try {
+    const { unread } = await unreadNotices({})
+    if (unread > 0) await Taro.setTabBarBadge({ index: MINE_TAB, text: unread > 99 ? '99+' : String(unread) })
+    else await Taro.removeTabBarBadge({ index: MINE_TAB })
+    return unread
+  } catch {
+    return 0
+  }
+}
+
+/**
+ * Asks the person for one-time authorisations (WeChat's dialog, ≤ 3 templates) and records those
+ * accepted; answers how many were accepted. Must run from a tap.
+ */
+export async function askToSubscribe(keys: TemplateKey[]): Promise<number> {
+  const accepted = await requestTemplates(keys.slice(0, 3))
+  if (accepted.length) await authorizeTemplates({ templates: accepted })
+  return accepted.length
+}

@@ -1,0 +1,9 @@
+/**
+ * The browser build's stand-in for WeChat's subscription dialog: there is no WeChat to ask, so the
+ * demo treats a tap as accepting (the local platform records the messages; see the delivery log).
+ */
+import type { TemplateKey } from '../domain/subscriptions'
+
+export async function requestTemplates(keys: TemplateKey[]): Promise<TemplateKey[]> {
+  return keys
+}
