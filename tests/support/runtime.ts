@@ -34,8 +34,9 @@ export async function startRuntime(now = DEFAULT_NOW): Promise<TestRuntime> {
   const { db, drop } = await openTestDb()
   await migrate(db)
   const clock = fixedClock(now)
-  // The demo month of 月月说事 is left out: topic tests start from an empty ballot (tests/functions/demo.test.ts checks it).
-  await applySeeds(db, demoSteps.filter((step) => step.name !== 'topics-month'), { now: clock.now(), activityDays: 3 })
+  // The demo months of 月月说事 and 交办督复评 are left out: topic tests start from an empty ballot (tests/functions/demo.test.ts checks them).
+  const demoMonths = ['topics-month', 'feedback-month']
+  await applySeeds(db, demoSteps.filter((step) => !demoMonths.includes(step.name)), { now: clock.now(), activityDays: 3 })
   const runtime = { db, platform: localPlatform(db, 'http://localhost:8080'), clock }
   setRuntime(runtime)
   return {
