@@ -1,5 +1,7 @@
 /** 交办督复评 through the real functions and jobs, with an injected clock and the 2026 holiday calendar. */
+import { definition as feedbackFn } from '../../cloudfunctions/feedback'
 import { SUPERVISE_BATCH } from '../../cloudfunctions/feedback/jobs'
+import { runJob } from '../../cloudfunctions/core/jobs'
 import { as, bindHandler, deliberatedTopic, supervise } from '../support/feedback'
 import { DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
 
@@ -163,6 +165,11 @@ describe(`交办督复评 on ${DB_LABEL}`, () => {
       }
     }
     expect(JSON.stringify(story.data)).toContain('138****5678')
+
+    // Thirty days after publication the evaluated topic closes, and rating ends.
+    rt.clock.set('2026-10-10T02:00:00Z')
+    expect((await runJob(feedbackFn, 'closeEvaluated', rt)).done).toBe(1)
+    expect((await as('v2').feedback('rate', { topicId, score: 5, change: true })).error).toEqual({ code: 'conflict', message: '该议题已办结，评价已结束' })
   })
 
   it('keeps the unit handler to their unit, refuses bad moves, and edits the calendar', async () => {
