@@ -4,6 +4,7 @@ import { shanghaiDay } from '../../src/domain/time'
 import type { Db } from '../core/db'
 import { applySeeds, type SeedStep } from '../core/seed'
 import { calendarRows } from './demo-calendar'
+import { seedFeedback } from './demo-feedback'
 import { demoSites } from './demo-sites'
 import { seedTopics } from './demo-topics'
 
@@ -128,6 +129,7 @@ export const demoSteps: SeedStep<SeedContext>[] = [
       )
     },
   },
+  { name: 'feedback-month', run: (tx, { now }) => seedFeedback(tx, now) },
 ]
 
 /** Applies the demo steps not yet applied; answers their names. */
