@@ -10,6 +10,9 @@ import { asFailure } from '@/hooks/latest'
 import { unitStats } from '@/services/feedback'
 import './index.css'
 
+/** The table scrolls sideways on a phone, so a keyboard must be able to reach it. */
+const focusable: object = { tabIndex: 0 }
+
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`)
 
 /** Each unit's on-time reply rate over the range, weighted by its assignments. */
@@ -72,7 +75,7 @@ export default function StatsPage() {
               </View>
             ))}
           </View>
-          <View className='card stats-table' role='table' aria-label='承办单位月度统计'>
+          <View className='card stats-table' role='table' aria-label='承办单位月度统计' {...focusable}>
             <View className='stats-tr stats-th' role='row'>
               {['单位', '月份', '交办', '按时签收', '按时答复', '满意度', '满意率', '重办率', '逾期'].map((h) => <View key={h} role='columnheader'>{h}</View>)}
             </View>
