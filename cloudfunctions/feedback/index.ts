@@ -61,9 +61,9 @@ async function createAssignments(tx: Scope, caller: Caller, topic: TopicRow, uni
     // A due date on a non-working day moves to the next working day, never refused.
     const replyDue = unit.dueDate ? nextWorkingDay(unit.dueDate, calendar) : addWorkingDays(today, unit.dueDays ?? setting?.days ?? DEFAULT_DUE_DAYS, calendar)
     const [row] = await tx.db.query(
-      `INSERT INTO assignments (topic_id, unit_id, assigned_by, assigned_at, ack_due, reply_due, next_check)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (topic_id, unit_id) WHERE status <> 'withdrawn' DO NOTHING RETURNING id`,
-      [topic.id, unit.unitId, caller.userId, tx.now, ackDue, replyDue, dueEnd(ackDue)],
+      `INSERT INTO assignments (topic_id, unit_id, assigned_by, assigned_at, month, ack_due, reply_due, ack_end, reply_end, next_check)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8) ON CONFLICT (topic_id, unit_id) WHERE status <> 'withdrawn' DO NOTHING RETURNING id`,
+      [topic.id, unit.unitId, caller.userId, tx.now, today.slice(0, 7), ackDue, replyDue, dueEnd(ackDue), dueEnd(replyDue)],
     )
     if (!row) fail('duplicate', `已交办给${known.name}`)
     ids.push(row.id)

@@ -89,7 +89,7 @@ export async function reopenAssignments(tx: Pick<Scope, 'db' | 'now'>, topic: { 
   const replyDue = addWorkingDays(dayOf(tx.now), REOPEN_DAYS, calendar)
   const rows = await tx.db.query(
     `UPDATE assignments SET status = CASE WHEN status = 'replied' THEN 'acknowledged' ELSE status END, reopened_at = $2,
-       reply_due = $3, reply_overdue = false, level = least(level + 1, ${MAX_LEVEL}), next_check = $4
+       reply_due = $3, reply_end = $4, reply_overdue = false, level = least(level + 1, ${MAX_LEVEL}), next_check = $4
      WHERE topic_id = $1 AND status <> 'withdrawn' RETURNING id, unit_id, level`,
     [topic.id, tx.now, replyDue, dueEnd(replyDue)],
   )

@@ -71,10 +71,11 @@ export async function seedFeedback(tx: Queryable, now: Date): Promise<void> {
     let replied = 0
     for (const [i, unit] of plan.units.entries()) {
       const [assignment] = await tx.query(
-        `INSERT INTO assignments (topic_id, unit_id, status, assigned_by, assigned_at, ack_due, reply_due, acknowledged_at, first_replied_at, replied_at, reply, next_check)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11) RETURNING id`,
-        [topic.id, unit.unitId, unit.reply ? 'replied' : 'acknowledged', staff.id, at(0.1), ackDue, replyDue, at(0.15 + i * 0.02),
-          unit.reply ? at(0.5 + i * 0.05) : null, unit.reply ?? null, unit.reply ? null : dueEnd(replyDue)],
+        `INSERT INTO assignments (topic_id, unit_id, status, assigned_by, assigned_at, month, ack_due, reply_due, ack_end, reply_end,
+           acknowledged_at, first_replied_at, replied_at, reply, next_check)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14) RETURNING id`,
+        [topic.id, unit.unitId, unit.reply ? 'replied' : 'acknowledged', staff.id, at(0.1), assignedDay.slice(0, 7), ackDue, replyDue, dueEnd(ackDue),
+          dueEnd(replyDue), at(0.15 + i * 0.02), unit.reply ? at(0.5 + i * 0.05) : null, unit.reply ?? null, unit.reply ? null : dueEnd(replyDue)],
       )
       if (i === 0) await moveTopic(scope(0.15, null), topic, 'handle', unitMove, '承办单位已签收')
       const note = unit.reply ?? unit.progress

@@ -20,8 +20,13 @@ CREATE TABLE assignments (
   status text NOT NULL DEFAULT 'assigned' CHECK (status IN ('assigned', 'acknowledged', 'replied', 'withdrawn')),
   assigned_by bigint NOT NULL REFERENCES users (id),
   assigned_at timestamptz NOT NULL,
+  -- The Asia/Shanghai month of assignment, and the instants the due days end (the next midnight in
+  -- Asia/Shanghai), written beside the days so the figures compare plain columns.
+  month text NOT NULL CHECK (month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
   ack_due date NOT NULL,
   reply_due date NOT NULL,
+  ack_end timestamptz NOT NULL,
+  reply_end timestamptz NOT NULL,
   acknowledged_at timestamptz,
   first_replied_at timestamptz,
   replied_at timestamptz,
@@ -37,7 +42,7 @@ CREATE TABLE assignments (
 );
 CREATE UNIQUE INDEX assignments_once ON assignments (topic_id, unit_id) WHERE status <> 'withdrawn';
 CREATE INDEX assignments_due ON assignments (next_check, id) WHERE status IN ('assigned', 'acknowledged') AND level < 3;
-CREATE INDEX assignments_unit ON assignments (unit_id, assigned_at);
+CREATE INDEX assignments_month ON assignments (month, unit_id);
 
 CREATE TABLE assignment_notes (
   id bigserial PRIMARY KEY,
