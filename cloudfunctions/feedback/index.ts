@@ -261,7 +261,7 @@ export const definition = defineFunction({
 
     outcomes: async ({ db, input }) => listOutcomes(db, input),
 
-    story: async ({ db, input, caller }) => topicStory(db, input.topicId, caller.userId),
+    story: async ({ db, input, caller }) => topicStory(db, input.topicId, caller.userId, { all: can(caller, 'decide'), units: unitsOf(caller) }),
 
     rate: async ({ input, caller, platform, transaction }) => {
       if (input.comment) await checked(platform, input.comment, caller.openid)
@@ -329,7 +329,7 @@ export const definition = defineFunction({
         )
         if (!row) fail('duplicate', '本单位已对该评价提出申诉')
         await tell(tx, await staffUsers(tx), '评价申诉待处理', `议题“${rating.title}”的一条评价被承办单位申诉：${input.reason}`, rating.topic_id, `appeal:${row.id}`)
-        return { id: row.id, topicId: rating.topic_id, unitId: rating.unit_id, score: rating.score, reason: input.reason, status: 'pending' } satisfies Appeal
+        return { id: row.id, ratingId: rating.id, topicId: rating.topic_id, unitId: rating.unit_id, score: rating.score, reason: input.reason, status: 'pending' } satisfies Appeal
       }),
 
     decideAppeal: async ({ input, caller, transaction }) => {
@@ -338,7 +338,7 @@ export const definition = defineFunction({
         const [appeal] = await tx.db.query(
           `UPDATE rating_appeals p SET status = $2, decided_by = $3, decided_at = $4, decision_note = $5 FROM ratings r
            WHERE p.id = $1 AND p.status = 'pending' AND r.id = p.rating_id
-           RETURNING p.id, r.topic_id AS "topicId", p.unit_id AS "unitId", r.score, p.reason, p.status, p.rating_id, p.created_by`,
+           RETURNING p.id, p.rating_id AS "ratingId", r.topic_id AS "topicId", p.unit_id AS "unitId", r.score, p.reason, p.status, p.rating_id, p.created_by`,
           [input.appealId, input.uphold ? 'upheld' : 'dismissed', caller.userId, tx.now, input.note],
         )
         if (!appeal) {

@@ -4,7 +4,7 @@
  * carries a full name, an openid or a phone number: names are masked, phone numbers in typed
  * text are masked.
  */
-import { maskPhones, type AssignmentView, type NoteView, type Outcome, type RatingSummary, type Story, type UnitStatsRow } from '../../src/domain/feedback'
+import { maskPhones, type Appeal, type AssignmentView, type NoteView, type Outcome, type RatingSummary, type Story, type UnitStatsRow } from '../../src/domain/feedback'
 import { maskName } from '../../src/domain/mask'
 import type { PageInput } from '../../src/domain/page'
 import type { Queryable } from '../core/db'
@@ -55,7 +55,7 @@ export async function listOutcomes(db: Queryable, filter: PageInput & { siteId?:
 }
 
 /** A topic's 交办督复评 story: assignments, notes and supervision, the outcome, ratings, and mine. */
-export async function topicStory(db: Queryable, topicId: number, viewerId: number): Promise<Story> {
+export async function topicStory(db: Queryable, topicId: number, viewerId: number, appealsOf: { all: boolean; units: string[] }): Promise<Story> {
   const [topic] = await db.query(
     `SELECT t.id, t.state, t.proposer_id, ${ratingColumns} AS rating,
        EXISTS (SELECT 1 FROM votes v WHERE v.topic_id = t.id AND v.user_id = $2) AS voted,
@@ -77,6 +77,11 @@ export async function topicStory(db: Queryable, topicId: number, viewerId: numbe
   const [outcome] = await db.query('SELECT summary, first_published_at AS "publishedAt" FROM topic_outcomes WHERE topic_id = $1', [topicId])
   const ratings = await db.query('SELECT id, score, comment, user_id, created_at FROM ratings WHERE topic_id = $1 AND NOT excluded ORDER BY id', [topicId])
   const mine = ratings.find((row) => row.user_id === viewerId)
+  const appeals = await db.query(
+    `SELECT p.id, p.rating_id AS "ratingId", r.topic_id AS "topicId", p.unit_id AS "unitId", r.score, p.reason, p.status
+     FROM rating_appeals p JOIN ratings r ON r.id = p.rating_id WHERE r.topic_id = $1 AND ($2 OR p.unit_id = ANY($3)) ORDER BY p.id`,
+    [topicId, appealsOf.all, appealsOf.units],
+  )
   return {
     topicId,
     state: topic.state,
@@ -89,6 +94,7 @@ export async function topicStory(db: Queryable, topicId: number, viewerId: numbe
       : null,
     mayRate: !!outcome && topic.state !== 'closed' && (topic.proposer_id === viewerId || topic.voted || topic.following),
     ratings: ratings.map((row) => ({ id: row.id, score: row.score, comment: row.comment && maskPhones(row.comment) })),
+    appeals: appeals.map((row) => ({ ...row, reason: maskPhones(row.reason) }) as Appeal),
   }
 }
 

@@ -143,6 +143,8 @@ export interface Story {
   mayRate: boolean
   /** The ratings counted (no names), for the public page and a unit's appeal. */
   ratings: { id: number; score: number; comment: string | null }[]
+  /** Appeals against its ratings: all for staff, their units' for handlers, none for others. */
+  appeals: Appeal[]
 }
 
 export interface UnitStatsRow {
@@ -160,6 +162,7 @@ export interface UnitStatsRow {
 
 export interface Appeal {
   id: number
+  ratingId: number
   topicId: number
   unitId: string
   score: number

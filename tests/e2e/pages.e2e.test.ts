@@ -31,6 +31,7 @@ const pages = [
   { name: 'feedback-outcomes', persona: 'resident', path: '/packages/feedback/pages/outcomes/index', ready: '图书馆周边停车难' },
   { name: 'feedback-tasks', persona: 'staff', path: '/packages/feedback/pages/tasks/index', ready: '老旧小区加装电梯' },
   { name: 'feedback-stats', persona: 'staff', path: '/packages/feedback/pages/stats/index', ready: '按时答复率' },
+  { name: 'feedback-calendar', persona: 'staff', path: '/packages/feedback/pages/calendar/index', ready: '国庆节调休' },
 ]
 
 describe('every page, normal and elder mode (h5 build, Chromium)', () => {

@@ -138,6 +138,9 @@ describe(`交办督复评 on ${DB_LABEL}`, () => {
     const lowest = story.data.ratings.find((r: any) => r.comment === '还是停不下')
     const appeal = await chen.feedback('appeal', { ratingId: lowest.id, reason: '该评价针对的是收费问题，不属于本次办理范围。' })
     expect(appeal.data.status).toBe('pending')
+    expect((await chen.feedback('story', { topicId })).data.appeals).toEqual([expect.objectContaining({ id: appeal.data.id, ratingId: lowest.id, status: 'pending' })])
+    expect((await jt.feedback('story', { topicId })).data.appeals).toEqual([]) // another unit's appeal
+    expect((await as('demo-resident').feedback('story', { topicId })).data.appeals).toEqual([])
     expect((await chen.feedback('appeal', { ratingId: lowest.id, reason: '再申诉一次看看能不能重复。' })).error.code).toBe('duplicate')
     expect((await staff.feedback('decideAppeal', { appealId: appeal.data.id, uphold: true, note: '评价内容与办理事项无关' })).data.status).toBe('upheld')
     expect((await as('demo-resident').feedback('story', { topicId })).data.rating.count).toBe(4)

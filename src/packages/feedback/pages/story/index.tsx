@@ -15,7 +15,7 @@ import { useCall } from '@/hooks/useCall'
 import { useSharePage } from '@/hooks/useSharePage'
 import { topicStory } from '@/services/feedback'
 import { useSession } from '@/stores/session'
-import { AssignForm, HandlerForm, RateForm, StaffForm } from './parts'
+import { Appeals, AssignForm, HandlerForm, RateForm, ReassignForm, StaffForm } from './parts'
 import './index.css'
 
 const statusLabels = { assigned: '待签收', acknowledged: '办理中', replied: '已答复', withdrawn: '已调整' } as const
@@ -59,6 +59,7 @@ export default function StoryPage() {
         </CellGroup>
       )}
       {mine.map((a) => <HandlerForm key={a.id} assignment={a} onDone={story.retry} />)}
+      {staff && s.assignments.filter((a) => a.reassignRequested && a.status !== 'withdrawn').map((a) => <ReassignForm key={a.id} assignment={a} onDone={story.retry} />)}
       {staff && <StaffForm story={s} onDone={story.retry} />}
       {s.outcome && (
         <CellGroup title='办理结果公示'>
@@ -66,6 +67,7 @@ export default function StoryPage() {
           {s.ratings.filter((r) => r.comment).map((r) => <Cell key={r.id} title={r.comment} value={<Tag tone='muted'>{ratingLabels[r.score]}</Tag>} />)}
         </CellGroup>
       )}
+      {s.outcome && <Appeals story={s} staff={staff} handler={mine.length > 0} onDone={story.retry} />}
       {s.mayRate && <RateForm story={s} onDone={story.retry} />}
       {s.mine && <Notice tone='success'>您的评价：{ratingLabels[s.mine.score]}</Notice>}
       {s.notes.length > 0 && (

@@ -1,14 +1,17 @@
 /** The story page's forms: staff hand over, publish and supervise; a handler acknowledges, reports and replies; people rate. */
-import { Textarea, View } from '@tarojs/components'
+import { Picker, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Cell, CellGroup, FormRow } from '@/components/ui'
-import { ratingLabels, type AssignmentView, type Story } from '@/domain/feedback'
+import { ratingLabels, type AssignmentView, type Story, type Unit } from '@/domain/feedback'
 import { useCall } from '@/hooks/useCall'
 import { asFailure } from '@/hooks/latest'
 import {
   acknowledgeAssignment,
+  appealRating,
   assignTopic,
+  decideAppeal,
+  decideReassign,
   listUnits,
   postProgress,
   publishOutcome,
@@ -135,6 +138,65 @@ export function RateForm({ story, onDone }: { story: Story; onDone(): void }) {
           onClick={() => act(() => rateOutcome({ topicId: story.topicId, score, comment: comment.trim() || undefined, change }), '感谢您的评价')}>
           提交评价
         </Button>
+      </View>
+    </CellGroup>
+  )
+}
+
+/** A unit handler appeals a rating they believe unfair; staff decide each pending appeal with a note. */
+export function Appeals({ story, staff, handler, onDone }: { story: Story; staff: boolean; handler: boolean; onDone(): void }) {
+  const [text, setText] = useState('')
+  const { busy, act } = useAct(() => {
+    setText('')
+    onDone()
+  })
+  const pending = story.appeals.filter((a) => a.status === 'pending')
+  const appealed = new Set(story.appeals.map((a) => a.ratingId))
+  const open = handler ? story.ratings.filter((r) => !appealed.has(r.id)) : []
+  if (!(staff && pending.length) && !open.length && !story.appeals.length) return null
+  const statusLabels = { pending: '待处理', upheld: '申诉成立', dismissed: '申诉未成立' } as const
+  return (
+    <CellGroup title='评价申诉'>
+      {story.appeals.map((a) => (
+        <Cell key={a.id} title={`${ratingLabels[a.score]}：${a.reason}`} value={statusLabels[a.status]} />
+      ))}
+      {(open.length > 0 || (staff && pending.length > 0)) && (
+        <Field label={staff ? '处理说明' : '申诉理由'} value={text} onInput={setText} placeholder={staff ? '支持或驳回的理由' : '说明该评价为何不公正'} />
+      )}
+      <View className='story-actions'>
+        {open.map((r) => (
+          <Button key={r.id} kind='plain' loading={busy} onClick={() => act(() => appealRating({ ratingId: r.id, reason: text }), '已提交申诉')}>
+            申诉“{ratingLabels[r.score]}{r.comment ? `：${r.comment}` : ''}”
+          </Button>
+        ))}
+        {staff && pending.map((a) => (
+          <View key={a.id} className='story-actions'>
+            <Button kind='plain' loading={busy} onClick={() => act(() => decideAppeal({ appealId: a.id, uphold: true, note: text }), '已支持申诉')}>支持申诉（{ratingLabels[a.score]}：{a.reason.slice(0, 8)}）</Button>
+            <Button kind='plain' loading={busy} onClick={() => act(() => decideAppeal({ appealId: a.id, uphold: false, note: text }), '已驳回申诉')}>驳回申诉（{ratingLabels[a.score]}：{a.reason.slice(0, 8)}）</Button>
+          </View>
+        ))}
+      </View>
+    </CellGroup>
+  )
+}
+
+/** Staff decide a unit's request to hand its assignment to another unit. */
+export function ReassignForm({ assignment, onDone }: { assignment: AssignmentView; onDone(): void }) {
+  const units = useCall('units', () => listUnits())
+  const [to, setTo] = useState<Unit>()
+  const [text, setText] = useState('')
+  const { busy, act } = useAct(onDone)
+  const decide = (approve: boolean) =>
+    act(() => decideReassign({ assignmentId: assignment.id, approve, note: text, toUnitId: approve ? to?.id : undefined }), approve ? '已同意调整' : '已答复不同意')
+  return (
+    <CellGroup title={`${assignment.unitName}申请调整承办单位`}>
+      <Picker mode='selector' range={(units.data ?? []).map((u) => u.name)} onChange={(e) => setTo(units.data?.[Number(e.detail.value)])}>
+        <Cell title='改由' value={to?.name ?? '（不指定）'} arrow onClick={() => undefined} />
+      </Picker>
+      <Field label='调整说明' value={text} onInput={setText} placeholder='同意或不同意的理由' />
+      <View className='story-actions'>
+        <Button kind='plain' loading={busy} onClick={() => decide(false)}>不同意</Button>
+        <Button loading={busy} onClick={() => decide(true)}>同意调整</Button>
       </View>
     </CellGroup>
   )
