@@ -157,7 +157,7 @@ export const definition = defineFunction({
         await tx.db.query(`UPDATE assignments SET status = 'acknowledged', acknowledged_at = $2, next_check = $3 WHERE id = $1`, [
           assignment.id, tx.now, dueEnd(assignment.reply_due),
         ])
-        if (topic.state === 'assigned') await moveTopic(tx, topic, 'handle', handler(caller), '承办单位已签收')
+        if (topic.state === 'assigned' || topic.state === 'reopened') await moveTopic(tx, topic, 'handle', handler(caller), '承办单位已签收')
         return assignmentView(tx.db, assignment.id)
       }),
 
@@ -170,6 +170,8 @@ export const definition = defineFunction({
           'INSERT INTO assignment_notes (assignment_id, kind, author_id, at, body, photos) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
           [assignment.id, input.reassign ? 'reassign' : 'progress', caller.userId, tx.now, input.note, JSON.stringify(input.photos)],
         )
+        // Handling a reopened topic again starts with the first unit's word.
+        if (topic.state === 'reopened') await moveTopic(tx, topic, 'handle', handler(caller), '承办单位重新办理')
         if (input.reassign) {
           await tx.db.query('UPDATE assignments SET reassign_requested = true WHERE id = $1', [assignment.id])
           await tell(tx, await staffUsers(tx), '承办单位申请调整交办', `议题“${topic.title}”：${input.note}`, topic.id, `reassign:${note.id}`)
