@@ -3,6 +3,8 @@ import type { RoleGrant } from '../../src/domain/roles'
 import { shanghaiDay } from '../../src/domain/time'
 import type { Db } from '../core/db'
 import { applySeeds, type SeedStep } from '../core/seed'
+import { calendarRows } from './demo-calendar'
+import { seedFeedback } from './demo-feedback'
 import { demoSites } from './demo-sites'
 import { seedNotices } from './demo-notices'
 import { seedTopics } from './demo-topics'
@@ -17,6 +19,11 @@ export const demoUnits = [
   ['U04', '区民政局'],
   ['U05', '区教育和体育局'],
   ['U06', '区卫生健康局'],
+  ['U07', '区交通运输局'],
+  ['U08', '新华街道办事处'],
+  ['U09', '运河街道办事处'],
+  ['U10', '兴文社区居委会'],
+  ['U11', '罗南社区居委会'],
 ]
 
 /** Demo identities offered by the dev sign-in. */
@@ -113,6 +120,18 @@ export const demoSteps: SeedStep<SeedContext>[] = [
   },
   { name: 'topics-month', run: (tx, { now }) => seedTopics(tx, now) },
   { name: 'notices', run: (tx, { now }) => seedNotices(tx, now) },
+  {
+    // 交办督复评: the handling units (added to a directory seeded before them) and the 2026–2027 holiday calendar.
+    name: 'feedback-calendar',
+    run: async (tx) => {
+      for (const [id, name] of demoUnits) await tx.query('INSERT INTO units (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [id, name])
+      await tx.query(
+        `INSERT INTO calendar_days (day, kind, name) SELECT * FROM unnest($1::date[], $2::text[], $3::text[]) ON CONFLICT (day) DO NOTHING`,
+        [calendarRows.map((row) => row[0]), calendarRows.map((row) => row[1]), calendarRows.map((row) => row[2])],
+      )
+    },
+  },
+  { name: 'feedback-month', run: (tx, { now }) => seedFeedback(tx, now) },
 ]
 
 /** Applies the demo steps not yet applied; answers their names. */

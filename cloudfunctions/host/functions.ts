@@ -2,6 +2,7 @@
 import * as account from '../account'
 import * as admin from '../admin'
 import * as checkin from '../checkin'
+import * as feedback from '../feedback'
 import * as notices from '../notices'
 import type { CloudFunction } from '../core/router'
 import * as sites from '../sites'
@@ -10,4 +11,4 @@ import * as votes from '../votes'
 
 type Entry = { definition: CloudFunction; main: (event: unknown, context: unknown) => Promise<unknown> }
 
-export const cloudFunctions: Record<string, Entry> = { sites, checkin, account, admin, notices, topics, votes }
+export const cloudFunctions: Record<string, Entry> = { sites, checkin, account, admin, notices, topics, votes, feedback }

@@ -13,6 +13,13 @@ export const topicStateTone: Record<TopicState, 'primary' | 'success' | 'warning
   selected: 'success',
   not_selected: 'muted',
   deliberated: 'success',
+  assigned: 'primary',
+  in_progress: 'primary',
+  replied: 'success',
+  published: 'success',
+  evaluated: 'success',
+  closed: 'muted',
+  reopened: 'warning',
 }
 
 export const phaseLabels: Record<CycleView['phase'], string> = {

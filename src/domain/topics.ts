@@ -1,6 +1,7 @@
 /**
  * The topic lifecycle (提议办评): one state machine, used by the functions to refuse illegal moves
- * and by pages to show only the moves a person may make. Later stages (交办督复评) extend `moves`.
+ * and by pages to show only the moves a person may make: 提 → 议 (topics, votes), then 交办督复评
+ * (feedback): assigned, handled, replied by every unit, published, evaluated, closed, or reopened.
  */
 export const topicStates = [
   'held',
@@ -13,6 +14,13 @@ export const topicStates = [
   'selected',
   'not_selected',
   'deliberated',
+  'assigned',
+  'in_progress',
+  'replied',
+  'published',
+  'evaluated',
+  'closed',
+  'reopened',
 ] as const
 export type TopicState = (typeof topicStates)[number]
 
@@ -27,9 +35,18 @@ export const topicStateLabels: Record<TopicState, string> = {
   selected: '已入选',
   not_selected: '未入选',
   deliberated: '已协商',
+  assigned: '已交办',
+  in_progress: '办理中',
+  replied: '已答复',
+  published: '已公示',
+  evaluated: '已评价',
+  closed: '已办结',
+  reopened: '重新督办',
 }
 
-export type TopicMove = 'release' | 'accept' | 'return' | 'reject' | 'merge' | 'resubmit' | 'hold' | 'ballot' | 'select' | 'deselect' | 'deliberate'
+export type TopicMove =
+  | 'release' | 'accept' | 'return' | 'reject' | 'merge' | 'resubmit' | 'hold' | 'ballot' | 'select' | 'deselect' | 'deliberate'
+  | 'assign' | 'handle' | 'reply' | 'publish' | 'evaluate' | 'close' | 'reopen'
 
 /** Every legal move: from which states, to which state, and whether it needs a note. */
 export const moves: Record<TopicMove, { from: readonly TopicState[]; to: TopicState; note: boolean; label: string }> = {
@@ -44,6 +61,13 @@ export const moves: Record<TopicMove, { from: readonly TopicState[]; to: TopicSt
   select: { from: ['on_ballot'], to: 'selected', note: false, label: '投票入选' },
   deselect: { from: ['on_ballot'], to: 'not_selected', note: false, label: '投票未入选' },
   deliberate: { from: ['selected'], to: 'deliberated', note: false, label: '协商议事' },
+  assign: { from: ['deliberated'], to: 'assigned', note: false, label: '交办' },
+  handle: { from: ['assigned', 'reopened'], to: 'in_progress', note: false, label: '承办单位办理' },
+  reply: { from: ['in_progress'], to: 'replied', note: false, label: '全部答复' },
+  publish: { from: ['replied'], to: 'published', note: false, label: '公示办理结果' },
+  evaluate: { from: ['published'], to: 'evaluated', note: false, label: '群众评价' },
+  close: { from: ['evaluated'], to: 'closed', note: false, label: '办结' },
+  reopen: { from: ['replied', 'published', 'evaluated'], to: 'reopened', note: true, label: '重新督办' },
 }
 
 export function nextState(state: TopicState, move: TopicMove): TopicState | undefined {

@@ -32,6 +32,11 @@ const pages = [
   { name: 'screen', persona: 'site_admin', path: '/packages/topics/pages/screen/index', ready: '待审核的议题' },
   { name: 'meeting', persona: 'staff', path: '/packages/topics/pages/meeting/index?id=1', ready: '保存议事记录' },
   { name: 'my-topics', persona: 'resident', path: '/packages/topics/pages/mine/index', ready: '我提出的' },
+  { name: 'feedback-story', persona: 'staff', path: '/packages/feedback/pages/story/index?id=1', ready: '查看议题全文和办理进程' },
+  { name: 'feedback-outcomes', persona: 'resident', path: '/packages/feedback/pages/outcomes/index', ready: '图书馆周边停车难' },
+  { name: 'feedback-tasks', persona: 'staff', path: '/packages/feedback/pages/tasks/index', ready: '老旧小区加装电梯' },
+  { name: 'feedback-stats', persona: 'staff', path: '/packages/feedback/pages/stats/index', ready: '按时答复率' },
+  { name: 'feedback-calendar', persona: 'staff', path: '/packages/feedback/pages/calendar/index', ready: '国庆节调休' },
 ]
 
 describe('every page, normal and elder mode (h5 build, Chromium)', () => {

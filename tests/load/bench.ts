@@ -7,6 +7,7 @@
  *    the same database, both warm and as medians of timed passes, with latency percentiles;
  *  - host cold start (process start to first answered call, migrations already applied);
  *  - the kernel's outbox drain and unit-of-work cost (kernel-bench.ts);
+ *  - 交办督复评: the supervision job over 20,000 assignments, the unit figures (feedback-bench.ts);
  *  - each bundled cloud function's size.
  */
 import { readdirSync, statSync } from 'node:fs'
@@ -18,6 +19,7 @@ import { newDataDir, ROOT, startHost } from '../support/host'
 import { MAIN_PACKAGE_BUDGET } from '../support/weapp'
 import { directoryLoads } from './first-page'
 import { drive, LoadConnection } from './http-load'
+import { feedbackFigures } from './feedback-bench'
 import { kernelFigures } from './kernel-bench'
 import { noticeFigures } from './notices-bench'
 import { kb, median, passRates, pct, spread } from './stats'
@@ -171,6 +173,7 @@ async function main() {
   failures += await kernelFigures('PGlite, embedded default')
   failures += await topicFigures('PGlite, embedded default')
   failures += await noticeFigures('PGlite, embedded default')
+  failures += await feedbackFigures('PGlite, embedded default')
   if (process.env.DATABASE_URL) {
     const server = await serverSchema(process.env.DATABASE_URL)
     try {
@@ -178,6 +181,7 @@ async function main() {
       failures += await kernelFigures('PostgreSQL server at DATABASE_URL', server.url)
       failures += await topicFigures('PostgreSQL server at DATABASE_URL', server.url)
       failures += await noticeFigures('PostgreSQL server at DATABASE_URL', server.url)
+      failures += await feedbackFigures('PostgreSQL server at DATABASE_URL', server.url)
     } finally {
       await server.drop()
     }

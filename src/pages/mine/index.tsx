@@ -45,6 +45,8 @@ export default function Mine() {
   }
   const staff = me?.roles.some((g) => g.role === 'staff' || g.role === 'admin')
   const screens = me?.roles.some((g) => ['staff', 'admin', 'site_admin', 'auditor'].includes(g.role))
+  const handles = me?.roles.some((g) => g.role === 'unit_handler')
+  const audits = me?.roles.some((g) => g.role === 'auditor')
   const go = (url: string) => () => Taro.navigateTo({ url })
 
   return (
@@ -68,6 +70,10 @@ export default function Mine() {
         )}
         <Cell icon='topic' title='我的议题' label='我提出的、投票的、关注的月月说事议题' arrow onClick={go('/packages/topics/pages/mine/index')} />
         {screens && <Cell icon='check' title='议题审核' label='受理、退回、合并本联盟点的议题' arrow onClick={go('/packages/topics/pages/screen/index')} />}
+        <Cell icon='topic' title='办理结果公示' label='件件有回音：议题交办、答复和群众评价' arrow onClick={go('/packages/feedback/pages/outcomes/index')} />
+        {(staff || handles) && <Cell icon='clock' title='交办事项' label='签收、办理、答复交办的议题' arrow onClick={go('/packages/feedback/pages/tasks/index')} />}
+        {staff && <Cell icon='calendar' title='节假日与办理时限' label='法定节假日、调休和各类议题的办理时限' arrow onClick={go('/packages/feedback/pages/calendar/index')} />}
+        {(staff || audits) && <Cell icon='calendar' title='承办单位统计' label='按时签收、按时答复、满意度，可导出' arrow onClick={go('/packages/feedback/pages/stats/index')} />}
         {staff && (
           <Cell icon='key' title='发放委员、工作人员绑定码' arrow onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/profiles/index' })} />
         )}

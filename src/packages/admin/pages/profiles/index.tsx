@@ -1,31 +1,35 @@
-/** Staff issue member and staff profiles; each gets a one-time bind code to hand to the person. */
+/** Staff issue member, staff and unit handler profiles; each gets a one-time bind code to hand to the person. */
 import { Input, Picker } from '@tarojs/components'
 import { useState } from 'react'
 import { Button, Cell, CellGroup, FormRow, List, Notice, Page, Tag } from '@/components/ui'
 import type { Profile } from '@/domain/account'
 import { PAGE_MAX } from '@/domain/page'
 import { roleLabels, type BindableRole } from '@/domain/roles'
+import type { Unit } from '@/domain/feedback'
 import type { SiteSummary } from '@/domain/sites'
 import { asFailure } from '@/hooks/latest'
 import { useCall } from '@/hooks/useCall'
 import { useList } from '@/hooks/useList'
 import { createProfile, listProfiles } from '@/services/admin'
+import { listUnits } from '@/services/feedback'
 import { listSites } from '@/services/sites'
 
-const issuable: BindableRole[] = ['member', 'site_admin', 'staff', 'auditor']
+const issuable: BindableRole[] = ['member', 'site_admin', 'unit_handler', 'staff', 'auditor']
 
 export default function ProfilesPage() {
   const [role, setRole] = useState<BindableRole>('member')
   const [name, setName] = useState('')
   const [site, setSite] = useState<SiteSummary>()
+  const [unit, setUnit] = useState<Unit>()
   const [issued, setIssued] = useState<Profile[]>([])
   const [message, setMessage] = useState<{ ok: boolean; text: string }>()
   const sites = useCall(role === 'site_admin' ? 'sites' : null, () => listSites({ limit: PAGE_MAX }).then((page) => page.items))
+  const units = useCall(role === 'unit_handler' ? 'units' : null, () => listUnits())
   const profiles = useList('profiles', (cursor) => listProfiles({ cursor }))
 
   const issue = async () => {
     try {
-      const profile = await createProfile({ role, name, siteId: role === 'site_admin' ? site?.id : undefined })
+      const profile = await createProfile({ role, name, siteId: role === 'site_admin' ? site?.id : undefined, unitId: role === 'unit_handler' ? unit?.id : undefined })
       setIssued([profile, ...issued])
       setName('')
       setMessage({ ok: true, text: `已为${profile.name}生成绑定码 ${profile.bindCode}` })
@@ -49,11 +53,16 @@ export default function ProfilesPage() {
             <Cell title='联盟点' value={site?.name ?? '请选择'} arrow onClick={() => undefined} />
           </Picker>
         )}
+        {role === 'unit_handler' && (
+          <Picker mode='selector' range={(units.data ?? []).map((u) => u.name)} onChange={(e) => setUnit(units.data?.[Number(e.detail.value)])}>
+            <Cell title='承办单位' value={unit?.name ?? '请选择'} arrow onClick={() => undefined} />
+          </Picker>
+        )}
       </CellGroup>
       <FormRow label='姓名'>
         <Input className='ui-input' value={name} maxlength={20} placeholder='请输入姓名' nativeProps={{ 'aria-label': '姓名' }} onInput={(e) => setName(e.detail.value)} />
       </FormRow>
-      <Button disabled={!name.trim() || (role === 'site_admin' && !site)} onClick={issue}>生成绑定码</Button>
+      <Button disabled={!name.trim() || (role === 'site_admin' && !site) || (role === 'unit_handler' && !unit)} onClick={issue}>生成绑定码</Button>
       <CellGroup title='已发放'>
         {issued.map(row)}
         <List list={profiles} skeleton='list' empty={{ icon: 'key', title: '还没有发放绑定码', hint: '填写姓名并选择身份后生成' }}>

@@ -131,6 +131,12 @@ export default function TopicPage() {
           <Cell title='下一步' label={t.meeting.nextSteps} />
         </CellGroup>
       )}
+      {['deliberated', 'assigned', 'in_progress', 'replied', 'published', 'evaluated', 'closed', 'reopened'].includes(t.state) && (
+        <CellGroup>
+          <Cell icon='check' title='交办、答复与评价' label='承办单位、办理期限、答复和群众评价' arrow
+            onClick={() => Taro.navigateTo({ url: `/packages/feedback/pages/story/index?id=${t.id}` })} />
+        </CellGroup>
+      )}
       <CellGroup title='办理进程'>
         {t.timeline.map((entry, i) => (
           <Cell key={i} icon={i === t.timeline.length - 1 ? 'check' : 'clock'} title={topicStateLabels[entry.state]}

@@ -1,0 +1,366 @@
+/** feedback: 交办督复评 — hand over to units, handle, supervise, reply, publish, evaluate; unit figures. */
+import { feedbackContract } from '../../src/domain/contracts/feedback'
+import {
+  ACK_DAYS,
+  addWorkingDays,
+  dayOf,
+  DEFAULT_DUE_DAYS,
+  dueEnd,
+  nextWorkingDay,
+  RATING_CHANGE_DAYS,
+  shouldReopen,
+  type Appeal,
+} from '../../src/domain/feedback'
+import { can, handlesUnit, unitsOf } from '../../src/domain/permissions/feedback'
+import { holds } from '../../src/domain/permissions/person'
+import { roleLabels } from '../../src/domain/roles'
+import type { Caller } from '../core/identity'
+import { fail } from '../core/errors'
+import { conditions, pageOf } from '../core/page'
+import { createMain, defineFunction } from '../core/router'
+import type { Scope } from '../core/scope'
+import { actorRole, loadTopic, moveTopic, type TopicRow } from '../topics/moves'
+import { closeEvaluated, superviseDeadlines } from './jobs'
+import { assignmentColumns, assignmentFrom, assignmentView, assignmentViews, listOutcomes, statsCsv, topicStory, unitStats } from './read'
+import { loadCalendar, lockAssignment, recordEscalations, reopenAssignments, topicOfAssignment } from './work'
+
+const staffOnly = (caller: Caller) => can(caller, 'assign') || fail('forbidden', '只有政协工作人员可以进行此操作')
+const handler = (caller: Caller) => ({ userId: caller.userId, role: roleLabels.unit_handler })
+const checked = async (platform: { checkText(text: string, openid: string): Promise<string> }, text: string, openid: string) => {
+  if ((await platform.checkText(text, openid)) === 'risky') fail('content_rejected')
+}
+
+/** The handler's assignment with its topic, both locked (topic first, the lock order of every topic write). */
+async function handlersAssignment(tx: Scope, caller: Caller, assignmentId: number) {
+  const topic = await loadTopic(tx.db, await topicOfAssignment(tx.db, assignmentId), true)
+  const assignment = await lockAssignment(tx.db, assignmentId)
+  if (!can(caller, 'handle', { unitId: assignment.unit_id })) fail('forbidden', '只能办理本单位的交办事项')
+  if (assignment.status === 'withdrawn') fail('conflict', '该交办事项已转交其他单位')
+  return { topic, assignment }
+}
+
+/** Tells the given users, once per key. */
+const tell = (tx: Scope, users: number[], title: string, body: string, topicId: number, key: string) =>
+  tx.outbox.enqueueEach('inapp', users, { title, body, link: `/packages/feedback/pages/story/index?id=${topicId}` }, key)
+
+const usersWith = async (tx: Scope, sql: string, params: unknown[]) => (await tx.db.query(sql, params)).map((row) => row.user_id as number)
+const staffUsers = (tx: Scope) => usersWith(tx, "SELECT DISTINCT user_id FROM user_roles WHERE role = 'staff'", [])
+const unitUsers = (tx: Scope, unitId: string) => usersWith(tx, "SELECT user_id FROM user_roles WHERE role = 'unit_handler' AND unit_id = $1", [unitId])
+
+/** Creates the assignments of a topic (交) with their deadlines, and tells each unit. */
+async function createAssignments(tx: Scope, caller: Caller, topic: TopicRow, units: { unitId: string; dueDays?: number; dueDate?: string }[]) {
+  const calendar = await loadCalendar(tx.db)
+  const [setting] = await tx.db.query('SELECT d.days FROM topics t JOIN category_due_days d ON d.category = t.category WHERE t.id = $1', [topic.id])
+  const today = dayOf(tx.now)
+  const ackDue = addWorkingDays(today, ACK_DAYS, calendar)
+  const ids: number[] = []
+  for (const unit of units) {
+    const [known] = await tx.db.query('SELECT name FROM units WHERE id = $1', [unit.unitId])
+    if (!known) fail('not_found', '未找到该承办单位')
+    if (unit.dueDate && unit.dueDate < today) fail('invalid_input', '办理期限不能早于今天')
+    // A due date on a non-working day moves to the next working day, never refused.
+    const replyDue = unit.dueDate ? nextWorkingDay(unit.dueDate, calendar) : addWorkingDays(today, unit.dueDays ?? setting?.days ?? DEFAULT_DUE_DAYS, calendar)
+    const [row] = await tx.db.query(
+      `INSERT INTO assignments (topic_id, unit_id, assigned_by, assigned_at, month, ack_due, reply_due, ack_end, reply_end, next_check)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8) ON CONFLICT (topic_id, unit_id) WHERE status <> 'withdrawn' DO NOTHING RETURNING id`,
+      [topic.id, unit.unitId, caller.userId, tx.now, today.slice(0, 7), ackDue, replyDue, dueEnd(ackDue), dueEnd(replyDue)],
+    )
+    if (!row) fail('duplicate', `已交办给${known.name}`)
+    ids.push(row.id)
+    await tell(tx, await unitUsers(tx, unit.unitId), '新的交办议题', `议题“${topic.title}”已交办贵单位，请在 ${ackDue} 前签收、${replyDue} 前答复`, topic.id, `assign:${row.id}`)
+  }
+  return ids
+}
+
+export const definition = defineFunction({
+  name: 'feedback',
+  contract: feedbackContract,
+  openapi: ['security.msgSecCheck'],
+  jobs: { superviseDeadlines, closeEvaluated },
+  actions: {
+    units: async ({ db }) => db.query('SELECT id, name FROM units ORDER BY id') as Promise<{ id: string; name: string }[]>,
+
+    saveUnit: async ({ input, caller, transaction }) => {
+      staffOnly(caller)
+      return transaction(async (tx) => {
+        await tx.db.query('INSERT INTO units (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name', [input.id, input.name])
+        await tx.audit(`unit:${input.id}`, { name: input.name })
+        return { id: input.id, name: input.name }
+      })
+    },
+
+    calendar: async ({ db, input }) => {
+      const days = await db.query('SELECT day, kind, name FROM calendar_days WHERE day >= $1 AND day < $2 ORDER BY day', [
+        `${input.year}-01-01`,
+        `${input.year + 1}-01-01`,
+      ])
+      const dueDays = Object.fromEntries((await db.query('SELECT category, days FROM category_due_days')).map((row) => [row.category, row.days]))
+      return { days: days as { day: string; kind: 'holiday' | 'workday'; name: string }[], dueDays }
+    },
+
+    setDay: async ({ input, caller, transaction }) => {
+      staffOnly(caller)
+      return transaction(async (tx) => {
+        if (input.kind === 'normal') await tx.db.query('DELETE FROM calendar_days WHERE day = $1', [input.day])
+        else {
+          await tx.db.query(
+            'INSERT INTO calendar_days (day, kind, name) VALUES ($1, $2, $3) ON CONFLICT (day) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name',
+            [input.day, input.kind, input.name],
+          )
+        }
+        await tx.audit(`calendar:${input.day}`, { kind: input.kind })
+        return { day: input.day, kind: input.kind }
+      })
+    },
+
+    setDueDays: async ({ input, caller, transaction }) => {
+      staffOnly(caller)
+      return transaction(async (tx) => {
+        await tx.db.query('INSERT INTO category_due_days (category, days) VALUES ($1, $2) ON CONFLICT (category) DO UPDATE SET days = EXCLUDED.days', [
+          input.category,
+          input.days,
+        ])
+        await tx.audit(`due-days:${input.category}`, { days: input.days })
+        return { category: input.category, days: input.days }
+      })
+    },
+
+    assign: async ({ input, caller, transaction }) => {
+      staffOnly(caller)
+      return transaction(async (tx) => {
+        const topic = await loadTopic(tx.db, input.topicId, true)
+        const names = await tx.db.query('SELECT name FROM units WHERE id = ANY($1) ORDER BY id', [input.units.map((u) => u.unitId)])
+        const note = input.note || `交办：${names.map((row) => row.name).join('、')}`
+        const state = await moveTopic(tx, topic, 'assign', { userId: caller.userId, role: actorRole(caller, topic) }, note)
+        const ids = await createAssignments(tx, caller, topic, input.units)
+        const assignments = await assignmentViews(tx.db, 'a.id = ANY($1)', [ids])
+        await tx.audit(`topic:${topic.id}`, { move: 'assign', units: input.units.map((u) => u.unitId) })
+        return { state, assignments }
+      })
+    },
+
+    assignments: async ({ db, input, caller }) => {
+      const { where, params, add } = conditions()
+      const seesAll = can(caller, 'assign') || holds(caller, 'auditor')
+      if (input.unitId && !seesAll && !handlesUnit(caller, input.unitId)) fail('forbidden', '只能查看本单位的交办事项')
+      if (!seesAll) add('a.unit_id = ANY(?)', unitsOf(caller))
+      if (input.unitId) add('a.unit_id = ?', input.unitId)
+      if (input.topicId) add('a.topic_id = ?', input.topicId)
+      if (input.open) where.push("a.status IN ('assigned', 'acknowledged')")
+      return pageOf(db, { columns: assignmentColumns, from: assignmentFrom, where, params, keys: ['a.assigned_at', 'a.id'], desc: true }, input)
+    },
+
+    acknowledge: async ({ input, caller, transaction }) =>
+      transaction(async (tx) => {
+        const { topic, assignment } = await handlersAssignment(tx, caller, input.assignmentId)
+        if (assignment.status !== 'assigned') fail('conflict', '该交办事项已签收')
+        await tx.db.query(`UPDATE assignments SET status = 'acknowledged', acknowledged_at = $2, next_check = $3 WHERE id = $1`, [
+          assignment.id, tx.now, dueEnd(assignment.reply_due),
+        ])
+        if (topic.state === 'assigned' || topic.state === 'reopened') await moveTopic(tx, topic, 'handle', handler(caller), '承办单位已签收')
+        return assignmentView(tx.db, assignment.id)
+      }),
+
+    progress: async ({ input, caller, platform, transaction }) => {
+      await checked(platform, input.note, caller.openid)
+      return transaction(async (tx) => {
+        const { topic, assignment } = await handlersAssignment(tx, caller, input.assignmentId)
+        if (assignment.status === 'assigned') fail('conflict', '请先签收再填写办理进展')
+        const [note] = await tx.db.query(
+          'INSERT INTO assignment_notes (assignment_id, kind, author_id, at, body, photos) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+          [assignment.id, input.reassign ? 'reassign' : 'progress', caller.userId, tx.now, input.note, JSON.stringify(input.photos)],
+        )
+        // Handling a reopened topic again starts with the first unit's word.
+        if (topic.state === 'reopened') await moveTopic(tx, topic, 'handle', handler(caller), '承办单位重新办理')
+        if (input.reassign) {
+          await tx.db.query('UPDATE assignments SET reassign_requested = true WHERE id = $1', [assignment.id])
+          await tell(tx, await staffUsers(tx), '承办单位申请调整交办', `议题“${topic.title}”：${input.note}`, topic.id, `reassign:${note.id}`)
+        }
+        return assignmentView(tx.db, assignment.id)
+      })
+    },
+
+    reassign: async ({ input, caller, transaction }) => {
+      staffOnly(caller)
+      return transaction(async (tx) => {
+        const topic = await loadTopic(tx.db, await topicOfAssignment(tx.db, input.assignmentId), true)
+        const assignment = await lockAssignment(tx.db, input.assignmentId)
+        if (!(await tx.db.query('SELECT 1 FROM assignments WHERE id = $1 AND reassign_requested', [assignment.id])).length) {
+          fail('conflict', '该单位没有申请调整')
+        }
+        if (!['assigned', 'in_progress', 'reopened'].includes(topic.state)) fail('conflict', '议题已答复，不能调整承办单位')
+        await tx.db.query(
+          `INSERT INTO assignment_notes (assignment_id, kind, author_id, at, body) VALUES ($1, 'decision', $2, $3, $4)`,
+          [assignment.id, caller.userId, tx.now, `${input.approve ? '同意调整' : '不同意调整'}：${input.note}`],
+        )
+        await tx.db.query(`UPDATE assignments SET reassign_requested = false${input.approve ? ", status = 'withdrawn', next_check = NULL" : ''} WHERE id = $1`, [
+          assignment.id,
+        ])
+        if (input.approve && input.toUnitId) await createAssignments(tx, caller, topic, [{ unitId: input.toUnitId }])
+        await tell(tx, await unitUsers(tx, assignment.unit_id), '交办调整申请已处理', `议题“${topic.title}”：${input.approve ? '同意' : '不同意'}调整，${input.note}`, topic.id, `reassign-decided:${assignment.id}:${tx.now.getTime()}`)
+        await tx.audit(`assignment:${assignment.id}`, { approve: input.approve, toUnitId: input.toUnitId ?? null })
+        return { state: topic.state, assignments: await assignmentViews(tx.db, 'a.topic_id = $1', [topic.id]) }
+      })
+    },
+
+    reply: async ({ input, caller, platform, transaction }) => {
+      await checked(platform, input.reply, caller.openid)
+      return transaction(async (tx) => {
+        const { topic, assignment } = await handlersAssignment(tx, caller, input.assignmentId)
+        if (assignment.status === 'assigned') fail('conflict', '请先签收再答复')
+        if (assignment.status === 'replied') fail('conflict', '本单位已答复')
+        await tx.db.query(
+          `UPDATE assignments SET status = 'replied', reply = $2, reply_photos = $3, replied_at = $4, first_replied_at = coalesce(first_replied_at, $4),
+             next_check = NULL WHERE id = $1`,
+          [assignment.id, input.reply, JSON.stringify(input.photos), tx.now],
+        )
+        await tx.db.query(`INSERT INTO assignment_notes (assignment_id, kind, author_id, at, body, photos) VALUES ($1, 'reply', $2, $3, $4, $5)`, [
+          assignment.id, caller.userId, tx.now, input.reply, JSON.stringify(input.photos),
+        ])
+        if (topic.state === 'assigned' || topic.state === 'reopened') await moveTopic(tx, topic, 'handle', handler(caller))
+        const [{ open }] = await tx.db.query("SELECT count(*)::int AS open FROM assignments WHERE topic_id = $1 AND status IN ('assigned', 'acknowledged')", [topic.id])
+        if (open === 0 && topic.state === 'in_progress') await moveTopic(tx, topic, 'reply', handler(caller), '各承办单位均已答复')
+        return { assignment: await assignmentView(tx.db, assignment.id), state: topic.state }
+      })
+    },
+
+    supervise: async ({ input, caller, transaction }) => {
+      if (!can(caller, 'supervise')) fail('forbidden', '只有政协工作人员可以督办')
+      return transaction(async (tx) => {
+        const topic = await loadTopic(tx.db, input.topicId, true)
+        if (['replied', 'published', 'evaluated'].includes(topic.state)) {
+          await moveTopic(tx, topic, 'reopen', { userId: caller.userId, role: actorRole(caller, topic) }, input.note)
+          await reopenAssignments(tx, topic, await loadCalendar(tx.db), `督办：${input.note}`)
+        } else if (['assigned', 'in_progress', 'reopened'].includes(topic.state)) {
+          const rows = await tx.db.query(
+            `UPDATE assignments SET level = level + 1 WHERE topic_id = $1 AND status IN ('assigned', 'acknowledged') AND level < 3 RETURNING id, unit_id, level`,
+            [topic.id],
+          )
+          if (rows.length === 0) fail('conflict', '没有可以督办的交办事项')
+          await recordEscalations(tx, rows.map((row) => ({ id: row.id, topicId: topic.id, unitId: row.unit_id, title: topic.title, level: row.level, reason: `督办：${input.note}` })), caller.userId)
+        } else fail('conflict', '议题尚未交办，不能督办')
+        await tx.audit(`topic:${topic.id}`, { move: 'supervise' })
+        const [{ level }] = await tx.db.query("SELECT coalesce(max(level), 0)::int AS level FROM assignments WHERE topic_id = $1 AND status <> 'withdrawn'", [topic.id])
+        return { state: topic.state, level }
+      })
+    },
+
+    publish: async ({ input, caller, platform, transaction }) => {
+      if (!can(caller, 'publish')) fail('forbidden', '只有政协工作人员可以公示')
+      await checked(platform, input.summary, caller.openid)
+      return transaction(async (tx) => {
+        const topic = await loadTopic(tx.db, input.topicId, true)
+        const state = await moveTopic(tx, topic, 'publish', { userId: caller.userId, role: actorRole(caller, topic) }, input.summary)
+        await tx.db.query(
+          `INSERT INTO topic_outcomes (topic_id, summary, published_by, first_published_at, published_at) VALUES ($1, $2, $3, $4, $4)
+           ON CONFLICT (topic_id) DO UPDATE SET summary = EXCLUDED.summary, published_by = EXCLUDED.published_by, published_at = EXCLUDED.published_at`,
+          [topic.id, input.summary, caller.userId, tx.now],
+        )
+        await tx.audit(`topic:${topic.id}`, { move: 'publish' })
+        return { state }
+      })
+    },
+
+    outcomes: async ({ db, input }) => listOutcomes(db, input),
+
+    story: async ({ db, input, caller }) => topicStory(db, input.topicId, caller.userId, { all: can(caller, 'decide'), units: unitsOf(caller) }),
+
+    rate: async ({ input, caller, platform, transaction }) => {
+      if (input.comment) await checked(platform, input.comment, caller.openid)
+      return transaction(async (tx) => {
+        const topic = await loadTopic(tx.db, input.topicId, true)
+        const [ties] = await tx.db.query(
+          `SELECT EXISTS (SELECT 1 FROM topic_outcomes WHERE topic_id = $1) AS published,
+             EXISTS (SELECT 1 FROM votes WHERE topic_id = $1 AND user_id = $2) AS voted,
+             EXISTS (SELECT 1 FROM topic_followers WHERE topic_id = $1 AND user_id = $2) AS following`,
+          [topic.id, caller.userId],
+        )
+        if (!ties.published) fail('conflict', '办理结果公示后才能评价')
+        if (topic.state === 'closed') fail('conflict', '该议题已办结，评价已结束')
+        const proposer = topic.proposer_id === caller.userId
+        if (!can(caller, 'rate', { proposer, voted: ties.voted, following: ties.following })) fail('forbidden', '只有提议人、投票人和关注者可以评价')
+        const [mine] = await tx.db.query('SELECT score, created_at FROM ratings WHERE topic_id = $1 AND user_id = $2 FOR UPDATE', [topic.id, caller.userId])
+        if (mine && !input.change) fail('duplicate', '您已评价过该议题', { score: mine.score })
+        if (mine) {
+          if (tx.now.getTime() > mine.created_at.getTime() + RATING_CHANGE_DAYS * 86_400_000) fail('expired', `评价 ${RATING_CHANGE_DAYS} 天内可以修改，现已超过期限`)
+          await tx.db.query('UPDATE ratings SET score = $3, comment = $4, updated_at = $5 WHERE topic_id = $1 AND user_id = $2', [
+            topic.id, caller.userId, input.score, input.comment ?? null, tx.now,
+          ])
+        } else {
+          await tx.db.query('INSERT INTO ratings (topic_id, user_id, score, comment, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)', [
+            topic.id, caller.userId, input.score, input.comment ?? null, tx.now,
+          ])
+        }
+        const by = { userId: caller.userId, role: proposer ? '提议人' : roleLabels.resident }
+        if (topic.state === 'published') await moveTopic(tx, topic, 'evaluate', by)
+        const scores = await tx.db.query('SELECT score, user_id = $2 AS own FROM ratings WHERE topic_id = $1 AND NOT excluded', [topic.id, topic.proposer_id])
+        const own = scores.find((row) => row.own)
+        let reopened = false
+        if (shouldReopen(scores.map((row) => row.score), own ? own.score : null) && ['replied', 'published', 'evaluated'].includes(topic.state)) {
+          // The rule reopens a topic once: the first time it holds, recorded on the outcome.
+          const [first] = await tx.db.query(
+            'UPDATE topic_outcomes SET reopened_by_rating_at = $2 WHERE topic_id = $1 AND reopened_by_rating_at IS NULL RETURNING topic_id',
+            [topic.id, tx.now],
+          )
+          if (first) {
+            const average = scores.reduce((sum, row) => sum + row.score, 0) / scores.length
+            const note = `群众评价不满意（${scores.length} 人评价，平均 ${average.toFixed(1)} 分），重新办理`
+            await moveTopic(tx, topic, 'reopen', { userId: null, role: '系统' }, note)
+            await reopenAssignments(tx, topic, await loadCalendar(tx.db), '群众评价不满意')
+            reopened = true
+          }
+        }
+        return { score: input.score, state: topic.state, reopened }
+      })
+    },
+
+    appeal: async ({ input, caller, transaction }) =>
+      transaction(async (tx) => {
+        const [rating] = await tx.db.query(
+          `SELECT r.id, r.topic_id, r.score, t.title, a.unit_id FROM ratings r JOIN topics t ON t.id = r.topic_id
+             LEFT JOIN assignments a ON a.topic_id = r.topic_id AND a.status <> 'withdrawn' AND a.unit_id = ANY($2)
+           WHERE r.id = $1 ORDER BY a.unit_id LIMIT 1`,
+          [input.ratingId, unitsOf(caller)],
+        )
+        if (!rating) fail('not_found', '未找到该评价')
+        if (!rating.unit_id) fail('forbidden', '只能对本单位承办议题的评价提出申诉')
+        const [row] = await tx.db.query(
+          `INSERT INTO rating_appeals (rating_id, unit_id, reason, created_by, created_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (rating_id, unit_id) DO NOTHING RETURNING id`,
+          [rating.id, rating.unit_id, input.reason, caller.userId, tx.now],
+        )
+        if (!row) fail('duplicate', '本单位已对该评价提出申诉')
+        await tell(tx, await staffUsers(tx), '评价申诉待处理', `议题“${rating.title}”的一条评价被承办单位申诉：${input.reason}`, rating.topic_id, `appeal:${row.id}`)
+        return { id: row.id, ratingId: rating.id, topicId: rating.topic_id, unitId: rating.unit_id, score: rating.score, reason: input.reason, status: 'pending' } satisfies Appeal
+      }),
+
+    decideAppeal: async ({ input, caller, transaction }) => {
+      if (!can(caller, 'decide')) fail('forbidden', '只有政协工作人员可以处理申诉')
+      return transaction(async (tx) => {
+        const [appeal] = await tx.db.query(
+          `UPDATE rating_appeals p SET status = $2, decided_by = $3, decided_at = $4, decision_note = $5 FROM ratings r
+           WHERE p.id = $1 AND p.status = 'pending' AND r.id = p.rating_id
+           RETURNING p.id, p.rating_id AS "ratingId", r.topic_id AS "topicId", p.unit_id AS "unitId", r.score, p.reason, p.status, p.rating_id, p.created_by`,
+          [input.appealId, input.uphold ? 'upheld' : 'dismissed', caller.userId, tx.now, input.note],
+        )
+        if (!appeal) {
+          const known = await tx.db.query('SELECT 1 FROM rating_appeals WHERE id = $1', [input.appealId])
+          fail(known.length ? 'conflict' : 'not_found', known.length ? '该申诉已处理' : '未找到该申诉')
+        }
+        if (input.uphold) await tx.db.query('UPDATE ratings SET excluded = true WHERE id = $1', [appeal.rating_id])
+        await tell(tx, [appeal.created_by], '评价申诉已处理', `${input.uphold ? '申诉成立，该评价不计入满意度' : '申诉未成立'}：${input.note}`, appeal.topicId, `appeal-decided:${appeal.id}`)
+        await tx.audit(`appeal:${appeal.id}`, { uphold: input.uphold })
+        const { rating_id: _rating, created_by: _by, ...view } = appeal
+        return view as Appeal
+      })
+    },
+
+    unitStats: async ({ db, input, now }) => {
+      if (input.from > input.to) fail('invalid_input', '起始月份不能晚于结束月份')
+      const rows = await unitStats(db, input.from, input.to, now)
+      return { rows, csv: input.csv ? statsCsv(rows) : null }
+    },
+  },
+})
+
+export const main = createMain(definition)

@@ -1,0 +1,94 @@
+/** 承办单位统计 (staff): each unit and month's figures as a table, on-time replies as a chart, and a CSV for Excel. */
+import { Picker, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { Button, Empty, FormRow, Page, Skeleton } from '@/components/ui'
+import { addMonths, shanghaiMonth } from '@/domain/cycle'
+import type { UnitStatsRow } from '@/domain/feedback'
+import { useCall } from '@/hooks/useCall'
+import { asFailure } from '@/hooks/latest'
+import { unitStats } from '@/services/feedback'
+import './index.css'
+
+/** The table scrolls sideways on a phone, so a keyboard must be able to reach it. */
+const focusable: object = { tabIndex: 0 }
+
+const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`)
+
+/** Each unit's on-time reply rate over the range, weighted by its assignments. */
+function byUnit(rows: UnitStatsRow[]) {
+  const units = new Map<string, { name: string; n: number; onTime: number }>()
+  for (const r of rows) {
+    const u = units.get(r.unitId) ?? { name: r.unitName, n: 0, onTime: 0 }
+    u.n += r.assignments
+    u.onTime += (r.onTimeReply ?? 0) * r.assignments
+    units.set(r.unitId, u)
+  }
+  return [...units.values()].map((u) => ({ name: u.name, rate: u.n ? u.onTime / u.n : 0 }))
+}
+
+function download(csv: string, name: string) {
+  if (process.env.TARO_ENV === 'h5') {
+    const link = document.createElement('a')
+    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
+    link.download = name
+    link.click()
+    return
+  }
+  Taro.setClipboardData({ data: csv })
+}
+
+export default function StatsPage() {
+  const now = shanghaiMonth(new Date())
+  const [from, setFrom] = useState(addMonths(now, -11))
+  const [to, setTo] = useState(now)
+  const stats = useCall(`${from}:${to}`, () => unitStats({ from, to }))
+  const exportCsv = async () => {
+    try {
+      const { csv } = await unitStats({ from, to, csv: true })
+      download(csv ?? '', `承办单位统计_${from}_${to}.csv`)
+    } catch (e) {
+      Taro.showToast({ title: asFailure(e).message, icon: 'none' })
+    }
+  }
+  const rows = stats.data?.rows ?? []
+  return (
+    <Page title='承办单位统计' actions={<Button onClick={exportCsv}>导出 CSV</Button>}>
+      <FormRow label='统计月份'>
+        <View className='stats-range'>
+          <Picker mode='date' fields='month' value={from} onChange={(e) => setFrom(e.detail.value.slice(0, 7))}><View className='ui-input' role='button' aria-label={`起始月份：${from}`}>{from}</View></Picker>
+          <Picker mode='date' fields='month' value={to} onChange={(e) => setTo(e.detail.value.slice(0, 7))}><View className='ui-input' role='button' aria-label={`结束月份：${to}`}>{to}</View></Picker>
+        </View>
+      </FormRow>
+      {stats.error && <Empty icon='alert' title={stats.error.message} action={{ label: '重试', onClick: stats.retry }} />}
+      {!stats.data && !stats.error && <Skeleton count={3} />}
+      {stats.data && rows.length === 0 && <Empty icon='empty' title='这段时间没有交办事项' hint='换一个月份范围看看' />}
+      {rows.length > 0 && (
+        <>
+          <View className='card' role='img' aria-label='各单位按时答复率'>
+            <View className='title'>按时答复率</View>
+            {byUnit(rows).map((u) => (
+              <View key={u.name} className='stats-bar-row'>
+                <View className='stats-bar-name'>{u.name}</View>
+                <View className='stats-bar'><View className='stats-bar-fill' style={{ width: `${Math.round(u.rate * 100)}%` }} /></View>
+                <View className='stats-bar-value'>{pct(u.rate)}</View>
+              </View>
+            ))}
+          </View>
+          <View className='card stats-table' role='table' aria-label='承办单位月度统计' {...focusable}>
+            <View className='stats-tr stats-th' role='row'>
+              {['单位', '月份', '交办', '按时签收', '按时答复', '满意度', '满意率', '重办率', '逾期'].map((h) => <View key={h} role='columnheader'>{h}</View>)}
+            </View>
+            {rows.map((r) => (
+              <View key={`${r.unitId}${r.month}`} className='stats-tr' role='row'>
+                {[r.unitName, r.month, r.assignments, pct(r.timelyAck), pct(r.onTimeReply), r.satisfaction ?? '—', pct(r.satisfiedShare), pct(r.reopenRate), r.overdue].map((c, i) => (
+                  <View key={i} role='cell'>{c}</View>
+                ))}
+              </View>
+            ))}
+          </View>
+        </>
+      )}
+    </Page>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '办理情况', enablePullDownRefresh: true, enableShareAppMessage: true })
