@@ -8,6 +8,7 @@ const everyone: readonly Role[] = ['resident']
 const siteManagers: readonly Role[] = ['site_admin', 'staff', 'admin']
 const screeners: readonly Role[] = ['site_admin', 'staff', 'admin', 'auditor']
 const profileIssuers: readonly Role[] = ['staff', 'admin']
+const dutyReaders: readonly Role[] = ['staff', 'admin', 'auditor']
 
 export const access: Record<string, Record<string, readonly Role[]>> = {
   sites: { list: everyone, get: everyone, code: siteManagers },
@@ -25,6 +26,23 @@ export const access: Record<string, Record<string, readonly Role[]>> = {
     follow: everyone,
     recordMeeting: siteManagers,
   },
+  activities: {
+    create: siteManagers,
+    list: everyone,
+    get: everyone,
+    signup: everyone,
+    cancel: everyone,
+    // Organisers may be members: the activity's own rule (organiser or site manager) decides.
+    code: everyone,
+    checkin: everyone,
+    signups: everyone,
+    attendance: everyone,
+    attend: everyone,
+    unattend: everyone,
+    exportAttendance: everyone,
+    studio: everyone,
+  },
+  duty: { mine: ['member'], member: dutyReaders, members: dutyReaders, export: dutyReaders, correct: profileIssuers },
   votes: { configure: siteManagers, ballot: everyone, cast: everyone, withdraw: everyone, results: everyone },
 }
 
