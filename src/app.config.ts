@@ -5,6 +5,10 @@ export default defineAppConfig({
     { root: 'packages/sites', pages: ['pages/detail/index', 'pages/code/index'] },
     { root: 'packages/admin', pages: ['pages/profiles/index'] },
     { root: 'packages/topics', pages: ['pages/detail/index', 'pages/propose/index', 'pages/screen/index', 'pages/meeting/index', 'pages/mine/index'] },
+    {
+      root: 'packages/activities',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/code/index', 'pages/checkin/index', 'pages/attendance/index', 'pages/duty/index', 'pages/members/index'],
+    },
     // The dev sign-in exists only in the browser build: WeChat supplies identity in the mini-program.
     ...(process.env.TARO_ENV === 'h5' ? [{ root: 'packages/devsignin', pages: ['pages/index/index'] }] : []),
   ],

@@ -3,7 +3,7 @@
  * format and the calendar file. Pure: the HMAC itself is computed on the server (activities/token.ts).
  */
 import { SCENE_MAX_LENGTH } from './scene'
-import { shanghaiDay } from './time'
+import { shanghaiClock, shanghaiDateTime, shanghaiDay } from './time'
 
 export const activityKinds = ['studio_day', 'salon', 'forum', 'hearing', 'monthly', 'sector', 'lecture'] as const
 export type ActivityKind = (typeof activityKinds)[number]
@@ -172,3 +172,9 @@ export function csv(rows: unknown[][]): string {
 }
 
 export const dayOf = (at: string | Date) => shanghaiDay(typeof at === 'string' ? new Date(at) : at)
+
+/** "2026-11-20 10:00—12:00" in Asia/Shanghai, for lists and pages. */
+export const activityWhen = (a: { startsAt: string; endsAt: string }) =>
+  `${shanghaiDateTime(new Date(a.startsAt))}—${shanghaiClock(new Date(a.endsAt))}`
+
+export const activityUrl = (id: number) => `/packages/activities/pages/detail/index?id=${id}`

@@ -10,7 +10,6 @@ describe(`activities on ${DB_LABEL}`, () => {
   afterEach(() => rt.close())
 
   const n = async (sql: string, params: unknown[] = []) => (await rt.db.query(`SELECT count(*)::int AS n FROM ${sql}`, params))[0].n
-  const openidOf = (i: number) => `m-${i}`
 
   it('lets staff and the site admin create activities for their sites only, and lists upcoming ones by site, day and kind', async () => {
     const id = await createActivity({ capacity: 30 })

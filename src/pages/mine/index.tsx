@@ -41,6 +41,8 @@ export default function Mine() {
   }
   const staff = me?.roles.some((g) => g.role === 'staff' || g.role === 'admin')
   const screens = me?.roles.some((g) => ['staff', 'admin', 'site_admin', 'auditor'].includes(g.role))
+  const member = me?.roles.some((g) => g.role === 'member')
+  const dutyReader = me?.roles.some((g) => ['staff', 'admin', 'auditor'].includes(g.role))
   const go = (url: string) => () => Taro.navigateTo({ url })
 
   return (
@@ -58,6 +60,9 @@ export default function Mine() {
           value={<Switch checked={elder} color='#b71c1c' onChange={(e) => setElder(e.detail.value)}
             nativeProps={{ 'aria-label': '长辈模式' }} />} />
         <Cell icon='topic' title='我的议题' label='我提出的、投票的、关注的月月说事议题' arrow onClick={go('/packages/topics/pages/mine/index')} />
+        <Cell icon='calendar' title='协商活动' label='报名参加各联盟点的协商活动' arrow onClick={go('/packages/activities/pages/list/index')} />
+        {member && <Cell icon='check' title='我的履职' label='年度履职积分和每一分的来源' arrow onClick={go('/packages/activities/pages/duty/index')} />}
+        {dutyReader && <Cell icon='mine' title='委员履职积分' label='全体委员年度积分、等次、更正与导出' arrow onClick={go('/packages/activities/pages/members/index')} />}
         {screens && <Cell icon='check' title='议题审核' label='受理、退回、合并本联盟点的议题' arrow onClick={go('/packages/topics/pages/screen/index')} />}
         {staff && (
           <Cell icon='key' title='发放委员、工作人员绑定码' arrow onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/profiles/index' })} />

@@ -9,6 +9,7 @@ import { shanghaiClock } from '@/domain/time'
 import { useCall } from '@/hooks/useCall'
 import { useSharePage } from '@/hooks/useSharePage'
 import { getSite } from '@/services/sites'
+import StudioSection from '../../studio'
 import { useSession } from '@/stores/session'
 
 export default function SiteDetailPage() {
@@ -53,7 +54,9 @@ export default function SiteDetailPage() {
           <Cell key={a.id} icon='calendar' title={a.title} label={a.place}
             value={`${shanghaiClock(new Date(a.startsAt))}—${shanghaiClock(new Date(a.endsAt))}`} />
         ))}
+        <Cell icon='calendar' title='本点全部活动' arrow onClick={go(`/packages/activities/pages/list/index?site=${s.id}`)} />
       </CellGroup>
+      {s.kind === 'studio' && <StudioSection siteId={s.id} />}
     </Page>
   )
 }
