@@ -85,15 +85,25 @@ export async function addAttendance(db: Queryable, activityId: number, userId: n
     [activityId, userId, now, by, reason],
   )
   if (!row) return false
-  await db.query(
-    `INSERT INTO duty_records (user_id, day, kind, rule_id, points, source_key, activity_id, created_at)
-     SELECT $1, ${activityDay}, rule.kind, rule.id, rule.points, 'activity:' || a.id, a.id, $3
-     FROM activities a CROSS JOIN ${ruleFor}
-     WHERE a.id = $2 AND EXISTS (SELECT 1 FROM user_roles WHERE user_id = $1 AND role = 'member')
-     ON CONFLICT (user_id, source_key) DO NOTHING`,
-    [userId, activityId, now],
-  )
+  await earnPoints(db, [activityId], userId)
   return true
+}
+
+/**
+ * The duty records that the attendance of members at these activities earns and does not have yet
+ * (one person's, or everyone's): the organiser's manual check-in and the demo data use it.
+ */
+export async function earnPoints(db: Queryable, activityIds: number[], userId?: number): Promise<number> {
+  const rows = await db.query(
+    `INSERT INTO duty_records (user_id, day, kind, rule_id, points, source_key, activity_id, created_at)
+     SELECT t.user_id, ${activityDay}, rule.kind, rule.id, rule.points, 'activity:' || a.id, a.id, t.at
+     FROM activity_attendance t JOIN activities a ON a.id = t.activity_id CROSS JOIN ${ruleFor}
+     WHERE a.id = ANY ($1::bigint[]) AND ($2::bigint IS NULL OR t.user_id = $2)
+       AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = t.user_id AND r.role = 'member')
+     ON CONFLICT (user_id, source_key) DO NOTHING RETURNING 1`,
+    [activityIds, userId ?? null],
+  )
+  return rows.length
 }
 
 /** Undoes a check-in and the points it earned; answers the removed check-in's time, or undefined. */

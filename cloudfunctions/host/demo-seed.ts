@@ -3,6 +3,7 @@ import type { RoleGrant } from '../../src/domain/roles'
 import { shanghaiDay } from '../../src/domain/time'
 import type { Db } from '../core/db'
 import { applySeeds, type SeedStep } from '../core/seed'
+import { seedActivities } from './demo-activities'
 import { demoSites } from './demo-sites'
 import { seedTopics } from './demo-topics'
 
@@ -111,6 +112,7 @@ export const demoSteps: SeedStep<SeedContext>[] = [
     },
   },
   { name: 'topics-month', run: (tx, { now }) => seedTopics(tx, now) },
+  { name: 'activities-year', run: (tx, { now }) => seedActivities(tx, now) },
 ]
 
 /** Applies the demo steps not yet applied; answers their names. */

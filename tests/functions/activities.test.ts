@@ -22,8 +22,9 @@ describe(`activities on ${DB_LABEL}`, () => {
     const backwards = await as('demo-staff').activities('create', activityDraft({ endsAt: '2026-11-20T01:00:00Z' }))
     expect(backwards.error).toMatchObject({ code: 'invalid_input', message: '结束时间须晚于开始时间' })
 
-    const studio = await as('demo-resident').activities('list', { siteId: 'W01', kind: 'studio_day' })
-    expect(studio.data.items.map((a: any) => a.id)).toEqual([id])
+    const studio = await as('demo-resident').activities('list', { siteId: 'W01', kind: 'studio_day', limit: 100 })
+    expect(studio.data.items.map((a: any) => a.id)).toContain(id)
+    expect(studio.data.items.every((a: any) => a.siteId === 'W01' && a.kind === 'studio_day' && new Date(a.endsAt) > rt.clock.now())).toBe(true)
     const day = await as('demo-resident').activities('list', { day: '2026-11-20', kind: 'salon' })
     expect(day.data.items.map((a: any) => a.title)).toContain('书香政协·民生圆桌会')
     const detail = await as('demo-resident').activities('get', { activityId: id })
@@ -85,7 +86,7 @@ describe(`activities on ${DB_LABEL}`, () => {
     expect(resident.error).toMatchObject({ code: 'forbidden', message: '该活动仅限政协委员参加' })
     const sectors = await createActivity({ audience: 'sectors', sectors: ['教体界'] })
     expect((await as('sg-1').activities('signup', { activityId: sectors })).error.code).toBe('forbidden')
-    expect(await n('activity_signups')).toBe(1)
+    expect(await n('activity_signups WHERE activity_id = ANY ($1)', [[membersOnly, sectors]])).toBe(1)
     expect((await rt.db.query('SELECT confirmed_count FROM activities WHERE id = $1', [membersOnly]))[0].confirmed_count).toBe(1)
     rt.clock.set('2026-11-20T05:00:00Z')
     expect((await as('late').activities('signup', { activityId: membersOnly })).error.code).toBe('conflict')
@@ -124,8 +125,8 @@ describe(`activities on ${DB_LABEL}`, () => {
 
     const notOrganiser = await as('tk-4').activities('code', { activityId: id })
     expect(notOrganiser.error.code).toBe('forbidden')
-    expect(await n('activity_attendance')).toBe(2)
-    expect(await n('duty_records')).toBe(2)
+    expect(await n('activity_attendance WHERE activity_id = ANY ($1)', [[id, other]])).toBe(2)
+    expect(await n("duty_records d JOIN users u ON u.id = d.user_id WHERE u.openid LIKE 'tk-%'")).toBe(2)
   })
 
   it('refuses check-ins outside the window (30 min before start to 30 min after end)', async () => {
@@ -139,7 +140,7 @@ describe(`activities on ${DB_LABEL}`, () => {
     expect((await tryAt('win-1', '2026-11-20T01:31:00Z')).ok).toBe(true)
     expect((await tryAt('win-2', '2026-11-20T04:29:00Z')).ok).toBe(true)
     expect((await tryAt('win-3', '2026-11-20T04:31:00Z')).error).toMatchObject({ code: 'outside_window' })
-    expect(await n('activity_attendance')).toBe(2)
+    expect(await n('activity_attendance WHERE activity_id = $1', [id])).toBe(2)
   })
 
   it('never earns duty points for a printed site code, and refuses it as an activity code', async () => {
@@ -151,7 +152,7 @@ describe(`activities on ${DB_LABEL}`, () => {
     expect(asCode.error.code).toBe('invalid_input')
     expect(asCode.error.message).toMatch('联盟点的签到码')
     expect((await as('st-1').duty('mine', { year: 2026 })).data.total).toBe(0)
-    expect(await n('duty_records')).toBe(0)
+    expect(await n("duty_records d JOIN users u ON u.id = d.user_id WHERE u.openid = 'st-1'")).toBe(0)
   })
 
   it('turns 1,000 members checking in at once into 1,000 rows and the right points', async () => {
@@ -174,7 +175,7 @@ describe(`activities on ${DB_LABEL}`, () => {
     const locked = await as('rl-1').activities('checkin', { scene: sceneAt(id, rt.clock.now()) })
     expect(locked.error).toMatchObject({ code: 'rate_limited' })
     expect((await as('rl-1').activities('checkin', { scene: 'a=1.a.1.AAAAAAAAAAAA' })).error.code).toBe('rate_limited')
-    expect(await n('activity_attendance')).toBe(0)
+    expect(await n('activity_attendance WHERE activity_id = $1', [id])).toBe(0)
     rt.clock.set(new Date(rt.clock.now().getTime() + 61_000))
     expect((await as('rl-1').activities('checkin', { scene: sceneAt(id, rt.clock.now()) })).ok).toBe(true)
   })
@@ -209,7 +210,7 @@ describe(`activities on ${DB_LABEL}`, () => {
     await rt.db.query("UPDATE member_facts SET studio_site_id = 'W01', name = '纪英瑞' WHERE user_id = $1", [m])
     await as('demo-staff').activities('attend', { activityId: past, userId: m, reason: '补录昨日签到' })
     const studio = await as('demo-resident').activities('studio', { siteId: 'W01' })
-    expect(studio.data.members).toEqual([{ userId: m, name: '纪英瑞', sector: '文艺界' }])
+    expect(studio.data.members).toContainEqual({ userId: m, name: '纪英瑞', sector: '文艺界' })
     expect(studio.data.upcoming.map((a: any) => a.id)).toContain(next)
     expect(studio.data.past.find((a: any) => a.id === past).attended).toBe(1)
   })

@@ -43,27 +43,28 @@ describe(`duty records on ${DB_LABEL}`, () => {
     expect((await as('rc-1').duty('mine', { year: 2026 })).data.total).toBe(4)
   })
 
+  // 2027: the demo year of activities (in every test database) has no points there yet.
   it('lets staff see every member sorted with bands, export them, and correct a record with a reason, audited', async () => {
     const [a, b] = await makeMembers(rt.db, 'sm-', 2)
-    await attendOn('sm-2', '2026-05-06')
-    const wrong = await as('demo-staff').duty('correct', { userId: a, day: '2026-06-01', points: 58, reason: '' })
+    await attendOn('sm-2', '2027-05-06')
+    const wrong = await as('demo-staff').duty('correct', { userId: a, day: '2027-06-01', points: 58, reason: '' })
     expect(wrong.error.code).toBe('invalid_input')
-    const fixed = await as('demo-staff').duty('correct', { userId: a, day: '2026-06-01', points: 60, reason: '补录上半年委员工作室接待日' })
+    const fixed = await as('demo-staff').duty('correct', { userId: a, day: '2027-06-01', points: 60, reason: '补录上半年委员工作室接待日' })
     expect(fixed.data.total).toBe(60)
-    expect((await as('demo-auditor').duty('correct', { userId: a, day: '2026-06-01', points: 1, reason: '监督员无权更正' })).error.code).toBe('forbidden')
-    expect((await as('demo-staff').duty('correct', { userId: 1, day: '2026-06-01', points: 1, reason: '不是委员' })).error.code).toBe('not_found')
+    expect((await as('demo-auditor').duty('correct', { userId: a, day: '2027-06-01', points: 1, reason: '监督员无权更正' })).error.code).toBe('forbidden')
+    expect((await as('demo-staff').duty('correct', { userId: 1, day: '2027-06-01', points: 1, reason: '不是委员' })).error.code).toBe('not_found')
     const [row] = await rt.db.query("SELECT actor_user_id, target, detail FROM audit_log WHERE fn = 'duty' AND action = 'correct'")
     expect(row).toMatchObject({ target: `duty:${a}`, detail: { points: 60, reason: '补录上半年委员工作室接待日' } })
 
-    const byTotal = (await as('demo-staff').duty('members', { year: 2026, limit: 2 })).data
+    const byTotal = (await as('demo-staff').duty('members', { year: 2027, limit: 2 })).data
     expect(byTotal.items.map((m: any) => [m.userId, m.total, m.band])).toEqual([[a, 60, 'pass'], [b, 3, 'fail']])
-    const page2 = (await as('demo-staff').duty('members', { year: 2026, limit: 2, cursor: byTotal.next })).data
+    const page2 = (await as('demo-staff').duty('members', { year: 2027, limit: 2, cursor: byTotal.next })).data
     expect(page2.items.map((m: any) => m.name)).toContain('纪英瑞')
     expect(page2.items.map((m: any) => m.userId)).not.toContain(a)
-    const byName = (await as('demo-auditor').duty('members', { year: 2026, sort: 'name', limit: 100 })).data
+    const byName = (await as('demo-auditor').duty('members', { year: 2027, sort: 'name', limit: 100 })).data
     expect(byName.items.map((m: any) => m.name)).toEqual([...byName.items.map((m: any) => m.name)].sort())
     expect((await as('demo-resident').duty('members', {})).error.code).toBe('forbidden')
-    const file = (await as('demo-staff').duty('export', { year: 2026 })).data
+    const file = (await as('demo-staff').duty('export', { year: 2027 })).data
     expect(file.csv).toMatch(/^\uFEFF姓名,界别,记录数,积分,等次\r\n委员1,文艺界,1,60,合格\r\n/)
   })
 
