@@ -119,7 +119,7 @@ export async function seedActivities(tx: Queryable, now: Date): Promise<void> {
      SELECT a.id, u.id, 'confirmed', a.created_at + (abs(hashtext(a.id || ':' || u.id)) % 600) * interval '1 minute', nextval('activity_signup_seq')
      FROM activities a CROSS JOIN users u LEFT JOIN member_facts f ON f.user_id = u.id
      WHERE a.id = ANY ($1::bigint[]) AND (u.openid LIKE 'demo-r-%' OR f.user_id IS NOT NULL)
-       AND (f.studio_site_id = a.site_id OR abs(hashtext(a.id || ':' || u.id)) % 100 < CASE WHEN f.user_id IS NULL THEN 12 ELSE 20 END)
+       AND (f.studio_site_id = a.site_id OR abs(hashtext(a.id || ':' || u.id)) % 100 < CASE WHEN f.user_id IS NULL THEN 12 ELSE 10 END)
      ORDER BY a.id, u.id
      ON CONFLICT (activity_id, person_id) DO NOTHING`,
     [ids],

@@ -7,6 +7,7 @@
  *    the same database, both warm and as medians of timed passes, with latency percentiles;
  *  - host cold start (process start to first answered call, migrations already applied);
  *  - the kernel's outbox drain and unit-of-work cost (kernel-bench.ts);
+ *  - activity check-ins with rotating codes against the plain site check-in (activities-bench.ts);
  *  - each bundled cloud function's size.
  */
 import { readdirSync, statSync } from 'node:fs'
@@ -18,6 +19,7 @@ import { newDataDir, ROOT, startHost } from '../support/host'
 import { MAIN_PACKAGE_BUDGET } from '../support/weapp'
 import { directoryLoads } from './first-page'
 import { drive, LoadConnection } from './http-load'
+import { activityFigures } from './activities-bench'
 import { kernelFigures } from './kernel-bench'
 import { kb, median, passRates, pct, spread } from './stats'
 import { topicFigures } from './topics-bench'
@@ -169,12 +171,14 @@ async function main() {
   let failures = await checkinThroughput('PGlite, embedded default')
   failures += await kernelFigures('PGlite, embedded default')
   failures += await topicFigures('PGlite, embedded default')
+  failures += await activityFigures('PGlite, embedded default')
   if (process.env.DATABASE_URL) {
     const server = await serverSchema(process.env.DATABASE_URL)
     try {
       failures += await checkinThroughput('PostgreSQL server at DATABASE_URL, pool of 10', server.url)
       failures += await kernelFigures('PostgreSQL server at DATABASE_URL', server.url)
       failures += await topicFigures('PostgreSQL server at DATABASE_URL', server.url)
+      failures += await activityFigures('PostgreSQL server at DATABASE_URL', server.url)
     } finally {
       await server.drop()
     }
