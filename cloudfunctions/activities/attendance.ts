@@ -1,28 +1,18 @@
 /**
- * Attendance and the duty points it earns. A check-in by rotating code is one statement: the
- * activity (in its window, open to the person, the person not rate-limited), the attendance row
- * (one per person and activity, a unique key) and, for a member, the duty record under the rule in
- * force on the activity's day (one per person and activity, a unique key). Printed site codes go
- * to the `checkin` function and never reach this table.
+ * Attendance and the duty points it earns. A check-in by rotating code is one call of the
+ * database function `activity_checkin` (migration 006): the activity (in its window, open to the
+ * person, the person not rate-limited), the attendance row (one per person and activity, a unique
+ * key) and, for a member, the duty record under the rule in force on the activity's day (one per
+ * person and activity, a unique key). Printed site codes go to the `checkin` function and never
+ * reach these tables.
  */
 import type { Queryable } from '../core/db'
 
-/** The activity's Asia/Shanghai day (fixed +08:00, see docs/decisions.md). */
-const activityDay = `((a.starts_at AT TIME ZONE 'UTC') + interval '8 hours')::date`
-
-/** The rule for what attending `a` earns: a studio's duty day, or attending a consultation activity. */
-const ruleFor = `LATERAL (SELECT r.id, r.kind, r.points FROM duty_rules r
-  WHERE r.kind = CASE WHEN a.kind = 'studio_day' THEN 'studio_day' ELSE 'attend' END AND r.effective_from <= ${activityDay}
-  ORDER BY r.effective_from DESC LIMIT 1) rule`
+/** The rule for what attending `a` earns (migration 006: studio duty day or attending, in force on the activity's day). */
+const ruleFor = 'LATERAL duty_rule_for(a.kind, activity_day(a.starts_at)) rule'
 
 export const BAD_TOKEN_LIMIT = { max: 12, windowMs: 60_000 }
 export const badTokenKey = (userId: number) => `activity-code:${userId}`
-
-/** Who may join an activity, in SQL over `a` ($user, $mayMembers, $member as numbered by the caller). */
-const openTo = (user: string, mayMembers: string, member: string) => `(a.audience = 'open'
-  OR (a.audience = 'members' AND ${mayMembers})
-  OR (a.audience = 'sectors' AND ${member} AND EXISTS (SELECT 1 FROM member_facts f WHERE f.user_id = ${user} AND f.sector = ANY (a.sectors)))
-  OR (a.audience = 'invited' AND EXISTS (SELECT 1 FROM activity_invites i WHERE i.activity_id = a.id AND i.user_id = ${user})))`
 
 export interface CodeCheckin {
   activityId: number
@@ -33,26 +23,10 @@ export interface CodeCheckin {
   member: boolean
 }
 
-/** The check-in by a verified token; answers nothing when any condition failed (see `whyNot`). */
+/** The check-in by a verified token (the `activity_checkin` function of migration 006); nothing when any condition failed (see `whyNot`). */
 export async function checkInByCode(db: Queryable, c: CodeCheckin): Promise<{ at: string; title: string; points: number } | undefined> {
   const [row] = await db.query(
-    `WITH act AS (
-       SELECT a.id, a.title, a.kind, a.starts_at FROM activities a
-       WHERE a.id = $1
-         AND $3 BETWEEN a.starts_at - a.window_before_min * interval '1 minute' AND a.ends_at + a.window_after_min * interval '1 minute'
-         AND ${openTo('$2', '$4', '$5')}
-         AND (SELECT count(*) FROM rate_events WHERE key = $6 AND at > $7) < $8
-     ), att AS (
-       INSERT INTO activity_attendance (activity_id, user_id, at, via) SELECT id, $2, $3, 'code' FROM act
-       ON CONFLICT (activity_id, user_id) DO NOTHING RETURNING activity_id, at
-     ), duty AS (
-       INSERT INTO duty_records (user_id, day, kind, rule_id, points, source_key, activity_id, created_at)
-       SELECT $2, ${activityDay}, rule.kind, rule.id, rule.points, 'activity:' || a.id, a.id, $3
-       FROM att JOIN act a ON a.id = att.activity_id CROSS JOIN ${ruleFor}
-       WHERE $5
-       ON CONFLICT (user_id, source_key) DO NOTHING RETURNING points
-     )
-     SELECT att.at, act.title, COALESCE((SELECT points FROM duty), 0)::float8 AS points FROM att JOIN act ON act.id = att.activity_id`,
+    'SELECT * FROM activity_checkin($1, $2, $3, $4, $5, $6, $7, $8)',
     [c.activityId, c.userId, c.now, c.mayMembers, c.member, badTokenKey(c.userId), new Date(c.now.getTime() - BAD_TOKEN_LIMIT.windowMs), BAD_TOKEN_LIMIT.max],
   )
   return row as { at: string; title: string; points: number } | undefined
@@ -63,7 +37,7 @@ export type Refusal = 'not_found' | 'rate_limited' | 'forbidden' | 'duplicate' |
 /** Why a check-in wrote nothing, read only on that path; `at` of the first check-in for a duplicate. */
 export async function whyNot(db: Queryable, c: CodeCheckin): Promise<{ refusal: Refusal; at?: string }> {
   const [row] = await db.query(
-    `SELECT ${openTo('$2', '$4', '$5')} AS open,
+    `SELECT activity_open_to(a.id, a.audience, a.sectors, $2, $4, $5) AS open,
        $3 BETWEEN a.starts_at - a.window_before_min * interval '1 minute' AND a.ends_at + a.window_after_min * interval '1 minute' AS "inWindow",
        (SELECT at FROM activity_attendance t WHERE t.activity_id = a.id AND t.user_id = $2) AS "firstAt",
        (SELECT count(*) FROM rate_events WHERE key = $6 AND at > $7) >= $8 AS limited
@@ -96,7 +70,7 @@ export async function addAttendance(db: Queryable, activityId: number, userId: n
 export async function earnPoints(db: Queryable, activityIds: number[], userId?: number): Promise<number> {
   const rows = await db.query(
     `INSERT INTO duty_records (user_id, day, kind, rule_id, points, source_key, activity_id, created_at)
-     SELECT t.user_id, ${activityDay}, rule.kind, rule.id, rule.points, 'activity:' || a.id, a.id, t.at
+     SELECT t.user_id, activity_day(a.starts_at), rule.kind, rule.id, rule.points, 'activity:' || a.id, a.id, t.at
      FROM activity_attendance t JOIN activities a ON a.id = t.activity_id CROSS JOIN ${ruleFor}
      WHERE a.id = ANY ($1::bigint[]) AND ($2::bigint IS NULL OR t.user_id = $2)
        AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = t.user_id AND r.role = 'member')

@@ -55,6 +55,7 @@ export default function SiteDetailPage() {
             value={`${shanghaiClock(new Date(a.startsAt))}—${shanghaiClock(new Date(a.endsAt))}`} />
         ))}
         <Cell icon='calendar' title='本点全部活动' arrow onClick={go(`/packages/activities/pages/list/index?site=${s.id}`)} />
+        {manages && <Cell icon='calendar' title='发布活动' label='报名、动态签到码和签到名单' arrow onClick={go(`/packages/activities/pages/create/index?site=${s.id}`)} />}
       </CellGroup>
       {s.kind === 'studio' && <StudioSection siteId={s.id} />}
     </Page>
