@@ -26,11 +26,11 @@ export default function ActivityCheckinPage() {
   const [outcome, setOutcome] = useState<Outcome>()
   const [busy, setBusy] = useState(false)
 
-  const submit = async (scene: string, forActivity?: number) => {
+  /** `entryScene`: how WeChat opened this page, when a scan outside the app opened it with the code. */
+  const submit = async (scene: string, forActivity?: number, entryScene?: number) => {
     setBusy(true)
     try {
-      const entry = process.env.TARO_ENV === 'weapp' ? Taro.getEnterOptionsSync().scene : undefined
-      const done = await checkInActivity({ scene, activityId: forActivity, entryScene: forActivity ? undefined : entry })
+      const done = await checkInActivity({ scene, activityId: forActivity, entryScene })
       setOutcome({ ok: true, ...done })
     } catch (e) {
       const failure = asFailure(e)
@@ -43,7 +43,7 @@ export default function ActivityCheckinPage() {
   useLoad((params) => {
     const forActivity = Number(params.activity) || undefined
     setActivityId(forActivity)
-    if (params.scene) submit(String(params.scene), forActivity)
+    if (params.scene) submit(String(params.scene), forActivity, process.env.TARO_ENV === 'weapp' ? Taro.getEnterOptionsSync().scene : undefined)
   })
 
   const scan = async () => {
@@ -60,7 +60,7 @@ export default function ActivityCheckinPage() {
     ? (
       <>
         <Button kind='plain' onClick={go(detailUrl(outcome.activityId))}>查看活动</Button>
-        <Button onClick={go('/packages/activities/pages/duty/index')}>我的履职</Button>
+        {outcome.points > 0 && <Button onClick={go('/packages/activities/pages/duty/index')}>我的履职</Button>}
       </>
     )
     : <Button loading={busy} onClick={scan}>扫码签到</Button>

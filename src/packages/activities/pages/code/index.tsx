@@ -18,9 +18,11 @@ export default function ActivityCodePage() {
   const count = useCall(key, () => listAttendance({ activityId: id!, limit: 1 }))
   useLoad((params) => {
     setId(Number(params.id) || 0)
-    Taro.setKeepScreenOn?.({ keepScreenOn: true })
+    if (process.env.TARO_ENV === 'weapp') Taro.setKeepScreenOn({ keepScreenOn: true })
   })
-  useUnload(() => Taro.setKeepScreenOn?.({ keepScreenOn: false }))
+  useUnload(() => {
+    if (process.env.TARO_ENV === 'weapp') Taro.setKeepScreenOn({ keepScreenOn: false })
+  })
 
   // A new code when this one's slot ends (at least every 2 s, should the clocks disagree).
   const refreshAt = code.data?.refreshAt
