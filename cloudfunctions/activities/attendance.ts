@@ -1,12 +1,13 @@
 /**
- * Attendance and the duty points it earns. A check-in by rotating code is one call of the
- * database function `activity_checkin` (migration 006): the activity (in its window, open to the
- * person, the person not rate-limited), the attendance row (one per person and activity, a unique
- * key) and, for a member, the duty record under the rule in force on the activity's day (one per
- * person and activity, a unique key). Printed site codes go to the `checkin` function and never
- * reach these tables.
+ * Attendance and the duty points it earns. A check-in by rotating code judges the activity's
+ * window and audience from its facts (cached 30 s, like a site's row), then makes one call of the
+ * database function `activity_attend` (migration 006): the person under the bad-token limit, the
+ * attendance row (one per person and activity, a unique key) and, for a member, the duty record
+ * under the rule in force on the activity's day (one per person and activity, a unique key).
+ * Printed site codes go to the `checkin` function and never reach these tables.
  */
 import type { Queryable } from '../core/db'
+import type { ActivityRow } from './read'
 
 /** The rule for what attending `a` earns (migration 006: studio duty day or attending, in force on the activity's day). */
 const ruleFor = 'LATERAL duty_rule_for(a.kind, activity_day(a.starts_at)) rule'
@@ -14,41 +15,61 @@ const ruleFor = 'LATERAL duty_rule_for(a.kind, activity_day(a.starts_at)) rule'
 export const BAD_TOKEN_LIMIT = { max: 12, windowMs: 60_000 }
 export const badTokenKey = (userId: number) => `activity-code:${userId}`
 
-export interface CodeCheckin {
-  activityId: number
-  userId: number
-  now: Date
-  /** A member or district staff: members-only activities are open to them. */
-  mayMembers: boolean
-  member: boolean
+/** What a check-in needs to know about an activity: its window, audience and the rule its attendance earns. */
+export interface CheckinFacts {
+  id: number
+  title: string
+  audience: ActivityRow['audience']
+  sectors: string[]
+  siteId: string
+  opensAt: Date
+  closesAt: Date
+  day: string
+  rule: { id: number; kind: string; points: number } | null
 }
 
-/** The check-in by a verified token (the `activity_checkin` function of migration 006); nothing when any condition failed (see `whyNot`). */
-export async function checkInByCode(db: Queryable, c: CodeCheckin): Promise<{ at: string; title: string; points: number } | undefined> {
+/** How long an activity's facts are reused: every scan names one, and they change rarely (like a site's row). */
+export const FACTS_CACHE_MS = 30_000
+const factsCache = new WeakMap<Queryable, Map<number, { facts: CheckinFacts; until: number }>>()
+
+export async function checkinFacts(db: Queryable, activityId: number, wall = Date.now()): Promise<CheckinFacts | undefined> {
+  let entries = factsCache.get(db)
+  if (!entries) factsCache.set(db, (entries = new Map()))
+  const hit = entries.get(activityId)
+  if (hit && hit.until > wall) return hit.facts
   const [row] = await db.query(
-    'SELECT * FROM activity_checkin($1, $2, $3, $4, $5, $6, $7, $8)',
-    [c.activityId, c.userId, c.now, c.mayMembers, c.member, badTokenKey(c.userId), new Date(c.now.getTime() - BAD_TOKEN_LIMIT.windowMs), BAD_TOKEN_LIMIT.max],
+    `SELECT a.id, a.title, a.audience, a.sectors, a.site_id AS "siteId",
+       a.starts_at - a.window_before_min * interval '1 minute' AS "opensAt", a.ends_at + a.window_after_min * interval '1 minute' AS "closesAt",
+       activity_day(a.starts_at)::text AS day, r.id AS "ruleId", r.kind AS "ruleKind", r.points::float8 AS "rulePoints"
+     FROM activities a LEFT JOIN LATERAL duty_rule_for(a.kind, activity_day(a.starts_at)) r ON true WHERE a.id = $1`,
+    [activityId],
   )
-  return row as { at: string; title: string; points: number } | undefined
+  if (!row) return undefined
+  const { ruleId, ruleKind, rulePoints, ...rest } = row
+  const facts = { ...rest, id: Number(rest.id), opensAt: new Date(rest.opensAt), closesAt: new Date(rest.closesAt), rule: ruleId ? { id: Number(ruleId), kind: ruleKind, points: rulePoints } : null } as CheckinFacts
+  entries.set(activityId, { facts, until: wall + FACTS_CACHE_MS })
+  return facts
 }
 
-export type Refusal = 'not_found' | 'rate_limited' | 'forbidden' | 'duplicate' | 'outside_window'
-
-/** Why a check-in wrote nothing, read only on that path; `at` of the first check-in for a duplicate. */
-export async function whyNot(db: Queryable, c: CodeCheckin): Promise<{ refusal: Refusal; at?: string }> {
+/** The check-in itself (`activity_attend`, migration 006); the points when `member`. Nothing back: limited or already in (see `whyNot`). */
+export async function attendByCode(db: Queryable, facts: CheckinFacts, userId: number, member: boolean, now: Date): Promise<{ at: string; points: number } | undefined> {
+  const rule = member ? facts.rule : null
   const [row] = await db.query(
-    `SELECT activity_open_to(a.id, a.audience, a.sectors, $2, $4, $5) AS open,
-       $3 BETWEEN a.starts_at - a.window_before_min * interval '1 minute' AND a.ends_at + a.window_after_min * interval '1 minute' AS "inWindow",
-       (SELECT at FROM activity_attendance t WHERE t.activity_id = a.id AND t.user_id = $2) AS "firstAt",
-       (SELECT count(*) FROM rate_events WHERE key = $6 AND at > $7) >= $8 AS limited
-     FROM activities a WHERE a.id = $1`,
-    [c.activityId, c.userId, c.now, c.mayMembers, c.member, badTokenKey(c.userId), new Date(c.now.getTime() - BAD_TOKEN_LIMIT.windowMs), BAD_TOKEN_LIMIT.max],
+    'SELECT * FROM activity_attend($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+    [facts.id, userId, now, facts.day, rule?.id ?? null, rule?.kind ?? null, rule?.points ?? null, badTokenKey(userId),
+      new Date(now.getTime() - BAD_TOKEN_LIMIT.windowMs), BAD_TOKEN_LIMIT.max],
   )
-  if (!row) return { refusal: 'not_found' }
-  if (row.limited) return { refusal: 'rate_limited' }
-  if (!row.open) return { refusal: 'forbidden' }
-  if (row.firstAt) return { refusal: 'duplicate', at: row.firstAt }
-  return { refusal: 'outside_window' }
+  return row as { at: string; points: number } | undefined
+}
+
+/** Why a check-in wrote nothing: the person is limited, or already checked in (with the first check-in's time). */
+export async function whyNot(db: Queryable, activityId: number, userId: number, now: Date): Promise<{ refusal: 'rate_limited' | 'duplicate'; at?: string }> {
+  const [row] = await db.query(
+    `SELECT (SELECT count(*) FROM rate_events WHERE key = $3 AND at > $4) >= $5 AS limited,
+       (SELECT at FROM activity_attendance t WHERE t.activity_id = $1 AND t.user_id = $2) AS "firstAt"`,
+    [activityId, userId, badTokenKey(userId), new Date(now.getTime() - BAD_TOKEN_LIMIT.windowMs), BAD_TOKEN_LIMIT.max],
+  )
+  return row.limited ? { refusal: 'rate_limited' } : { refusal: 'duplicate', at: row.firstAt }
 }
 
 /** An organiser's manual check-in; the points follow as for a scan. Answers false when already checked in. */

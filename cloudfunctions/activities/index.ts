@@ -2,14 +2,14 @@
 import { ACTIVITY_CHECKIN_PAGE, ALBUM_SCENE, csv, parseActivityScene, type ActivitySummary, type AttendanceRow, type SignupRow } from '../../src/domain/activities'
 import { activitiesContract } from '../../src/domain/contracts/activities'
 import { can, joinRefusal } from '../../src/domain/permissions/activities'
-import { holds, isDistrictStaff } from '../../src/domain/permissions/person'
+import { holds } from '../../src/domain/permissions/person'
 import { shanghaiDateTime, shanghaiDayBounds } from '../../src/domain/time'
 import { fail } from '../core/errors'
 import { conditions, pageOf } from '../core/page'
 import { take } from '../core/rate-limit'
 import { createMain, defineFunction } from '../core/router'
 import { findSite } from '../sites/find'
-import { addAttendance, attendanceCount, BAD_TOKEN_LIMIT, badTokenKey, checkInByCode, removeAttendance, whyNot } from './attendance'
+import { addAttendance, attendanceCount, attendByCode, BAD_TOKEN_LIMIT, badTokenKey, checkinFacts, removeAttendance, whyNot } from './attendance'
 import { activityDetail, joinFacts, loadActivity, managedActivity, personName, studioSection, summaryColumns, summaryFrom } from './read'
 import { codeSecret, issueToken, verifyToken } from './token'
 
@@ -164,16 +164,15 @@ export const definition = defineFunction({
         if (verdict === 'forged') return fail('invalid_input', '签到码无效')
         return fail('invalid_input', '这不是本活动的签到码')
       }
-      const facts = {
-        activityId: parsed.token.activityId,
-        userId: caller.userId,
-        now,
-        mayMembers: holds(caller, 'member') || isDistrictStaff(caller),
-        member: holds(caller, 'member'),
+      const facts = (await checkinFacts(db, parsed.token.activityId)) ?? fail('not_found', refusals.not_found)
+      if (now < facts.opensAt || now > facts.closesAt) return fail('outside_window', refusals.outside_window)
+      if (facts.audience !== 'open') {
+        const mine = await joinFacts(db, caller.userId, facts.id)
+        if (!can(caller, 'join', { ...facts, ...mine })) fail('forbidden', joinRefusal[facts.audience])
       }
-      const done = await checkInByCode(db, facts)
-      if (done) return { activityId: facts.activityId, ...done }
-      const { refusal, at } = await whyNot(db, facts)
+      const done = await attendByCode(db, facts, caller.userId, holds(caller, 'member'), now)
+      if (done) return { activityId: facts.id, title: facts.title, ...done }
+      const { refusal, at } = await whyNot(db, facts.id, caller.userId, now)
       return fail(refusal, refusals[refusal], at ? { at } : undefined)
     },
 

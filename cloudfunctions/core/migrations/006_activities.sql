@@ -100,42 +100,27 @@ CREATE FUNCTION duty_rule_for(activity_kind text, on_day date) RETURNS SETOF dut
   AS $$ SELECT * FROM duty_rules WHERE kind = CASE WHEN activity_kind = 'studio_day' THEN 'studio_day' ELSE 'attend' END
         AND effective_from <= on_day ORDER BY effective_from DESC LIMIT 1 $$;
 
--- Whether an activity is open to a person: its audience, their member role (or staff), sector, invitation.
-CREATE FUNCTION activity_open_to(p_activity bigint, p_audience text, p_sectors text[], p_user bigint, p_may_members boolean, p_member boolean)
-  RETURNS boolean LANGUAGE sql STABLE AS $$
-  SELECT p_audience = 'open'
-    OR (p_audience = 'members' AND p_may_members)
-    OR (p_audience = 'sectors' AND p_member AND EXISTS (SELECT 1 FROM member_facts f WHERE f.user_id = p_user AND f.sector = ANY (p_sectors)))
-    OR (p_audience = 'invited' AND EXISTS (SELECT 1 FROM activity_invites i WHERE i.activity_id = p_activity AND i.user_id = p_user))
-$$;
-
--- A check-in by a verified rotating token, in one call: the activity in its window and open to the
--- person, the person under the bad-token limit, the attendance row (one per person and activity)
--- and, for a member, the duty record (one per person and activity). PL/pgSQL keeps the plan, so a
--- check-in costs the two inserts and not the planning of this statement (measured: 0.3 ms against
--- 0.7 ms on PGlite, 0.8 against 1.8–4.7 ms on a server). No row back: a condition failed.
-CREATE FUNCTION activity_checkin(p_activity bigint, p_user bigint, p_now timestamptz, p_may_members boolean, p_member boolean,
+-- A check-in by a verified rotating token, once the caller has judged the activity's window and
+-- audience (from its cached facts): under the person's bad-token limit, the attendance row (one per
+-- person and activity) and, when a rule is given (a member), the duty record (one per person and
+-- activity). PL/pgSQL keeps the plan, so a check-in costs its two inserts and not the planning of
+-- the statement. No row back: limited, or already checked in.
+CREATE FUNCTION activity_attend(p_activity bigint, p_user bigint, p_now timestamptz, p_day date, p_rule bigint, p_kind text, p_points numeric,
     p_limit_key text, p_limit_since timestamptz, p_limit_max bigint)
-  RETURNS TABLE (at timestamptz, title text, points float8) LANGUAGE plpgsql AS $fn$
+  RETURNS TABLE (at timestamptz, points float8) LANGUAGE plpgsql AS $fn$
   #variable_conflict use_column
   BEGIN
     RETURN QUERY
-    WITH act AS (
-      SELECT a.id, a.title, a.kind, a.starts_at FROM activities a
-      WHERE a.id = p_activity
-        AND p_now BETWEEN a.starts_at - a.window_before_min * interval '1 minute' AND a.ends_at + a.window_after_min * interval '1 minute'
-        AND activity_open_to(a.id, a.audience, a.sectors, p_user, p_may_members, p_member)
-        AND (SELECT count(*) FROM rate_events e WHERE e.key = p_limit_key AND e.at > p_limit_since) < p_limit_max
-    ), att AS (
-      INSERT INTO activity_attendance (activity_id, user_id, at, via) SELECT act.id, p_user, p_now, 'code' FROM act
-      ON CONFLICT (activity_id, user_id) DO NOTHING RETURNING activity_id, at
+    WITH att AS (
+      INSERT INTO activity_attendance (activity_id, user_id, at, via)
+      SELECT p_activity, p_user, p_now, 'code'
+      WHERE (SELECT count(*) FROM rate_events e WHERE e.key = p_limit_key AND e.at > p_limit_since) < p_limit_max
+      ON CONFLICT (activity_id, user_id) DO NOTHING RETURNING at
     ), duty AS (
       INSERT INTO duty_records (user_id, day, kind, rule_id, points, source_key, activity_id, created_at)
-      SELECT p_user, activity_day(act.starts_at), rule.kind, rule.id, rule.points, 'activity:' || act.id, act.id, p_now
-      FROM att JOIN act ON act.id = att.activity_id CROSS JOIN LATERAL duty_rule_for(act.kind, activity_day(act.starts_at)) rule
-      WHERE p_member
+      SELECT p_user, p_day, p_kind, p_rule, p_points, 'activity:' || p_activity, p_activity, p_now FROM att WHERE p_rule IS NOT NULL
       ON CONFLICT (user_id, source_key) DO NOTHING RETURNING points
     )
-    SELECT att.at, act.title, COALESCE((SELECT duty.points FROM duty), 0)::float8 FROM att JOIN act ON act.id = att.activity_id;
+    SELECT att.at, COALESCE((SELECT duty.points FROM duty), 0)::float8 FROM att;
   END
 $fn$;
