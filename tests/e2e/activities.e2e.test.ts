@@ -1,7 +1,7 @@
 /**
  * Activities end to end in Chromium: staff make an activity that is on now; the organiser opens the
  * 签到码 screen; a member's page opens the code shown there and checks in; the organiser's count
- * goes up; 我的履职 shows the points and where they came from.
+ * goes up; 我的履职 shows the points and where they came from; the organiser undoes it with a reason.
  */
 import type { Browser, Page } from 'playwright-core'
 import { launchChromium, phonePage, signIn } from '../support/browser'
@@ -60,5 +60,13 @@ describe('activities and the duty record in the browser (h5 build, Chromium)', (
     await member.getByText('按月份').waitFor()
     await member.getByText(`${before + 3} 分`, { exact: true }).waitFor()
     await member.locator('.ui-cell', { hasText: TITLE }).filter({ hasText: '+3' }).waitFor()
+
+    // The organiser undoes it with a reason: the count and the member's points go back.
+    await organiser.goto(`${host.url}/packages/activities/pages/attendance/index?id=${made.data.id}`)
+    await organiser.getByText('已签到 1 人').waitFor()
+    await organiser.getByLabel('原因').fill('代签，本人未到场')
+    await organiser.getByLabel('撤销签到：纪英瑞').click()
+    await organiser.getByText('已签到 0 人').waitFor()
+    expect((await memberApi('duty', 'mine', {})).data.total).toBe(before)
   }, 90_000)
 })

@@ -1,7 +1,7 @@
 /** The organiser's list: who checked in (live count), who signed up but did not; add or undo with a reason; export CSV. */
 import { Input, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Button, Cell, CellGroup, FormRow, List, Notice, Page, Tag } from '@/components/ui'
 import { signupLabels } from '@/domain/activities'
 import { shanghaiDateTime } from '@/domain/time'
@@ -10,6 +10,8 @@ import { useList } from '@/hooks/useList'
 import { addAttendee, exportAttendance, listAttendance, listSignups, undoAttendance } from '@/services/activities'
 import { saveText } from '@/services/files'
 import { signupTones } from '../../labels'
+
+const LIVE_MS = 10_000
 
 export default function AttendancePage() {
   // Read at once (not in useLoad), so the lists ask for this activity from their first call.
@@ -24,6 +26,12 @@ export default function AttendancePage() {
   })
   const signups = useList(`s${id}`, (cursor) => listSignups({ activityId: id, cursor }))
   const reload = () => Promise.all([attendance.reload(), signups.reload()])
+  // The list is live while the activity runs: check-ins arrive every few seconds.
+  const reloadAttendance = attendance.reload
+  useEffect(() => {
+    const timer = setInterval(() => void reloadAttendance(), LIVE_MS)
+    return () => clearInterval(timer)
+  }, [reloadAttendance])
 
   const change = (run: () => Promise<{ count: number }>, done: string) => async () => {
     try {
