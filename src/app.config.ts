@@ -7,6 +7,10 @@ export default defineAppConfig({
     { root: 'packages/topics', pages: ['pages/detail/index', 'pages/propose/index', 'pages/screen/index', 'pages/meeting/index', 'pages/mine/index'] },
     { root: 'packages/notices', pages: ['pages/inbox/index', 'pages/detail/index', 'pages/compose/index', 'pages/sent/index', 'pages/deliveries/index'] },
     { root: 'packages/feedback', pages: ['pages/story/index', 'pages/outcomes/index', 'pages/tasks/index', 'pages/stats/index', 'pages/calendar/index'] },
+    {
+      root: 'packages/activities',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/code/index', 'pages/checkin/index', 'pages/attendance/index', 'pages/duty/index', 'pages/members/index', 'pages/create/index'],
+    },
     // The dev sign-in exists only in the browser build: WeChat supplies identity in the mini-program.
     ...(process.env.TARO_ENV === 'h5' ? [{ root: 'packages/devsignin', pages: ['pages/index/index'] }] : []),
   ],

@@ -9,6 +9,7 @@ const siteManagers: readonly Role[] = ['site_admin', 'staff', 'admin']
 const screeners: readonly Role[] = ['site_admin', 'staff', 'admin', 'auditor']
 const profileIssuers: readonly Role[] = ['staff', 'admin']
 const noticeSenders: readonly Role[] = ['site_admin', 'staff', 'admin']
+const dutyReaders: readonly Role[] = ['staff', 'admin', 'auditor']
 
 export const access: Record<string, Record<string, readonly Role[]>> = {
   sites: { list: everyone, get: everyone, code: siteManagers },
@@ -60,6 +61,23 @@ export const access: Record<string, Record<string, readonly Role[]>> = {
     decideAppeal: profileIssuers,
     unitStats: ['staff', 'admin', 'auditor'],
   },
+  activities: {
+    create: siteManagers,
+    list: everyone,
+    get: everyone,
+    signup: everyone,
+    cancel: everyone,
+    // Organisers may be members: the activity's own rule (organiser or site manager) decides.
+    code: everyone,
+    checkin: everyone,
+    signups: everyone,
+    attendance: everyone,
+    attend: everyone,
+    unattend: everyone,
+    exportAttendance: everyone,
+    studio: everyone,
+  },
+  duty: { mine: ['member'], member: dutyReaders, members: dutyReaders, export: dutyReaders, correct: profileIssuers },
   votes: { configure: siteManagers, ballot: everyone, cast: everyone, withdraw: everyone, results: everyone },
 }
 

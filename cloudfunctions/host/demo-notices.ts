@@ -1,6 +1,6 @@
 /**
  * Demo notices: one of each audience kind, already delivered (outbox rows sent, notifications
- * written), some read; demo-resident follows three sites; the demo member is of the 文艺界 sector.
+ * written), some read; demo-resident follows three sites; the demo member is of the 文化艺术界 sector (member_facts, from the activities step).
  */
 import type { AudiencePart } from '../../src/domain/notices'
 import { linkPath } from '../../src/domain/notices'
@@ -39,8 +39,8 @@ const demoNotices: DemoNotice[] = [
   {
     author: 'demo-staff', sender: '区政协', hoursAgo: 20, readBy: [],
     title: '界别同心汇聚识活动通知',
-    body: '运河文华·界别同心汇将围绕大运河文化传承开展聚识活动，请文艺界委员准时参加，并带领界别群众一同参与。',
-    audience: [{ kind: 'members', sector: '文艺界' }],
+    body: '运河文华·界别同心汇将围绕大运河文化传承开展聚识活动，请文化艺术界委员准时参加，并带领界别群众一同参与。',
+    audience: [{ kind: 'members', sector: '文化艺术界' }],
   },
   {
     author: 'demo-staff', sender: '区政协', hoursAgo: 8, readBy: [],
@@ -78,11 +78,6 @@ export async function seedNotices(tx: Queryable, now: Date): Promise<void> {
       [openid, sites, now],
     )
   }
-  await tx.query(
-    `INSERT INTO profiles (role, name, bind_code, sector, bound_user_id, bound_at) SELECT 'member', '纪英瑞', 'DEMOJYR2', '文艺界', id, $1 FROM users
-     WHERE openid = 'demo-member' ON CONFLICT (bind_code) DO NOTHING`,
-    [now],
-  )
   for (const notice of demoNotices) {
     const at = new Date(now.getTime() - notice.hoursAgo * HOUR)
     const [row] = await tx.query(

@@ -5,6 +5,7 @@ import type { Db } from '../core/db'
 import { applySeeds, type SeedStep } from '../core/seed'
 import { calendarRows } from './demo-calendar'
 import { seedFeedback } from './demo-feedback'
+import { seedActivities } from './demo-activities'
 import { demoSites } from './demo-sites'
 import { seedNotices } from './demo-notices'
 import { seedTopics } from './demo-topics'
@@ -119,6 +120,8 @@ export const demoSteps: SeedStep<SeedContext>[] = [
     },
   },
   { name: 'topics-month', run: (tx, { now }) => seedTopics(tx, now) },
+  // Before the notices: a notice to members of a sector reaches the members this step makes.
+  { name: 'activities-year', run: (tx, { now }) => seedActivities(tx, now) },
   { name: 'notices', run: (tx, { now }) => seedNotices(tx, now) },
   {
     // 交办督复评: the handling units (added to a directory seeded before them) and the 2026–2027 holiday calendar.

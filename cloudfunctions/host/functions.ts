@@ -1,7 +1,9 @@
 /** Every cloud function the host serves, by name: the same entries that are deployed. */
 import * as account from '../account'
+import * as activities from '../activities'
 import * as admin from '../admin'
 import * as checkin from '../checkin'
+import * as duty from '../duty'
 import * as feedback from '../feedback'
 import * as notices from '../notices'
 import type { CloudFunction } from '../core/router'
@@ -11,4 +13,4 @@ import * as votes from '../votes'
 
 type Entry = { definition: CloudFunction; main: (event: unknown, context: unknown) => Promise<unknown> }
 
-export const cloudFunctions: Record<string, Entry> = { sites, checkin, account, admin, notices, topics, votes, feedback }
+export const cloudFunctions: Record<string, Entry> = { sites, checkin, account, admin, notices, topics, votes, feedback, activities, duty }

@@ -1,7 +1,7 @@
 /**
  * Who a notice reaches: each audience kind is one small resolver giving the SQL of its people's
  * user ids; an audience is the UNION of its parts, so a person in two parts is reached once.
- * A new kind (people signed up for an activity) is one more entry here and in the contract.
+ * A new kind is one more entry here and in the contract.
  */
 import type { AudienceKind, AudiencePart } from '../../src/domain/notices'
 import type { Queryable } from '../core/db'
@@ -14,12 +14,14 @@ export const resolvers: Resolvers = {
   sites: (part, param) => `SELECT user_id FROM site_followers WHERE site_id = ANY(${param(part.siteIds)}::text[])`,
   members: (part, param) =>
     part.sector
-      ? `SELECT r.user_id FROM user_roles r JOIN profiles p ON p.bound_user_id = r.user_id AND p.role = 'member'
-         WHERE r.role = 'member' AND p.sector = ${param(part.sector)}`
+      ? `SELECT r.user_id FROM user_roles r JOIN member_facts f ON f.user_id = r.user_id WHERE r.role = 'member' AND f.sector = ${param(part.sector)}`
       : `SELECT user_id FROM user_roles WHERE role = 'member'`,
   units: (part, param) => `SELECT user_id FROM user_roles WHERE role = 'unit_handler' AND unit_id = ANY(${param(part.unitIds)}::text[])`,
   roles: (part, param) => `SELECT user_id FROM user_roles WHERE role = ANY(${param(part.roles)}::text[])`,
   topics: (part, param) => `SELECT user_id FROM topic_followers WHERE topic_id = ANY(${param(part.topicIds)}::bigint[])`,
+  // Signed up: confirmed or on the waitlist (a change of time or place concerns both).
+  activities: (part, param) =>
+    `SELECT person_id AS user_id FROM activity_signups WHERE activity_id = ANY(${param(part.activityIds)}::bigint[]) AND status <> 'cancelled'`,
 }
 
 /** The distinct user ids an audience reaches, ascending. */

@@ -9,7 +9,7 @@ export const BODY_MAX = 2000
 /** Parts in one audience; a person in two parts gets the notice once. */
 export const AUDIENCE_PARTS_MAX = 5
 
-/** Audience kinds. The activity kind (people signed up for an activity) is added with activities. */
+/** Audience kinds. */
 export type AudiencePart =
   | { kind: 'everyone' }
   | { kind: 'sites'; siteIds: string[] }
@@ -17,6 +17,7 @@ export type AudiencePart =
   | { kind: 'units'; unitIds: string[] }
   | { kind: 'roles'; roles: BindableRole[] }
   | { kind: 'topics'; topicIds: number[] }
+  | { kind: 'activities'; activityIds: number[] }
 export type AudienceKind = AudiencePart['kind']
 
 export const audienceLabels: Record<AudienceKind, string> = {
@@ -26,6 +27,7 @@ export const audienceLabels: Record<AudienceKind, string> = {
   units: '承办单位经办人',
   roles: '指定角色',
   topics: '议题关注者',
+  activities: '活动报名者',
 }
 
 export const linkKinds = ['topic', 'activity', 'site'] as const

@@ -37,6 +37,15 @@ const pages = [
   { name: 'feedback-tasks', persona: 'staff', path: '/packages/feedback/pages/tasks/index', ready: '老旧小区加装电梯' },
   { name: 'feedback-stats', persona: 'staff', path: '/packages/feedback/pages/stats/index', ready: '按时答复率' },
   { name: 'feedback-calendar', persona: 'staff', path: '/packages/feedback/pages/calendar/index', ready: '国庆节调休' },
+  { name: 'activities', persona: 'resident', path: '/packages/activities/pages/list/index', ready: '我报名的' },
+  { name: 'activity', persona: 'resident', path: '/packages/activities/pages/detail/index?id=1', ready: '现场签到' },
+  { name: 'activity-code', persona: 'staff', path: '/packages/activities/pages/code/index?id=1', ready: '请参会委员打开小程序' },
+  { name: 'activity-checkin', persona: 'member', path: '/packages/activities/pages/checkin/index?activity=1', ready: '扫描组织者屏幕上的签到码' },
+  { name: 'attendance', persona: 'staff', path: '/packages/activities/pages/attendance/index?id=1', ready: '报名人员' },
+  { name: 'duty', persona: 'member', path: '/packages/activities/pages/duty/index', ready: '按月份' },
+  { name: 'duty-members', persona: 'staff', path: '/packages/activities/pages/members/index', ready: '年度委员履职积分' },
+  { name: 'activity-create', persona: 'site_admin', path: '/packages/activities/pages/create/index?site=F01', ready: '签到码刷新间隔' },
+  { name: 'studio', persona: 'resident', path: '/packages/sites/pages/detail/index?id=W05', ready: '工作室委员' },
 ]
 
 describe('every page, normal and elder mode (h5 build, Chromium)', () => {

@@ -3,6 +3,7 @@ import { applySeeds } from '../../cloudfunctions/core/seed'
 import { demoSteps } from '../../cloudfunctions/host/demo-seed'
 import { PlatformError } from '../../cloudfunctions/core/platform'
 import { localPlatform } from '../../cloudfunctions/core/platform-local'
+import { as as activitiesAs, createActivity } from '../support/activities'
 import { as as topicsAs, draft } from '../support/topics'
 import { drain, letter, notices, publishDue, recipientsOf, userOf } from '../support/notices'
 import { DB_LABEL, LATER_STEPS, startRuntime, type TestRuntime } from '../support/runtime'
@@ -23,7 +24,7 @@ describe(`notices on ${DB_LABEL}`, () => {
     await notices('f1')('follow', { siteId: 'F02', follow: true })
     await notices('demo-member')('follow', { siteId: 'F01', follow: true })
     const member = await userOf(rt, 'demo-member')
-    await rt.db.query(`INSERT INTO profiles (role, name, bind_code, sector, bound_user_id) VALUES ('member', '纪英瑞', 'SECTOR22', '经济界', $1)`, [member])
+    await rt.db.query(`INSERT INTO member_facts (user_id, name, sector) VALUES ($1, '纪英瑞', '经济界')`, [member])
     const topic = await topicsAs('proposer').topics('propose', draft('图书馆周边停车难'))
     const send = async (audience: object[]) => {
       const sentOut = await staff('publish', letter({ audience }))
@@ -39,6 +40,11 @@ describe(`notices on ${DB_LABEL}`, () => {
     expect(await send([{ kind: 'units', unitIds: ['U01'] }])).toEqual(['demo-unit'])
     expect(await send([{ kind: 'roles', roles: ['auditor', 'site_admin'] }])).toEqual(['demo-auditor', 'demo-site-admin'])
     expect(await send([{ kind: 'topics', topicIds: [topic.data.id] }])).toEqual(['proposer'])
+    const activity = await createActivity({ capacity: 1, kind: 'salon' })
+    for (const person of ['seated', 'waiting']) await activitiesAs(person).activities('signup', { activityId: activity })
+    await activitiesAs('left').activities('signup', { activityId: activity })
+    await activitiesAs('left').activities('cancel', { activityId: activity })
+    expect(await send([{ kind: 'activities', activityIds: [activity] }])).toEqual(['seated', 'waiting'])
     // f1 follows two of the sites, demo-member follows F01 and is a member: one notice each.
     const both = await staff('publish', letter({ audience: [{ kind: 'sites', siteIds: ['F01', 'F02'] }, { kind: 'members' }] }))
     expect(both.data.audienceSize).toBe(3)

@@ -8,6 +8,7 @@
  *  - host cold start (process start to first answered call, migrations already applied);
  *  - the kernel's outbox drain and unit-of-work cost (kernel-bench.ts);
  *  - 交办督复评: the supervision job over 20,000 assignments, the unit figures (feedback-bench.ts);
+ *  - activity check-ins with rotating codes against the plain site check-in (activities-bench.ts);
  *  - each bundled cloud function's size.
  */
 import { readdirSync, statSync } from 'node:fs'
@@ -20,6 +21,7 @@ import { MAIN_PACKAGE_BUDGET } from '../support/weapp'
 import { directoryLoads } from './first-page'
 import { drive, LoadConnection } from './http-load'
 import { feedbackFigures } from './feedback-bench'
+import { activityFigures } from './activities-bench'
 import { kernelFigures } from './kernel-bench'
 import { noticeFigures } from './notices-bench'
 import { kb, median, passRates, pct, spread } from './stats'
@@ -174,6 +176,7 @@ async function main() {
   failures += await topicFigures('PGlite, embedded default')
   failures += await noticeFigures('PGlite, embedded default')
   failures += await feedbackFigures('PGlite, embedded default')
+  failures += await activityFigures('PGlite, embedded default')
   if (process.env.DATABASE_URL) {
     const server = await serverSchema(process.env.DATABASE_URL)
     try {
@@ -182,6 +185,7 @@ async function main() {
       failures += await topicFigures('PostgreSQL server at DATABASE_URL', server.url)
       failures += await noticeFigures('PostgreSQL server at DATABASE_URL', server.url)
       failures += await feedbackFigures('PostgreSQL server at DATABASE_URL', server.url)
+      failures += await activityFigures('PostgreSQL server at DATABASE_URL', server.url)
     } finally {
       await server.drop()
     }

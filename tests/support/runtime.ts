@@ -13,7 +13,7 @@ import { demoSteps } from '../../cloudfunctions/host/demo-seed'
 export const DEFAULT_NOW = '2026-11-20T02:00:00Z'
 
 /** Demo steps a test applies itself when it wants them. */
-export const LATER_STEPS = ['topics-month', 'notices', 'feedback-month']
+export const LATER_STEPS = ['topics-month', 'activities-year', 'notices', 'feedback-month']
 
 export interface TestRuntime extends Runtime {
   clock: ReturnType<typeof fixedClock>
@@ -37,8 +37,9 @@ export async function startRuntime(now = DEFAULT_NOW): Promise<TestRuntime> {
   const { db, drop } = await openTestDb()
   await migrate(db)
   const clock = fixedClock(now)
-  // The demo months of 月月说事 and 交办督复评 and the demo notices are left out: topic tests start from an empty ballot,
-  // outbox tests from an empty outbox (tests/functions/demo.test.ts and notices.test.ts check those steps).
+  // The demo months of 月月说事 and 交办督复评, the demo year of activities and the demo notices are left out: tests
+  // start from an empty ballot, outbox and calendar of activities (demo.test.ts, demo-activities.test.ts and
+  // notices.test.ts apply and check those steps).
   await applySeeds(db, demoSteps.filter((step) => !LATER_STEPS.includes(step.name)), { now: clock.now(), activityDays: 3 })
   const runtime = { db, platform: localPlatform(db, 'http://localhost:8080'), clock }
   setRuntime(runtime)

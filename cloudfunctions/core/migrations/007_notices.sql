@@ -1,9 +1,7 @@
 -- Notices: site followers, staff notices with their audiences, read receipts (notifications keep
--- the notice they carry), one-time subscription authorisations, and members' sectors (界别).
-
--- Persons had no sector; a member's comes with their profile (set by staff or the demo data).
-ALTER TABLE profiles ADD COLUMN sector text;
-CREATE INDEX profiles_member_sector ON profiles (sector, bound_user_id) WHERE role = 'member' AND bound_user_id IS NOT NULL;
+-- the notice they carry), one-time subscription authorisations. Members by sector (界别) come from
+-- member_facts (006), the one place a member's sector is kept.
+CREATE INDEX member_facts_sector ON member_facts (sector);
 
 CREATE TABLE site_followers (
   site_id text NOT NULL REFERENCES sites (id),

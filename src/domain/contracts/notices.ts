@@ -27,6 +27,7 @@ export const audiencePart = v.variant(
     v.object({ kind: v.literal('units'), unitIds: list(unitId, '承办单位', 20) }),
     v.object({ kind: v.literal('roles'), roles: list(v.picklist(bindableRoles, '角色不正确'), '角色', bindableRoles.length) }),
     v.object({ kind: v.literal('topics'), topicIds: list(topicIdSchema, '议题', 20) }),
+    v.object({ kind: v.literal('activities'), activityIds: list(id('活动编号'), '活动', 20) }),
   ],
   '请选择发送对象',
 )

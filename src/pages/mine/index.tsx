@@ -47,6 +47,8 @@ export default function Mine() {
   const screens = me?.roles.some((g) => ['staff', 'admin', 'site_admin', 'auditor'].includes(g.role))
   const handles = me?.roles.some((g) => g.role === 'unit_handler')
   const audits = me?.roles.some((g) => g.role === 'auditor')
+  const member = me?.roles.some((g) => g.role === 'member')
+  const dutyReader = me?.roles.some((g) => ['staff', 'admin', 'auditor'].includes(g.role))
   const go = (url: string) => () => Taro.navigateTo({ url })
 
   return (
@@ -69,6 +71,9 @@ export default function Mine() {
           <Cell icon='alert' title='发布通知' label='向关注者、委员发送通知，查看送达和已读' arrow onClick={go('/packages/notices/pages/sent/index')} />
         )}
         <Cell icon='topic' title='我的议题' label='我提出的、投票的、关注的月月说事议题' arrow onClick={go('/packages/topics/pages/mine/index')} />
+        <Cell icon='calendar' title='协商活动' label='报名参加各联盟点的协商活动' arrow onClick={go('/packages/activities/pages/list/index')} />
+        {member && <Cell icon='check' title='我的履职' label='年度履职积分和每一分的来源' arrow onClick={go('/packages/activities/pages/duty/index')} />}
+        {dutyReader && <Cell icon='mine' title='委员履职积分' label='全体委员年度积分、等次、更正与导出' arrow onClick={go('/packages/activities/pages/members/index')} />}
         {screens && <Cell icon='check' title='议题审核' label='受理、退回、合并本联盟点的议题' arrow onClick={go('/packages/topics/pages/screen/index')} />}
         <Cell icon='topic' title='办理结果公示' label='件件有回音：议题交办、答复和群众评价' arrow onClick={go('/packages/feedback/pages/outcomes/index')} />
         {(staff || handles) && <Cell icon='clock' title='交办事项' label='签收、办理、答复交办的议题' arrow onClick={go('/packages/feedback/pages/tasks/index')} />}

@@ -10,6 +10,7 @@ import { shanghaiClock } from '@/domain/time'
 import { useCall } from '@/hooks/useCall'
 import { useSharePage } from '@/hooks/useSharePage'
 import { getSite } from '@/services/sites'
+import StudioSection from '../../studio'
 import { useSession } from '@/stores/session'
 
 export default function SiteDetailPage() {
@@ -55,7 +56,10 @@ export default function SiteDetailPage() {
           <Cell key={a.id} icon='calendar' title={a.title} label={a.place}
             value={`${shanghaiClock(new Date(a.startsAt))}—${shanghaiClock(new Date(a.endsAt))}`} />
         ))}
+        <Cell icon='calendar' title='本点全部活动' arrow onClick={go(`/packages/activities/pages/list/index?site=${s.id}`)} />
+        {manages && <Cell icon='calendar' title='发布活动' label='报名、动态签到码和签到名单' arrow onClick={go(`/packages/activities/pages/create/index?site=${s.id}`)} />}
       </CellGroup>
+      {s.kind === 'studio' && <StudioSection siteId={s.id} />}
     </Page>
   )
 }

@@ -1,0 +1,113 @@
+/**
+ * Attendance and the duty points it earns. A check-in by rotating code judges the activity's
+ * window and audience from its facts (cached 30 s, like a site's row), then makes one call of the
+ * database function `activity_attend` (migration 006): the person under the bad-token limit, the
+ * attendance row (one per person and activity, a unique key) and, for a member, the duty record
+ * under the rule in force on the activity's day (one per person and activity, a unique key).
+ * Printed site codes go to the `checkin` function and never reach these tables.
+ */
+import type { Queryable } from '../core/db'
+import type { ActivityRow } from './read'
+
+/** The rule for what attending `a` earns (migration 006: studio duty day or attending, in force on the activity's day). */
+const ruleFor = 'LATERAL duty_rule_for(a.kind, activity_day(a.starts_at)) rule'
+
+export const BAD_TOKEN_LIMIT = { max: 12, windowMs: 60_000 }
+export const badTokenKey = (userId: number) => `activity-code:${userId}`
+
+/** What a check-in needs to know about an activity: its window, audience and the rule its attendance earns. */
+export interface CheckinFacts {
+  id: number
+  title: string
+  audience: ActivityRow['audience']
+  sectors: string[]
+  siteId: string
+  opensAt: Date
+  closesAt: Date
+  day: string
+  rule: { id: number; kind: string; points: number } | null
+}
+
+/** How long an activity's facts are reused: every scan names one, and they change rarely (like a site's row). */
+export const FACTS_CACHE_MS = 30_000
+const factsCache = new WeakMap<Queryable, Map<number, { facts: CheckinFacts; until: number }>>()
+
+export async function checkinFacts(db: Queryable, activityId: number, wall = Date.now()): Promise<CheckinFacts | undefined> {
+  let entries = factsCache.get(db)
+  if (!entries) factsCache.set(db, (entries = new Map()))
+  const hit = entries.get(activityId)
+  if (hit && hit.until > wall) return hit.facts
+  const [row] = await db.query(
+    `SELECT a.id, a.title, a.audience, a.sectors, a.site_id AS "siteId",
+       a.starts_at - a.window_before_min * interval '1 minute' AS "opensAt", a.ends_at + a.window_after_min * interval '1 minute' AS "closesAt",
+       activity_day(a.starts_at)::text AS day, r.id AS "ruleId", r.kind AS "ruleKind", r.points::float8 AS "rulePoints"
+     FROM activities a LEFT JOIN LATERAL duty_rule_for(a.kind, activity_day(a.starts_at)) r ON true WHERE a.id = $1`,
+    [activityId],
+  )
+  if (!row) return undefined
+  const { ruleId, ruleKind, rulePoints, ...rest } = row
+  const facts = { ...rest, id: Number(rest.id), opensAt: new Date(rest.opensAt), closesAt: new Date(rest.closesAt), rule: ruleId ? { id: Number(ruleId), kind: ruleKind, points: rulePoints } : null } as CheckinFacts
+  entries.set(activityId, { facts, until: wall + FACTS_CACHE_MS })
+  return facts
+}
+
+/** The check-in itself (`activity_attend`, migration 006); the points when `member`. Nothing back: limited or already in (see `whyNot`). */
+export async function attendByCode(db: Queryable, facts: CheckinFacts, userId: number, member: boolean, now: Date): Promise<{ at: string; points: number } | undefined> {
+  const rule = member ? facts.rule : null
+  const [row] = await db.query(
+    'SELECT * FROM activity_attend($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+    [facts.id, userId, now, facts.day, rule?.id ?? null, rule?.kind ?? null, rule?.points ?? null, badTokenKey(userId),
+      new Date(now.getTime() - BAD_TOKEN_LIMIT.windowMs), BAD_TOKEN_LIMIT.max],
+  )
+  return row as { at: string; points: number } | undefined
+}
+
+/** Why a check-in wrote nothing: the person is limited, or already checked in (with the first check-in's time). */
+export async function whyNot(db: Queryable, activityId: number, userId: number, now: Date): Promise<{ refusal: 'rate_limited' | 'duplicate'; at?: string }> {
+  const [row] = await db.query(
+    `SELECT (SELECT count(*) FROM rate_events WHERE key = $3 AND at > $4) >= $5 AS limited,
+       (SELECT at FROM activity_attendance t WHERE t.activity_id = $1 AND t.user_id = $2) AS "firstAt"`,
+    [activityId, userId, badTokenKey(userId), new Date(now.getTime() - BAD_TOKEN_LIMIT.windowMs), BAD_TOKEN_LIMIT.max],
+  )
+  return row.limited ? { refusal: 'rate_limited' } : { refusal: 'duplicate', at: row.firstAt }
+}
+
+/** An organiser's manual check-in; the points follow as for a scan. Answers false when already checked in. */
+export async function addAttendance(db: Queryable, activityId: number, userId: number, by: number, reason: string, now: Date): Promise<boolean> {
+  const [row] = await db.query(
+    `INSERT INTO activity_attendance (activity_id, user_id, at, via, added_by, reason) VALUES ($1, $2, $3, 'manual', $4, $5)
+     ON CONFLICT (activity_id, user_id) DO NOTHING RETURNING id`,
+    [activityId, userId, now, by, reason],
+  )
+  if (!row) return false
+  await earnPoints(db, [activityId], userId)
+  return true
+}
+
+/**
+ * The duty records that the attendance of members at these activities earns and does not have yet
+ * (one person's, or everyone's): the organiser's manual check-in and the demo data use it.
+ */
+export async function earnPoints(db: Queryable, activityIds: number[], userId?: number): Promise<number> {
+  const rows = await db.query(
+    `INSERT INTO duty_records (user_id, day, kind, rule_id, points, source_key, activity_id, created_at)
+     SELECT t.user_id, activity_day(a.starts_at), rule.kind, rule.id, rule.points, 'activity:' || a.id, a.id, t.at
+     FROM activity_attendance t JOIN activities a ON a.id = t.activity_id CROSS JOIN ${ruleFor}
+     WHERE a.id = ANY ($1::bigint[]) AND ($2::bigint IS NULL OR t.user_id = $2)
+       AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = t.user_id AND r.role = 'member')
+     ON CONFLICT (user_id, source_key) DO NOTHING RETURNING 1`,
+    [activityIds, userId ?? null],
+  )
+  return rows.length
+}
+
+/** Undoes a check-in and the points it earned; answers the removed check-in's time, or undefined. */
+export async function removeAttendance(db: Queryable, activityId: number, userId: number): Promise<string | undefined> {
+  const [row] = await db.query('DELETE FROM activity_attendance WHERE activity_id = $1 AND user_id = $2 RETURNING at', [activityId, userId])
+  if (!row) return undefined
+  await db.query('DELETE FROM duty_records WHERE user_id = $1 AND source_key = $2', [userId, `activity:${activityId}`])
+  return row.at
+}
+
+export const attendanceCount = async (db: Queryable, activityId: number): Promise<number> =>
+  (await db.query('SELECT count(*)::int AS n FROM activity_attendance WHERE activity_id = $1', [activityId]))[0].n

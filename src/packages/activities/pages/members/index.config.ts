@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '委员履职积分', enablePullDownRefresh: true })
