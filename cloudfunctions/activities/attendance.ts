@@ -1,12 +1,14 @@
 /**
  * Attendance and the duty points it earns. A check-in by rotating code judges the activity's
- * window and audience from its facts (cached 30 s, like a site's row), then makes one call of the
- * database function `activity_attend` (migration 006): the person under the bad-token limit, the
- * attendance row (one per person and activity, a unique key) and, for a member, the duty record
- * under the rule in force on the activity's day (one per person and activity, a unique key).
+ * window and audience from its facts (cached 30 s, like a site's row), then one call of the
+ * database function `activity_attend` (migration 006), shared with the check-ins waiting beside it
+ * (group commit), checks the person's bad-token limit and writes the attendance row (one per person
+ * and activity, a unique key) and, for a member, the duty record under the rule in force on the
+ * activity's day (one per person and activity, a unique key).
  * Printed site codes go to the `checkin` function and never reach these tables.
  */
 import type { Queryable } from '../core/db'
+import { groupCommit } from '../core/group-commit'
 import type { ActivityRow } from './read'
 
 /** The rule for what attending `a` earns (migration 006: studio duty day or attending, in force on the activity's day). */
@@ -51,15 +53,36 @@ export async function checkinFacts(db: Queryable, activityId: number, wall = Dat
   return facts
 }
 
-/** The check-in itself (`activity_attend`, migration 006); the points when `member`. Nothing back: limited or already in (see `whyNot`). */
+interface Attend {
+  activityId: number
+  userId: number
+  at: Date
+  day: string
+  rule: CheckinFacts['rule']
+}
+
+/** Check-ins by rotating code, a batch in one call of `activity_attend` (migration 006); a row without `at`: limited or already in. */
+const attend = groupCommit<Attend, { at: string | null; points: number }>(
+  async (db, batch) =>
+    (await db.query('SELECT * FROM activity_attend($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
+      batch.map((a) => a.activityId),
+      batch.map((a) => a.userId),
+      batch.map((a) => a.at),
+      batch.map((a) => a.day),
+      batch.map((a) => a.rule?.id ?? null),
+      batch.map((a) => a.rule?.kind ?? null),
+      batch.map((a) => a.rule?.points ?? null),
+      batch.map((a) => badTokenKey(a.userId)),
+      BAD_TOKEN_LIMIT.windowMs / 1000,
+      BAD_TOKEN_LIMIT.max,
+    ])) as { at: string | null; points: number }[],
+  (a) => a.userId,
+)
+
+/** The check-in itself, with whatever other check-ins are waiting (group commit); the points when `member`. Nothing back: limited or already in (see `whyNot`). */
 export async function attendByCode(db: Queryable, facts: CheckinFacts, userId: number, member: boolean, now: Date): Promise<{ at: string; points: number } | undefined> {
-  const rule = member ? facts.rule : null
-  const [row] = await db.query(
-    'SELECT * FROM activity_attend($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
-    [facts.id, userId, now, facts.day, rule?.id ?? null, rule?.kind ?? null, rule?.points ?? null, badTokenKey(userId),
-      new Date(now.getTime() - BAD_TOKEN_LIMIT.windowMs), BAD_TOKEN_LIMIT.max],
-  )
-  return row as { at: string; points: number } | undefined
+  const row = await attend(db, { activityId: facts.id, userId, at: now, day: facts.day, rule: member ? facts.rule : null })
+  return row.at === null ? undefined : { at: row.at, points: row.points }
 }
 
 /** Why a check-in wrote nothing: the person is limited, or already checked in (with the first check-in's time). */

@@ -1,9 +1,5 @@
-/**
- * Casting votes: one statement takes a batch of casts, and casts that arrive while a statement
- * runs go together in the next one (group commit). Alone, a cast is a batch of one at once; under
- * a surge, one statement serves many people, so the database's cost per vote falls as load rises.
- */
-import type { Queryable } from '../core/db'
+/** Casting votes: one statement takes a batch of casts (group commit, at most one per person). */
+import { groupCommit } from '../core/group-commit'
 
 export interface CastRequest {
   topicId: number
@@ -56,68 +52,14 @@ const castSql = `
     mine.used, mine.here, EXISTS (SELECT 1 FROM cast_vote WHERE cast_vote.user_id = target.user_id) AS cast
   FROM target JOIN mine USING (n) ORDER BY target.n`
 
-/** The most casts one statement takes. */
-const MAX_BATCH = 200
-
-interface Pending extends CastRequest {
-  resolve(row: CastRow): void
-  reject(error: unknown): void
-}
-
-/** One queue per database: the casts waiting for the statement in flight to end. */
-const queues = new WeakMap<Queryable, (request: CastRequest) => Promise<CastRow>>()
-
-function castQueue(db: Queryable): (request: CastRequest) => Promise<CastRow> {
-  let waiting: Pending[] = []
-  let running = false
-
-  /** Takes at most one cast per person (the rest wait for the next statement), up to MAX_BATCH. */
-  function nextBatch(): Pending[] {
-    const people = new Set<number>()
-    const batch: Pending[] = []
-    const later: Pending[] = []
-    for (const cast of waiting) {
-      if (batch.length < MAX_BATCH && !people.has(cast.userId)) {
-        people.add(cast.userId)
-        batch.push(cast)
-      } else later.push(cast)
-    }
-    waiting = later
-    return batch
-  }
-
-  async function run() {
-    running = true
-    while (waiting.length > 0) {
-      const batch = nextBatch()
-      try {
-        const rows = (await db.query(castSql, [
-          batch.map((cast) => cast.topicId),
-          batch.map((cast) => cast.userId),
-          batch.map((cast) => cast.at),
-          batch.map((cast) => cast.verified),
-        ])) as CastRow[]
-        batch.forEach((cast, i) => cast.resolve(rows[i]))
-      } catch (error) {
-        for (const cast of batch) cast.reject(error)
-      }
-    }
-    running = false
-  }
-
-  return (request) =>
-    new Promise<CastRow>((resolve, reject) => {
-      waiting.push({ ...request, resolve, reject })
-      if (!running) void run()
-    })
-}
-
 /** Casts one vote, in the next statement with whatever other casts are waiting. */
-export function castVote(db: Queryable, request: CastRequest): Promise<CastRow> {
-  let queue = queues.get(db)
-  if (!queue) {
-    queue = castQueue(db)
-    queues.set(db, queue)
-  }
-  return queue(request)
-}
+export const castVote = groupCommit<CastRequest, CastRow>(
+  async (db, batch) =>
+    (await db.query(castSql, [
+      batch.map((cast) => cast.topicId),
+      batch.map((cast) => cast.userId),
+      batch.map((cast) => cast.at),
+      batch.map((cast) => cast.verified),
+    ])) as CastRow[],
+  (cast) => cast.userId,
+)

@@ -100,27 +100,34 @@ CREATE FUNCTION duty_rule_for(activity_kind text, on_day date) RETURNS SETOF dut
   AS $$ SELECT * FROM duty_rules WHERE kind = CASE WHEN activity_kind = 'studio_day' THEN 'studio_day' ELSE 'attend' END
         AND effective_from <= on_day ORDER BY effective_from DESC LIMIT 1 $$;
 
--- A check-in by a verified rotating token, once the caller has judged the activity's window and
--- audience (from its cached facts): under the person's bad-token limit, the attendance row (one per
--- person and activity) and, when a rule is given (a member), the duty record (one per person and
--- activity). PL/pgSQL keeps the plan, so a check-in costs its two inserts and not the planning of
--- the statement. No row back: limited, or already checked in.
-CREATE FUNCTION activity_attend(p_activity bigint, p_user bigint, p_now timestamptz, p_day date, p_rule bigint, p_kind text, p_points numeric,
-    p_limit_key text, p_limit_since timestamptz, p_limit_max bigint)
+-- Check-ins by verified rotating tokens, a batch at once (the host groups the check-ins that wait
+-- for the database: one per person in a batch), once the caller has judged each activity's window
+-- and audience (from its cached facts): for each person under their bad-token limit, the
+-- attendance row (one per person and activity) and, when a rule is given (a member), the duty
+-- record (one per person and activity). PL/pgSQL keeps the statement's plan, so a batch costs its
+-- inserts and not the planning. One row per input, in order; no `at`: limited or already checked in.
+CREATE FUNCTION activity_attend(p_activity bigint[], p_user bigint[], p_now timestamptz[], p_day date[], p_rule bigint[], p_kind text[],
+    p_points numeric[], p_limit_key text[], p_limit_secs float8, p_limit_max bigint)
   RETURNS TABLE (at timestamptz, points float8) LANGUAGE plpgsql AS $fn$
   #variable_conflict use_column
   BEGIN
     RETURN QUERY
-    WITH att AS (
+    WITH input AS (
+      SELECT * FROM unnest(p_activity, p_user, p_now, p_day, p_rule, p_kind, p_points, p_limit_key)
+        WITH ORDINALITY AS i (activity_id, user_id, at, day, rule_id, kind, points, limit_key, n)
+    ), att AS (
       INSERT INTO activity_attendance (activity_id, user_id, at, via)
-      SELECT p_activity, p_user, p_now, 'code'
-      WHERE (SELECT count(*) FROM rate_events e WHERE e.key = p_limit_key AND e.at > p_limit_since) < p_limit_max
-      ON CONFLICT (activity_id, user_id) DO NOTHING RETURNING at
+      SELECT i.activity_id, i.user_id, i.at, 'code' FROM input i
+      WHERE (SELECT count(*) FROM rate_events e WHERE e.key = i.limit_key AND e.at > i.at - make_interval(secs => p_limit_secs)) < p_limit_max
+      ON CONFLICT (activity_id, user_id) DO NOTHING RETURNING activity_id, user_id, at
     ), duty AS (
       INSERT INTO duty_records (user_id, day, kind, rule_id, points, source_key, activity_id, created_at)
-      SELECT p_user, p_day, p_kind, p_rule, p_points, 'activity:' || p_activity, p_activity, p_now FROM att WHERE p_rule IS NOT NULL
-      ON CONFLICT (user_id, source_key) DO NOTHING RETURNING points
+      SELECT i.user_id, i.day, i.kind, i.rule_id, i.points, 'activity:' || i.activity_id, i.activity_id, i.at
+      FROM att JOIN input i ON i.activity_id = att.activity_id AND i.user_id = att.user_id WHERE i.rule_id IS NOT NULL
+      ON CONFLICT (user_id, source_key) DO NOTHING RETURNING user_id, points
     )
-    SELECT att.at, COALESCE((SELECT duty.points FROM duty), 0)::float8 FROM att;
+    SELECT att.at, coalesce(duty.points, 0)::float8
+    FROM input i LEFT JOIN att ON att.activity_id = i.activity_id AND att.user_id = i.user_id LEFT JOIN duty ON duty.user_id = i.user_id
+    ORDER BY i.n;
   END
 $fn$;
