@@ -3,31 +3,17 @@
  * 签到码 screen; a member's page opens the code shown there and checks in; the organiser's count
  * goes up; 我的履职 shows the points and where they came from; the organiser undoes it with a reason.
  */
-import type { Browser, Page } from 'playwright-core'
-import { launchChromium, phonePage, signIn } from '../support/browser'
-import { hostCaller, startHost, type HostProcess } from '../support/host'
+import { e2eSuite } from '../support/browser'
+import { hostCaller } from '../support/host'
 
 const TITLE = '专题论坛：大运河文化传承与古街保护'
 
 describe('activities and the duty record in the browser (h5 build, Chromium)', () => {
-  let host: HostProcess
-  let browser: Browser
-  beforeAll(async () => {
-    host = await startHost(undefined, { JOBS_INTERVAL_MS: '0' })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-  })
-
-  const as = async (persona: string): Promise<Page> => {
-    const page = await phonePage(browser)
-    await signIn(page, host.url, { persona })
-    return page
-  }
+  const suite = e2eSuite({ JOBS_INTERVAL_MS: '0' })
+  const { as } = suite
 
   it('checks a member in with the rotating code and shows the points in 我的履职', async () => {
+    const { host } = suite
     const staffApi = await hostCaller(host.url, { persona: 'staff' })
     const now = Date.now()
     const made = await staffApi('activities', 'create', {
@@ -38,7 +24,7 @@ describe('activities and the duty record in the browser (h5 build, Chromium)', (
     const memberApi = await hostCaller(host.url, { persona: 'member' })
     const before = (await memberApi('duty', 'mine', {})).data.total
 
-    const organiser = await as('staff')
+    const organiser = await as({ persona: 'staff' })
     await organiser.goto(`${host.url}/packages/activities/pages/detail/index?id=${made.data.id}`)
     await organiser.getByText('打开签到码').click()
     await organiser.getByText('请参会委员打开小程序“扫码签到”扫描此码').waitFor()
@@ -46,7 +32,7 @@ describe('activities and the duty record in the browser (h5 build, Chromium)', (
     const shown = await organiser.locator('img[alt="活动动态签到码"]').getAttribute('data-target')
     expect(shown).toMatch(/\/packages\/activities\/pages\/checkin\/index\?scene=a%3D/)
 
-    const member = await as('member')
+    const member = await as({ persona: 'member' })
     await member.goto(shown!)
     await member.getByText('签到成功').waitFor()
     await member.getByText(TITLE).waitFor()

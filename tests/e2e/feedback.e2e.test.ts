@@ -4,36 +4,18 @@
  * acknowledges and replies; staff publish the outcome; the proposer rates 不满意 and two voters
  * rate 非常不满意; the topic is reopened (once) and the public 公示 page shows it.
  */
-import type { Browser, Page } from 'playwright-core'
-import { launchChromium, phonePage, signIn } from '../support/browser'
-import { hostCaller, startHost, type HostProcess } from '../support/host'
+import { e2eSuite } from '../support/browser'
+import { hostCaller } from '../support/host'
 
 const TITLE = '运河古街夜间照明不足'
 
 describe('交办督复评 in the browser (h5 build, Chromium)', () => {
-  let host: HostProcess
-  let browser: Browser
-  beforeAll(async () => {
-    host = await startHost(undefined, { DEV_CLOCK: '1', JOBS_INTERVAL_MS: '0' })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-  })
-
-  const setClock = async (at: string) => {
-    const answer = await fetch(`${host.url}/dev/clock`, { method: 'POST', body: JSON.stringify({ at }) })
-    expect(answer.status).toBe(200)
-  }
-  const as = async (who: { persona?: string; guest?: string }): Promise<Page> => {
-    const page = await phonePage(browser)
-    await signIn(page, host.url, who)
-    return page
-  }
+  const suite = e2eSuite()
+  const { setClock, as } = suite
 
   /** A deliberated topic, through the API: proposed, accepted, voted, chosen, discussed. */
   async function deliberatedTopic() {
+    const { host } = suite
     await setClock('2026-12-03T02:00:00Z')
     const proposer = await hostCaller(host.url, { guest: 'fb-proposer' })
     const staff = await hostCaller(host.url, { persona: 'staff' })
@@ -56,6 +38,7 @@ describe('交办督复评 in the browser (h5 build, Chromium)', () => {
   }
 
   it('hands a topic to two units, takes both replies, publishes, and reopens it on the ratings', async () => {
+    const { host } = suite
     const id = await deliberatedTopic()
     await setClock('2026-12-29T02:00:00Z')
     const story = `${host.url}/packages/feedback/pages/story/index?id=${id}`

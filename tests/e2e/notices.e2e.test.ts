@@ -3,35 +3,16 @@
  * followers; the follower sees the unread count on 我的 and reads it; a resident who does not
  * follow sees nothing; staff see the read count go to 1. The host's jobs run when /dev/clock moves.
  */
-import type { Browser, Page } from 'playwright-core'
-import { launchChromium, phonePage, signIn } from '../support/browser'
-import { startHost, type HostProcess } from '../support/host'
+import { e2eSuite } from '../support/browser'
 
 const TITLE = '运河文化博物馆周六开放日'
 
 describe('notices in the browser (h5 build, Chromium)', () => {
-  let host: HostProcess
-  let browser: Browser
-  beforeAll(async () => {
-    host = await startHost(undefined, { DEV_CLOCK: '1', JOBS_INTERVAL_MS: '0' })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-  })
-
-  const setClock = async (at: string) => {
-    const answer = await fetch(`${host.url}/dev/clock`, { method: 'POST', body: JSON.stringify({ at }) })
-    expect(answer.status).toBe(200)
-  }
-  const as = async (who: { persona?: string; guest?: string }): Promise<Page> => {
-    const page = await phonePage(browser)
-    await signIn(page, host.url, who)
-    return page
-  }
+  const suite = e2eSuite()
+  const { setClock, as } = suite
 
   it('reaches a site’s followers only, and shows staff who read it', async () => {
+    const { host } = suite
     await setClock('2026-12-03T02:00:00Z')
     const follower = await as({ guest: 'follower-e2e' })
     await follower.goto(`${host.url}/packages/sites/pages/detail/index?id=F02`)

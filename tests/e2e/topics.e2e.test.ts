@@ -3,35 +3,16 @@
  * resident proposes; the site's admin accepts; the voting window opens; three residents vote; the
  * window closes; the chosen topic shows on the 议事 tab with its timeline; staff record the meeting.
  */
-import type { Browser, Page } from 'playwright-core'
-import { launchChromium, phonePage, signIn } from '../support/browser'
-import { startHost, type HostProcess } from '../support/host'
+import { e2eSuite } from '../support/browser'
 
 const TITLE = '图书馆阅览室冬天太冷'
 
 describe('月月说事 in the browser (h5 build, Chromium)', () => {
-  let host: HostProcess
-  let browser: Browser
-  beforeAll(async () => {
-    host = await startHost(undefined, { DEV_CLOCK: '1', JOBS_INTERVAL_MS: '0' })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-  })
-
-  const setClock = async (at: string) => {
-    const answer = await fetch(`${host.url}/dev/clock`, { method: 'POST', body: JSON.stringify({ at }) })
-    expect(answer.status).toBe(200)
-  }
-  const as = async (who: { persona?: string; guest?: string }): Promise<Page> => {
-    const page = await phonePage(browser)
-    await signIn(page, host.url, who)
-    return page
-  }
+  const suite = e2eSuite()
+  const { setClock, as } = suite
 
   it('takes a topic from proposal to the meeting record', async () => {
+    const { host } = suite
     await setClock('2026-12-03T02:00:00Z')
     const resident = await as({ guest: 'proposer-e2e' })
     await resident.goto(`${host.url}/pages/topics/index?site=F01`)

@@ -112,3 +112,35 @@ export async function buttonContrasts(page: Page): Promise<ButtonContrast[]> {
     })
   })
 }
+
+/**
+ * An end-to-end suite's host and Chromium, started once for the suite, with its clock and its people.
+ * By default the host's clock moves by /dev/clock, and its due jobs run on each move.
+ */
+export function e2eSuite(env: Record<string, string> = { DEV_CLOCK: '1', JOBS_INTERVAL_MS: '0' }) {
+  let host: HostProcess | undefined
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    host = await startHost(undefined, env)
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+  })
+  return {
+    get host(): HostProcess {
+      return host!
+    },
+    setClock: async (at: string) => {
+      const answer = await fetch(`${host!.url}/dev/clock`, { method: 'POST', body: JSON.stringify({ at }) })
+      expect(answer.status).toBe(200)
+    },
+    /** A phone-sized page signed in as a persona or a guest. */
+    as: async (who: { persona?: string; guest?: string }): Promise<Page> => {
+      const page = await phonePage(browser!)
+      await signIn(page, host!.url, who)
+      return page
+    },
+  }
+}
