@@ -4,7 +4,7 @@
  */
 import { join, resolve } from 'node:path'
 import { shiftedClock, systemClock } from '../core/clock'
-import { openPostgres } from '../core/db'
+import { openPostgres, type Db } from '../core/db'
 import { scheduleJobs } from '../core/jobs'
 import { migrate } from '../core/migrate'
 import { localPlatform } from '../core/platform-local'
@@ -17,6 +17,16 @@ import { createHost } from './server'
 
 /** How often the host runs the functions' due jobs (JOBS_INTERVAL_MS; 0 turns them off). */
 const JOBS_INTERVAL_MS = Number(process.env.JOBS_INTERVAL_MS ?? 15_000)
+/** PGlite has no autovacuum: the host gathers the planner's statistics itself, after start and this often. */
+const ANALYZE_EVERY_MS = 6 * 3_600_000
+
+function keepStatistics(db: Db): () => void {
+  const analyze = () => db.exec('ANALYZE').catch((error) => console.error(`[host] ANALYZE failed: ${error instanceof Error ? error.message : error}`))
+  const timer = setInterval(analyze, ANALYZE_EVERY_MS)
+  timer.unref()
+  void analyze()
+  return () => clearInterval(timer)
+}
 
 async function start() {
   const root = resolve(process.env.APP_ROOT ?? process.cwd())
@@ -37,6 +47,7 @@ async function start() {
   const stopJobs = JOBS_INTERVAL_MS > 0
     ? scheduleJobs(Object.values(cloudFunctions).map((entry) => entry.definition), runtime, JOBS_INTERVAL_MS)
     : () => undefined
+  const stopStatistics = db.kind === 'pglite' ? keepStatistics(db) : () => undefined
   const server = createHost({ runtime, auth, h5Dir: join(root, 'dist/h5'), publicUrl, uploadsDir: join(dataDir, 'uploads'), clock })
   server.keepAliveTimeout = 30_000
   server.listen(port, '127.0.0.1', () => {
@@ -46,6 +57,7 @@ async function start() {
   })
   const stop = () => {
     stopJobs()
+    stopStatistics()
     server.close(() => db.close().finally(() => process.exit(0)))
   }
   process.on('SIGINT', stop)

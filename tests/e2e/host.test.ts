@@ -1,6 +1,7 @@
 /** The local host's HTTP edge: the same envelope for bad requests, and no dev sign-in in production. */
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
+import { openPglite } from '../../cloudfunctions/core/db'
 import { hostCaller, newDataDir, ROOT, startHost, type HostProcess } from '../support/host'
 
 describe('local host', () => {
@@ -42,6 +43,16 @@ describe('local host', () => {
     expect(others.every((answer) => answer.ok)).toBe(true)
     expect((await second('account', 'me')).data.roles).toEqual([{ role: 'resident' }])
     expect((await second('checkin', 'scan', { scene: 's=F03' })).data.siteId).toBe('F03')
+  })
+
+  it('gathers its embedded database\'s planner statistics itself (PGlite has no autovacuum)', async () => {
+    const own = await startHost()
+    expect((await (await hostCaller(own.url, { guest: 'planner' }))('sites', 'list', {})).ok).toBe(true)
+    await own.stop()
+    const db = await openPglite(join(own.dataDir, 'pglite'))
+    const [{ estimated, counted }] = await db.query("SELECT reltuples::int AS estimated, (SELECT count(*)::int FROM sites) AS counted FROM pg_class WHERE relname = 'sites'")
+    await db.close()
+    expect(estimated).toBe(counted)
   })
 
   it('refuses to start with the dev sign-in under NODE_ENV=production', () => {
