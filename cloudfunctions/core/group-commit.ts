@@ -4,7 +4,9 @@
  * the database's cost per request falls as load rises. Alone, a request runs at once as a batch of
  * one, so it waits for nothing. A batch holds at most one request per key (a person), so requests
  * of one person never meet inside one statement; across instances (each has its own queues) the
- * database's keys decide.
+ * database's keys decide, and batches ordered by key take their row locks in one order. When a
+ * batch fails (the statement wrote nothing), each of its requests runs again alone, so one bad
+ * request fails only its own caller.
  */
 import type { Queryable } from './db'
 
@@ -23,7 +25,7 @@ interface Pending<Request, Answer> {
  */
 export function groupCommit<Request, Answer>(
   run: (db: Queryable, batch: Request[]) => Promise<Answer[]>,
-  keyOf: (request: Request) => unknown,
+  keyOf: (request: Request) => number,
 ): (db: Queryable, request: Request) => Promise<Answer> {
   const queues = new WeakMap<Queryable, (request: Request) => Promise<Answer>>()
 
@@ -32,7 +34,7 @@ export function groupCommit<Request, Answer>(
     let running = false
 
     function nextBatch(): Pending<Request, Answer>[] {
-      const keys = new Set<unknown>()
+      const keys = new Set<number>()
       const batch: Pending<Request, Answer>[] = []
       const later: Pending<Request, Answer>[] = []
       for (const pending of waiting) {
@@ -43,7 +45,15 @@ export function groupCommit<Request, Answer>(
         } else later.push(pending)
       }
       waiting = later
-      return batch
+      return batch.sort((a, b) => keyOf(a.request) - keyOf(b.request))
+    }
+
+    async function runAlone(pending: Pending<Request, Answer>) {
+      try {
+        pending.resolve((await run(db, [pending.request]))[0])
+      } catch (error) {
+        pending.reject(error)
+      }
     }
 
     async function drain() {
@@ -54,7 +64,8 @@ export function groupCommit<Request, Answer>(
           const answers = await run(db, batch.map((pending) => pending.request))
           batch.forEach((pending, i) => pending.resolve(answers[i]))
         } catch (error) {
-          for (const pending of batch) pending.reject(error)
+          if (batch.length === 1) batch[0].reject(error)
+          else for (const pending of batch) await runAlone(pending)
         }
       }
       running = false

@@ -4,7 +4,8 @@
  * carries a full name, an openid or a phone number: names are masked, phone numbers in typed
  * text are masked.
  */
-import { maskPhones, type Appeal, type AssignmentView, type NoteView, type Outcome, type RatingSummary, type Story, type UnitStatsRow } from '../../src/domain/feedback'
+import { type Appeal, type AssignmentView, type NoteView, type Outcome, type RatingSummary, type Story, type UnitStatsRow } from '../../src/domain/feedback'
+import { maskPhones } from '../../src/domain/mask'
 import { maskName } from '../../src/domain/mask'
 import type { PageInput } from '../../src/domain/page'
 import type { Queryable } from '../core/db'

@@ -1,6 +1,6 @@
 /** Reading topics for public pages: summaries, the whole story of one topic, similar titles. Names masked. */
 import { bigrams } from '../../src/domain/bigrams'
-import { maskName } from '../../src/domain/mask'
+import { maskName, maskPhones } from '../../src/domain/mask'
 import type { PageInput } from '../../src/domain/page'
 import type { SimilarTopic, TopicDetail, TopicSummary } from '../../src/domain/topics'
 import type { Queryable } from '../core/db'
@@ -71,8 +71,12 @@ export async function topicDetail(db: Queryable, id: number, viewer: { userId: n
   return {
     ...masked(rest as TopicSummary),
     mergedInto: mergedId ? { id: mergedId, title: mergedTitle } : null,
-    timeline: timeline.map((entry) => ({ ...entry, actor: entry.actor ? maskName(entry.actor) : entry.role === '系统' ? '' : '匿名群众' })),
-    meeting: meeting ?? null,
+    timeline: timeline.map((entry) => ({
+      ...entry,
+      actor: entry.actor ? maskName(entry.actor) : entry.role === '系统' ? '' : '匿名群众',
+      note: entry.note && maskPhones(entry.note),
+    })),
+    meeting: meeting ? { ...meeting, opinions: maskPhones(meeting.opinions), nextSteps: maskPhones(meeting.nextSteps) } : null,
   } as TopicDetail
 }
 

@@ -70,10 +70,6 @@ export function shouldReopen(scores: readonly number[], proposerScore: number | 
   return scores.reduce((a, b) => a + b, 0) / scores.length <= 2
 }
 
-const PHONE = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g
-const LANDLINE = /(?<!\d)(0\d{2,3}-?)\d{4}(\d{3,4})(?!\d)/g
-/** Phone numbers typed into public text are masked (138****5678), whoever typed them. */
-export const maskPhones = (text: string) => text.replace(PHONE, '$1****$2').replace(LANDLINE, '$1****$2')
 
 export type AssignmentStatus = 'assigned' | 'acknowledged' | 'replied' | 'withdrawn'
 

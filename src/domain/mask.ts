@@ -6,3 +6,8 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${chars[0]}*`
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
 }
+
+const PHONE = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g
+const LANDLINE = /(?<!\d)(0\d{2,3}-?)\d{4}(\d{3,4})(?!\d)/g
+/** Phone numbers typed into public text are masked (138****5678), whoever typed them. */
+export const maskPhones = (text: string) => text.replace(PHONE, '$1****$2').replace(LANDLINE, '$1****$2')

@@ -160,7 +160,9 @@ describe(`交办督复评 on ${DB_LABEL}`, () => {
 
     // Scan what the public sees: no phone number, no full name, no openid.
     const people = await rt.db.query("SELECT openid, nickname FROM users WHERE nickname <> ''")
-    for (const shown of [JSON.stringify(outcomes.data), JSON.stringify(story.data), stats.data.csv]) {
+    const topicPage = await as('passer-by').topics('get', { topicId })
+    expect(JSON.stringify(topicPage.data)).toContain('139****5678')
+    for (const shown of [JSON.stringify(outcomes.data), JSON.stringify(story.data), stats.data.csv, JSON.stringify(topicPage.data)]) {
       expect(shown).not.toMatch(/1[3-9]\d{9}/)
       for (const person of people) {
         expect(shown).not.toContain(person.openid)

@@ -61,6 +61,21 @@ describe(`the ballot on ${DB_LABEL}`, () => {
     expect(n).toBeLessThanOrEqual(3)
     expect(slots).toBe(n)
   })
+  it('fails only the bad cast when one in a batch cannot be written, and counts the rest', async () => {
+    const [first] = await openBallot(rt)
+    for (let i = 0; i < 20; i++) await as(`batch-voter-${i}`).votes('ballot', { siteId: 'F01' })
+    const voters = (await rt.db.query("SELECT id FROM users WHERE openid LIKE 'batch-voter-%' ORDER BY id")).map((row) => Number(row.id))
+    const at = rt.clock.now()
+    // Beyond bigint: the contract refuses it, so only a caller inside the functions could send it.
+    const casts = voters.map((userId, i) => castVote(rt.db, { topicId: i === 7 ? 1e19 : first, userId, at, verified: false }))
+    const settled = await Promise.allSettled(casts)
+    expect(settled.filter((result) => result.status === 'rejected')).toHaveLength(1)
+    expect(settled.filter((result) => result.status === 'fulfilled' && result.value.cast)).toHaveLength(19)
+    const [{ n }] = await rt.db.query('SELECT count(*)::int AS n FROM votes WHERE topic_id = $1', [first])
+    expect(n).toBe(19)
+    expect((await as('batch-voter-0').votes('cast', { topicId: 1e19 })).error.code).toBe('invalid_input')
+  })
+
   it('lets a vote be withdrawn and moved while open, never after', async () => {
     const [a, b] = await openBallot(rt)
     const voter = as('mover')

@@ -1,6 +1,7 @@
 /** 交办督复评's pure rules: working days over the calendar, the reopen rule, phone masking, who may act. */
 import { calendarRows } from '../../cloudfunctions/host/demo-calendar'
-import { addWorkingDays, nextWorkingDay, shouldReopen, maskPhones, type Calendar } from '../../src/domain/feedback'
+import { addWorkingDays, nextWorkingDay, shouldReopen, type Calendar } from '../../src/domain/feedback'
+import { maskPhones } from '../../src/domain/mask'
 import { can } from '../../src/domain/permissions/feedback'
 
 const calendar: Calendar = new Map(calendarRows.map(([day, kind]) => [day, kind]))

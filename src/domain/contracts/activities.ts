@@ -6,10 +6,10 @@ import {
 } from '../activities'
 import { returns } from '../contract'
 import { pageFields, type Page } from '../page'
-import { siteId } from '../schemas'
+import { calendarDay, recordId, siteId } from '../schemas'
 import { text } from '../text'
 
-const id = (label: string) => v.pipe(v.number(`请提供${label}`), v.integer(`${label}不正确`), v.minValue(1, `${label}不正确`))
+const id = recordId
 export const activityId = id('活动编号')
 const userId = id('人员编号')
 const instant = (label: string) => v.pipe(v.string(`请填写${label}`), v.isoTimestamp(`${label}格式不正确`))
@@ -40,7 +40,7 @@ export const activitiesContract = {
     input: v.object({
       siteId: v.optional(siteId),
       kind: v.optional(v.picklist(activityKinds, '活动类型不正确')),
-      day: v.optional(v.pipe(v.string(), v.isoDate('日期格式不正确'))),
+      day: v.optional(calendarDay('日期格式不正确')),
       mine: v.optional(v.boolean()),
       ...pageFields,
     }),

@@ -4,14 +4,14 @@ import { returns } from '../contract'
 import { MONTH } from '../cycle'
 import type { Appeal, AssignmentView, Outcome, Story, Unit, UnitStatsRow } from '../feedback'
 import { pageFields, type Page } from '../page'
-import { siteId, unitId } from '../schemas'
+import { calendarDay, recordId, siteId, unitId } from '../schemas'
 import { text } from '../text'
 import { topicCategories, type TopicState } from '../topics'
 import { PHOTO_ID, topicIdSchema as topicId } from './topics'
 
-const id = (label: string) => v.pipe(v.number(`请提供${label}`), v.integer(`${label}不正确`), v.minValue(1, `${label}不正确`))
+const id = recordId
 const assignmentId = id('交办编号')
-const day = v.pipe(v.string('请提供日期'), v.isoDate('日期格式应为 YYYY-MM-DD'))
+const day = calendarDay('日期格式应为 YYYY-MM-DD')
 const month = v.pipe(v.string('请提供月份'), v.regex(MONTH, '月份格式应为 YYYY-MM'))
 const photos = v.optional(
   v.pipe(v.array(v.pipe(v.string('照片格式不正确'), v.regex(PHOTO_ID, '照片只能是 JPG 或 PNG 图片'))), v.maxLength(6, '最多 6 张照片')),

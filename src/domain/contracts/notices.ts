@@ -8,12 +8,12 @@ import { returns } from '../contract'
 import { AUDIENCE_PARTS_MAX, BODY_MAX, linkKinds, TITLE_MAX, type Delivery, type InboxItem, type InboxPage, type NoticeStatus, type SentNotice } from '../notices'
 import { pageFields, type Page } from '../page'
 import { bindableRoles } from '../roles'
-import { siteId, unitId } from '../schemas'
+import { recordId, siteId, unitId } from '../schemas'
 import { templateKeys, type TemplateKey } from '../subscriptions'
 import { text } from '../text'
 import { PHOTO_ID, topicIdSchema } from './topics'
 
-const id = (label: string) => v.pipe(v.number(`请提供${label}`), v.integer(`${label}不正确`), v.minValue(1, `${label}不正确`))
+const id = recordId
 const noticeId = id('通知编号')
 const list = <S extends v.GenericSchema>(item: S, label: string, max: number) =>
   v.pipe(v.array(item, `${label}格式不正确`), v.minLength(1, `请选择${label}`), v.maxLength(max, `${label}最多 ${max} 个`))

@@ -3,7 +3,7 @@ import * as v from 'valibot'
 import { returns } from '../contract'
 import { MONTH } from '../cycle'
 import { pageFields, type Page } from '../page'
-import { siteId } from '../schemas'
+import { recordId, siteId } from '../schemas'
 import { text } from '../text'
 import {
   BODY_MAX,
@@ -20,7 +20,7 @@ import {
   type TopicSummary,
 } from '../topics'
 
-const topicId = v.pipe(v.number('请提供议题编号'), v.integer('议题编号不正确'), v.minValue(1, '议题编号不正确'))
+const topicId = recordId('议题编号')
 /** A photo uploaded to WeChat cloud storage, or to the local host: JPEG or PNG only. */
 export const PHOTO_ID = /^(cloud:\/\/[A-Za-z0-9._-]{1,80}\/[A-Za-z0-9._/-]{1,200}\.(jpe?g|png)|local:[0-9a-f]{64}\.(jpg|png))$/
 const photo = v.pipe(v.string('照片格式不正确'), v.regex(PHOTO_ID, '照片只能是 JPG 或 PNG 图片'))
@@ -78,7 +78,7 @@ export const topicsContract = {
       form: v.picklist(meetingForms, '请选择协商形式'),
       at: v.pipe(v.string('请填写时间'), v.isoTimestamp('时间格式不正确')),
       place: text('地点', { min: 1, max: 60 }),
-      activityId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+      activityId: v.optional(recordId('活动编号')),
       participants: v.pipe(v.number('请填写参会人数'), v.integer('参会人数须为整数'), v.minValue(1, '参会人数至少 1 人'), v.maxValue(10_000, '参会人数过多')),
       sectors: v.pipe(v.array(text('界别', { min: 1, max: 20 })), v.maxLength(20, '界别最多 20 个')),
       opinions: text('协商意见', { min: 5, max: 2000 }),
