@@ -2,7 +2,7 @@
 import { ACTIVITY_CHECKIN_PAGE, ALBUM_SCENE, csv, parseActivityScene, type ActivitySummary, type AttendanceRow, type SignupRow } from '../../src/domain/activities'
 import { activitiesContract } from '../../src/domain/contracts/activities'
 import { can, joinRefusal } from '../../src/domain/permissions/activities'
-import { holds } from '../../src/domain/permissions/person'
+import { holds, isDistrictStaff } from '../../src/domain/permissions/person'
 import { shanghaiDateTime, shanghaiDayBounds } from '../../src/domain/time'
 import { fail } from '../core/errors'
 import { conditions, pageOf } from '../core/page'
@@ -208,6 +208,9 @@ export const definition = defineFunction({
     attend: async ({ input, caller, transaction }) =>
       transaction(async ({ db, now, audit }) => {
         const activity = await managedActivity(db, caller, input.activityId)
+        // Duty points count towards members' yearly grades: nobody but district staff adds their own, and nobody before the activity.
+        if (input.userId === caller.userId && !isDistrictStaff(caller)) fail('forbidden', '不能为自己补签，请由其他组织者或工作人员补签')
+        if (now < activity.starts_at) fail('conflict', '活动开始后才能补签')
         const [person] = await db.query('SELECT id FROM users WHERE id = $1', [input.userId])
         if (!person) fail('not_found', '未找到该人员')
         if (!(await addAttendance(db, activity.id, input.userId, caller.userId, input.reason, now))) fail('duplicate', '该人员已签到')

@@ -1,6 +1,7 @@
 /** Reading activities: the row behind a call, summaries, one activity as a person sees it, a studio's section. */
 import type { ActivityDetail, ActivitySummary, StudioSection } from '../../src/domain/activities'
 import { can } from '../../src/domain/permissions/activities'
+import { maskName } from '../../src/domain/mask'
 import type { Caller } from '../core/identity'
 import type { Queryable, Row } from '../core/db'
 import { fail } from '../core/errors'
@@ -70,7 +71,7 @@ export async function activityDetail(db: Queryable, caller: Caller, id: number):
   const { organiserId, myStatus, myPosition, ...detail } = row
   return {
     ...(detail as Omit<ActivityDetail, 'mine' | 'manages' | 'organiserName'> & { organiserName: string | null }),
-    organiserName: organiserId ? detail.organiserName : null,
+    organiserName: organiserId && detail.organiserName ? maskName(detail.organiserName) : null,
     mine: myStatus ? { status: myStatus, position: myPosition ?? null } : null,
     manages: can(caller, 'manage', { siteId: detail.siteId, organiserId }),
   }

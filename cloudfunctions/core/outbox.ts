@@ -82,7 +82,8 @@ const claimSql = `
  * message (see `intentOf`), the same statement spends one of the recipient's unused authorisations
  * for that template and queues the message: only when the notification is new, so a redelivery
  * spends nothing, and the grant is claimed FOR UPDATE SKIP LOCKED with `used_for` unique, so
- * concurrent deliveries never spend one grant twice. Without an authorisation nothing more is sent.
+ * concurrent deliveries never spend one grant twice. Without an authorisation, or once the notice
+ * is withdrawn, nothing more is sent.
  */
 const inappSql = `INSERT INTO notifications (user_id, title, body, link, created_at, outbox_id, notice_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
   ON CONFLICT (outbox_id) DO NOTHING RETURNING id`
@@ -91,6 +92,7 @@ const inappWithMessageSql = `
   spent AS (
     UPDATE subscription_grants SET used_at = $5, used_for = $9
     WHERE id = (SELECT id FROM subscription_grants WHERE user_id = $1 AND template = $8 AND used_at IS NULL AND EXISTS (SELECT 1 FROM note)
+                AND NOT EXISTS (SELECT 1 FROM notices WHERE id = $7 AND status = 'withdrawn')
                 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING id)
   INSERT INTO outbox (kind, recipient_user_id, payload, dedupe_key, next_attempt_at, created_at)
@@ -122,7 +124,8 @@ export async function drainOutbox(db: Queryable, platform: Platform, now: Date):
     if (rows.length === 0) return sent
     const results = await Promise.allSettled(rows.map((row) => deliver(db, platform, now, row)))
     const done = rows.filter((_, i) => results[i].status === 'fulfilled').map((row) => row.id)
-    if (done.length) await db.query(`UPDATE outbox SET status = 'sent', sent_at = $2, last_error = NULL WHERE id = ANY($1)`, [done, now])
+    // Only rows still claimed: a row failed meanwhile (its notice withdrawn) stays failed.
+    if (done.length) await db.query(`UPDATE outbox SET status = 'sent', sent_at = $2, last_error = NULL WHERE id = ANY($1) AND status = 'sending'`, [done, now])
     sent += done.length
     for (const [i, result] of results.entries()) {
       if (result.status === 'fulfilled') continue

@@ -197,6 +197,18 @@ export const definition = defineFunction({
           assignment.id,
         ])
         if (input.approve && input.toUnitId) await createAssignments(tx, caller, topic, [{ unitId: input.toUnitId }])
+        if (input.approve && !input.toUnitId) {
+          // Without a new unit the others carry on: when they have all replied, so has the topic; when none is left, a unit is needed.
+          const [{ open, replied }] = await tx.db.query(
+            `SELECT count(*) FILTER (WHERE status IN ('assigned', 'acknowledged'))::int AS open, count(*) FILTER (WHERE status = 'replied')::int AS replied
+             FROM assignments WHERE topic_id = $1`,
+            [topic.id],
+          )
+          if (open === 0 && replied === 0) fail('invalid_input', '这是该议题仅有的承办单位，同意调整时请选择新的承办单位')
+          if (open === 0 && topic.state === 'in_progress') {
+            await moveTopic(tx, topic, 'reply', { userId: caller.userId, role: actorRole(caller, topic) }, '其余承办单位均已答复')
+          }
+        }
         await tell(tx, await unitUsers(tx, assignment.unit_id), '交办调整申请已处理', `议题“${topic.title}”：${input.approve ? '同意' : '不同意'}调整，${input.note}`, topic.id, `reassign-decided:${assignment.id}:${tx.now.getTime()}`)
         await tx.audit(`assignment:${assignment.id}`, { approve: input.approve, toUnitId: input.toUnitId ?? null })
         return { state: topic.state, assignments: await assignmentViews(tx.db, 'a.topic_id = $1', [topic.id]) }

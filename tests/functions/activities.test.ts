@@ -31,7 +31,7 @@ describe(`activities on ${DB_LABEL}`, () => {
     const day = await as('demo-resident').activities('list', { day: '2026-11-20', kind: 'salon' })
     expect(day.data.items.map((a: any) => a.title)).toContain('书香政协·民生圆桌会')
     const detail = await as('demo-resident').activities('get', { activityId: id })
-    expect(detail.data).toMatchObject({ siteName: '纪英瑞委员工作室', capacity: 30, confirmed: 0, mine: null, manages: false, organiserName: '赵明' })
+    expect(detail.data).toMatchObject({ siteName: '纪英瑞委员工作室', capacity: 30, confirmed: 0, mine: null, manages: false, organiserName: '赵*' })
     // The skeleton's users of the table still read it: the site page's activities of today.
     const { main: sites } = await import('../../cloudfunctions/sites')
     const site: any = await sites({ action: 'get', data: { siteId: 'W01' } }, { openid: 'demo-resident' })
@@ -220,6 +220,12 @@ describe(`activities on ${DB_LABEL}`, () => {
     expect(stranger.error.code).toBe('forbidden')
     expect((await as('demo-staff').activities('attend', { activityId: id, userId: b, reason: '手机没电，现场核实' })).data).toEqual({ count: 2 })
     expect((await as('demo-staff').activities('attend', { activityId: id, userId: b, reason: '重复补签' })).error.code).toBe('duplicate')
+    // An organiser never adds themselves (points count towards yearly grades), nor anyone before the start.
+    const own = await as('demo-site-admin').activities('create', activityDraft({ siteId: 'F01' }))
+    const [{ id: me }] = await rt.db.query("SELECT id FROM users WHERE openid = 'demo-site-admin'")
+    expect((await as('demo-site-admin').activities('attend', { activityId: own.data.id, userId: Number(me), reason: '本人在场' })).error.code).toBe('forbidden')
+    const later = await createActivity({ startsAt: '2026-11-21T02:00:00Z', endsAt: '2026-11-21T04:00:00Z' })
+    expect((await as('demo-staff').activities('attend', { activityId: later, userId: a, reason: '提前登记' })).error.code).toBe('conflict')
     expect((await as('or-2').duty('mine', {})).data.total).toBe(5)
     expect((await as('demo-staff').activities('unattend', { activityId: id, userId: a, reason: '代签，本人未到场' })).data).toEqual({ count: 1 })
     expect((await as('or-1').duty('mine', {})).data.total).toBe(0)

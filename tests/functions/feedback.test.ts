@@ -204,5 +204,16 @@ describe(`交办督复评 on ${DB_LABEL}`, () => {
 
     // Staff supervise by hand while it is being handled: one level, told once.
     expect((await staff.feedback('supervise', { topicId, note: '请加快办理' })).data).toEqual({ state: 'in_progress', level: 1 })
+
+    // U01 replies; U08 hands over too and staff agree without a new unit: the topic has its replies.
+    const u01 = data.assignments[0].id
+    await as('demo-unit').feedback('acknowledge', { assignmentId: u01 })
+    expect((await as('demo-unit').feedback('reply', { assignmentId: u01, reply: '已协调开放机关停车场。' })).data.state).toBe('in_progress')
+    await bindHandler('handler-xh', 'U08', '吴敏')
+    const u08 = moved.data.assignments[2].id
+    await as('handler-xh').feedback('acknowledge', { assignmentId: u08 })
+    await as('handler-xh').feedback('progress', { assignmentId: u08, note: '停车场不在本街道辖区', reassign: true })
+    const done = await staff.feedback('reassign', { assignmentId: u08, approve: true, note: '由区行政审批服务局答复即可' })
+    expect(done.data.state).toBe('replied')
   })
 })
