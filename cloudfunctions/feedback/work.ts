@@ -94,4 +94,14 @@ export async function reopenAssignments(tx: Pick<Scope, 'db' | 'now'>, topic: { 
     [topic.id, tx.now, replyDue, dueEnd(replyDue)],
   )
   await recordEscalations(tx, rows.map((row) => ({ id: row.id, topicId: topic.id, unitId: row.unit_id, title: topic.title, level: row.level, reason })))
+  // The units are told of the reopen itself too: at 督办 already, the escalation above tells nobody again.
+  await tx.db.query(
+    `INSERT INTO outbox (kind, recipient_user_id, payload, dedupe_key, next_attempt_at, created_at)
+     SELECT 'inapp', r.user_id, jsonb_build_object('title', '议题重新办理', 'body', '议题“' || $3 || '”' || $4 || '，请在 ' || $5 || ' 前重新答复',
+         'link', '/packages/feedback/pages/story/index?id=' || $2::bigint),
+       'reopen:' || a.id || ':' || r.user_id || ':' || (extract(epoch FROM $6::timestamptz) * 1000)::bigint, $6, $6
+     FROM unnest($1::bigint[]) a(id) JOIN assignments s ON s.id = a.id JOIN user_roles r ON r.role = 'unit_handler' AND r.unit_id = s.unit_id
+     ON CONFLICT (dedupe_key) DO NOTHING`,
+    [rows.map((row) => row.id), topic.id, topic.title, reason, replyDue, tx.now],
+  )
 }

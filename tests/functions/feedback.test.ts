@@ -121,6 +121,9 @@ describe(`交办督复评 on ${DB_LABEL}`, () => {
     expect((await as('v3').feedback('rate', { topicId, score: 4 })).data.reopened).toBe(false) // average 2.33
     expect((await as('v3').feedback('rate', { topicId, score: 3, change: true })).data).toEqual({ score: 3, state: 'reopened', reopened: true }) // average 2.0
     expect((await as('demo-resident').feedback('rate', { topicId, score: 1 })).data).toEqual({ score: 1, state: 'reopened', reopened: false })
+    const toldUnit = await rt.db.query(
+      "SELECT o.payload->>'title' AS title FROM outbox o JOIN users u ON u.id = o.recipient_user_id WHERE u.openid = 'demo-unit' AND o.dedupe_key LIKE 'reopen:%'")
+    expect(toldUnit).toEqual([{ title: '议题重新办理' }])
     rt.clock.set('2026-09-09T02:00:00Z')
     expect((await as('v1').feedback('rate', { topicId, score: 2, change: true })).error.code).toBe('expired')
 
