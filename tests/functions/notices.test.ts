@@ -125,6 +125,21 @@ describe(`notices on ${DB_LABEL}`, () => {
     expect((await notices('f2')('inbox', {})).data).toMatchObject({ pinned: [], unread: 1, items: [{ title: '第二条通知' }] })
   })
 
+  it('sends nothing more for a notice withdrawn while the drain held its rows', async () => {
+    await notices('late')('follow', { siteId: 'F01', follow: true })
+    await notices('late')('authorize', { templates: ['notice'] })
+    const notice = await staff('publish', letter({ audience: [{ kind: 'sites', siteIds: ['F01'] }] }))
+    // A drain claimed the rows a moment before the withdrawal, and delivers them after it.
+    await rt.db.query("UPDATE outbox SET status = 'sending' WHERE dedupe_key LIKE $1", [`notice:${notice.data.id}:%`])
+    await staff('withdraw', { noticeId: notice.data.id })
+    await rt.db.query("UPDATE outbox SET status = 'sending' WHERE dedupe_key LIKE $1", [`notice:${notice.data.id}:%`])
+    await drain(rt)
+    await drain(rt)
+    expect((await notices('late')('authorize', { templates: ['topic_progress'] })).data.unused.notice).toBe(1)
+    expect(await rt.db.query("SELECT id FROM outbox WHERE kind = 'subscribe'")).toEqual([])
+    expect((await notices('late')('inbox', {})).data.items).toEqual([])
+  })
+
   it('sends a subscription message only where authorised, spending one authorisation each, and treats 43101 as spent', async () => {
     await notices('f1')('follow', { siteId: 'F01', follow: true })
     await notices('f2')('follow', { siteId: 'F01', follow: true })
