@@ -31,7 +31,7 @@ export const definition = defineFunction({
         await ctx.transaction(async ({ db, now, audit }) => {
           const [profile] = await db.query(
             `UPDATE profiles SET bound_user_id = $1, bound_at = $2
-             WHERE bind_code = $3 AND bound_user_id IS NULL RETURNING id, role, name, site_id, unit_id`,
+             WHERE bind_code = $3 AND bound_user_id IS NULL RETURNING id, role, name, site_id, unit_id, sector`,
             [caller.userId, now, input.code],
           )
           if (!profile) {
@@ -44,6 +44,14 @@ export const definition = defineFunction({
             [caller.userId, profile.role, profile.site_id, profile.unit_id, now],
           )
           await db.query('UPDATE users SET nickname = $2 WHERE id = $1', [caller.userId, profile.name])
+          if (profile.role === 'member') {
+            // The member's facts (name, sector, studio) for sector audiences, the duty lists and the studio pages.
+            await db.query(
+              `INSERT INTO member_facts (user_id, name, sector, studio_site_id) VALUES ($1, $2, $3, $4)
+               ON CONFLICT (user_id) DO UPDATE SET name = excluded.name, sector = excluded.sector, studio_site_id = excluded.studio_site_id`,
+              [caller.userId, profile.name, profile.sector ?? '', profile.site_id],
+            )
+          }
           await audit(`profile:${profile.id}`, { role: profile.role, siteId: profile.site_id, unitId: profile.unit_id })
         })
       } catch (error) {

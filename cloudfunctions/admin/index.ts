@@ -8,7 +8,7 @@ import { pageOf } from '../core/page'
 import { createMain, defineFunction } from '../core/router'
 import { findSite } from '../sites/find'
 
-const profileColumns = `id, role, name, site_id AS "siteId", unit_id AS "unitId", bind_code AS "bindCode", bound_at AS "boundAt"`
+const profileColumns = `id, role, name, site_id AS "siteId", unit_id AS "unitId", sector, bind_code AS "bindCode", bound_at AS "boundAt"`
 
 function newBindCode(): string {
   return Array.from({ length: BIND_CODE_LENGTH }, () => BIND_CODE_ALPHABET[randomInt(BIND_CODE_ALPHABET.length)]).join('')
@@ -23,15 +23,16 @@ export const definition = defineFunction({
       if (!profilePermissions.can(caller, 'issue')) fail('forbidden')
       if (input.role === 'site_admin' && !input.siteId) fail('invalid_input', '联盟点管理员须指定联盟点')
       if (input.role === 'unit_handler' && !input.unitId) fail('invalid_input', '承办单位人员须指定单位')
+      if (input.sector && input.role !== 'member') fail('invalid_input', '只有政协委员需要填写界别')
       if (input.siteId) await findSite(db, input.siteId)
       if (input.unitId && (await db.query('SELECT 1 FROM units WHERE id = $1', [input.unitId])).length === 0) {
         fail('not_found', '未找到该单位')
       }
       return transaction(async (tx) => {
         const [profile] = (await tx.db.query(
-          `INSERT INTO profiles (role, name, site_id, unit_id, bind_code, created_by, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${profileColumns}`,
-          [input.role, input.name, input.siteId ?? null, input.unitId ?? null, newBindCode(), caller.userId, tx.now],
+          `INSERT INTO profiles (role, name, site_id, unit_id, sector, bind_code, created_by, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${profileColumns}`,
+          [input.role, input.name, input.siteId ?? null, input.unitId ?? null, input.sector ?? null, newBindCode(), caller.userId, tx.now],
         )) as Profile[]
         await tx.audit(`profile:${profile.id}`, { role: profile.role, name: profile.name })
         return profile

@@ -14,6 +14,7 @@ export interface Profile {
   name: string
   siteId: string | null
   unitId: string | null
+  sector: string | null
   bindCode: string
   boundAt: string | null
 }

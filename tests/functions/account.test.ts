@@ -1,5 +1,7 @@
 import { main as account } from '../../cloudfunctions/account'
+import { main as activities } from '../../cloudfunctions/activities'
 import { main as admin } from '../../cloudfunctions/admin'
+import { main as notices } from '../../cloudfunctions/notices'
 import { caller, DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
 
 describe(`binding profiles on ${DB_LABEL}`, () => {
@@ -29,6 +31,17 @@ describe(`binding profiles on ${DB_LABEL}`, () => {
     ])
     expect(audited[1].detail).toMatchObject({ role: 'member' })
     expect(JSON.stringify(audited)).not.toContain(issued.data.bindCode)
+  })
+
+  it('gives a bound member their sector and studio: sector notices reach them, their studio lists them', async () => {
+    expect((await caller(admin, 'demo-staff')('createProfile', { role: 'staff', name: '孙丽', sector: '经济界' })).error.code).toBe('invalid_input')
+    const issued = await caller(admin, 'demo-staff')('createProfile', { role: 'member', name: '张建志', siteId: 'W02', sector: '文化艺术界' })
+    expect(issued.data).toMatchObject({ sector: '文化艺术界', siteId: 'W02' })
+    expect((await caller(account, 'zjz-openid')('bind', { code: issued.data.bindCode })).ok).toBe(true)
+    const sent = await caller(notices, 'demo-staff')('publish', { title: '界别活动通知', body: '请文化艺术界委员周六参加界别同心汇活动。', audience: [{ kind: 'members', sector: '文化艺术界' }] })
+    expect(sent.data.audienceSize).toBe(1)
+    const studio = await caller(activities, 'demo-resident')('studio', { siteId: 'W02' })
+    expect(studio.data.members.map((m: any) => [m.name, m.sector])).toEqual([['张建志', '文化艺术界']])
   })
 
   it('scopes a site admin profile to its site', async () => {

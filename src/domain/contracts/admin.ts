@@ -14,6 +14,8 @@ export const adminContract = {
       name: text('姓名', { min: 1, max: 20 }),
       siteId: v.optional(siteId),
       unitId: v.optional(unitId),
+      /** A member's sector (界别); a member's siteId is their studio. */
+      sector: v.optional(text('界别', { min: 1, max: 20 })),
     }),
     output: returns<Profile>(),
   },

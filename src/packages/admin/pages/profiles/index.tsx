@@ -21,17 +21,27 @@ export default function ProfilesPage() {
   const [name, setName] = useState('')
   const [site, setSite] = useState<SiteSummary>()
   const [unit, setUnit] = useState<Unit>()
+  const [sector, setSector] = useState('')
   const [issued, setIssued] = useState<Profile[]>([])
   const [message, setMessage] = useState<{ ok: boolean; text: string }>()
-  const sites = useCall(role === 'site_admin' ? 'sites' : null, () => listSites({ limit: PAGE_MAX }).then((page) => page.items))
+  const sites = useCall(role === 'site_admin' || role === 'member' ? 'sites' : null, () => listSites({ limit: PAGE_MAX }).then((page) => page.items))
+  // A member's site is their studio (optional); a site admin's, the site they manage.
+  const choices = (sites.data ?? []).filter((s) => role !== 'member' || s.kind === 'studio')
   const units = useCall(role === 'unit_handler' ? 'units' : null, () => listUnits())
   const profiles = useList('profiles', (cursor) => listProfiles({ cursor }))
 
   const issue = async () => {
     try {
-      const profile = await createProfile({ role, name, siteId: role === 'site_admin' ? site?.id : undefined, unitId: role === 'unit_handler' ? unit?.id : undefined })
+      const profile = await createProfile({
+        role,
+        name,
+        siteId: role === 'site_admin' || role === 'member' ? site?.id : undefined,
+        unitId: role === 'unit_handler' ? unit?.id : undefined,
+        sector: role === 'member' && sector.trim() ? sector.trim() : undefined,
+      })
       setIssued([profile, ...issued])
       setName('')
+      setSector('')
       setMessage({ ok: true, text: `已为${profile.name}生成绑定码 ${profile.bindCode}` })
     } catch (e) {
       setMessage({ ok: false, text: asFailure(e).message })
@@ -45,12 +55,12 @@ export default function ProfilesPage() {
     <Page onRefresh={profiles.reload}>
       {message && <Notice tone={message.ok ? 'success' : 'error'}>{message.text}</Notice>}
       <CellGroup>
-        <Picker mode='selector' range={issuable.map((r) => roleLabels[r])} onChange={(e) => setRole(issuable[Number(e.detail.value)])}>
+        <Picker mode='selector' range={issuable.map((r) => roleLabels[r])} onChange={(e) => { setRole(issuable[Number(e.detail.value)]); setSite(undefined) }}>
           <Cell title='身份' value={roleLabels[role]} arrow onClick={() => undefined} />
         </Picker>
-        {role === 'site_admin' && (
-          <Picker mode='selector' range={(sites.data ?? []).map((s) => s.name)} onChange={(e) => setSite(sites.data?.[Number(e.detail.value)])}>
-            <Cell title='联盟点' value={site?.name ?? '请选择'} arrow onClick={() => undefined} />
+        {(role === 'site_admin' || role === 'member') && (
+          <Picker mode='selector' range={choices.map((s) => s.name)} onChange={(e) => setSite(choices[Number(e.detail.value)])}>
+            <Cell title={role === 'member' ? '委员工作室（可选）' : '联盟点'} value={site?.name ?? (role === 'member' ? '不选' : '请选择')} arrow onClick={() => undefined} />
           </Picker>
         )}
         {role === 'unit_handler' && (
@@ -62,6 +72,11 @@ export default function ProfilesPage() {
       <FormRow label='姓名'>
         <Input className='ui-input' value={name} maxlength={20} placeholder='请输入姓名' nativeProps={{ 'aria-label': '姓名' }} onInput={(e) => setName(e.detail.value)} />
       </FormRow>
+      {role === 'member' && (
+        <FormRow label='界别' hint='用于按界别发送通知和履职统计，例如：文化艺术界'>
+          <Input className='ui-input' value={sector} maxlength={20} placeholder='请输入界别（可选）' nativeProps={{ 'aria-label': '界别' }} onInput={(e) => setSector(e.detail.value)} />
+        </FormRow>
+      )}
       <Button disabled={!name.trim() || (role === 'site_admin' && !site) || (role === 'unit_handler' && !unit)} onClick={issue}>生成绑定码</Button>
       <CellGroup title='已发放'>
         {issued.map(row)}
