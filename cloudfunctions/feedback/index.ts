@@ -1,16 +1,6 @@
-/** feedback: 交办督复评 — hand over to units, handle, supervise, reply, publish, evaluate; unit figures. */
+/** feedback: 交办督复评 — hand over to units, handle, supervise, reply, publish, evaluate (ratings.ts); unit figures. */
 import { feedbackContract } from '../../src/domain/contracts/feedback'
-import {
-  ACK_DAYS,
-  addWorkingDays,
-  dayOf,
-  DEFAULT_DUE_DAYS,
-  dueEnd,
-  nextWorkingDay,
-  RATING_CHANGE_DAYS,
-  shouldReopen,
-  type Appeal,
-} from '../../src/domain/feedback'
+import { ACK_DAYS, addWorkingDays, dayOf, DEFAULT_DUE_DAYS, dueEnd, nextWorkingDay } from '../../src/domain/feedback'
 import { can, handlesUnit, unitsOf } from '../../src/domain/permissions/feedback'
 import { holds } from '../../src/domain/permissions/person'
 import { roleLabels } from '../../src/domain/roles'
@@ -22,13 +12,11 @@ import type { Scope } from '../core/scope'
 import { actorRole, loadTopic, moveTopic, type TopicRow } from '../topics/moves'
 import { closeEvaluated, superviseDeadlines } from './jobs'
 import { assignmentColumns, assignmentFrom, assignmentView, assignmentViews, listOutcomes, statsCsv, topicStory, unitStats } from './read'
-import { loadCalendar, lockAssignment, recordEscalations, reopenAssignments, topicOfAssignment } from './work'
+import { appeal, decideAppeal, rate } from './ratings'
+import { checked, loadCalendar, lockAssignment, recordEscalations, reopenAssignments, staffUsers, tell, topicOfAssignment, unitUsers } from './work'
 
 const staffOnly = (caller: Caller) => can(caller, 'assign') || fail('forbidden', '只有政协工作人员可以进行此操作')
 const handler = (caller: Caller) => ({ userId: caller.userId, role: roleLabels.unit_handler })
-const checked = async (platform: { checkText(text: string, openid: string): Promise<string> }, text: string, openid: string) => {
-  if ((await platform.checkText(text, openid)) === 'risky') fail('content_rejected')
-}
 
 /** The handler's assignment with its topic, both locked (topic first, the lock order of every topic write). */
 async function handlersAssignment(tx: Scope, caller: Caller, assignmentId: number) {
@@ -39,13 +27,6 @@ async function handlersAssignment(tx: Scope, caller: Caller, assignmentId: numbe
   return { topic, assignment }
 }
 
-/** Tells the given users, once per key. */
-const tell = (tx: Scope, users: number[], title: string, body: string, topicId: number, key: string) =>
-  tx.outbox.enqueueEach('inapp', users, { title, body, link: `/packages/feedback/pages/story/index?id=${topicId}` }, key)
-
-const usersWith = async (tx: Scope, sql: string, params: unknown[]) => (await tx.db.query(sql, params)).map((row) => row.user_id as number)
-const staffUsers = (tx: Scope) => usersWith(tx, "SELECT DISTINCT user_id FROM user_roles WHERE role = 'staff'", [])
-const unitUsers = (tx: Scope, unitId: string) => usersWith(tx, "SELECT user_id FROM user_roles WHERE role = 'unit_handler' AND unit_id = $1", [unitId])
 
 /** Creates the assignments of a topic (交) with their deadlines, and tells each unit. */
 async function createAssignments(tx: Scope, caller: Caller, topic: TopicRow, units: { unitId: string; dueDays?: number; dueDate?: string }[]) {
@@ -279,92 +260,14 @@ export const definition = defineFunction({
 
     rate: async ({ input, caller, platform, transaction }) => {
       if (input.comment) await checked(platform, input.comment, caller.openid)
-      return transaction(async (tx) => {
-        const topic = await loadTopic(tx.db, input.topicId, true)
-        const [ties] = await tx.db.query(
-          `SELECT EXISTS (SELECT 1 FROM topic_outcomes WHERE topic_id = $1) AS published,
-             EXISTS (SELECT 1 FROM votes WHERE topic_id = $1 AND user_id = $2) AS voted,
-             EXISTS (SELECT 1 FROM topic_followers WHERE topic_id = $1 AND user_id = $2) AS following`,
-          [topic.id, caller.userId],
-        )
-        if (!ties.published) fail('conflict', '办理结果公示后才能评价')
-        if (topic.state === 'closed') fail('conflict', '该议题已办结，评价已结束')
-        const proposer = topic.proposer_id === caller.userId
-        if (!can(caller, 'rate', { proposer, voted: ties.voted, following: ties.following })) fail('forbidden', '只有提议人、投票人和关注者可以评价')
-        const [mine] = await tx.db.query('SELECT score, created_at FROM ratings WHERE topic_id = $1 AND user_id = $2 FOR UPDATE', [topic.id, caller.userId])
-        if (mine && !input.change) fail('duplicate', '您已评价过该议题', { score: mine.score })
-        if (mine) {
-          if (tx.now.getTime() > mine.created_at.getTime() + RATING_CHANGE_DAYS * 86_400_000) fail('expired', `评价 ${RATING_CHANGE_DAYS} 天内可以修改，现已超过期限`)
-          await tx.db.query('UPDATE ratings SET score = $3, comment = $4, updated_at = $5 WHERE topic_id = $1 AND user_id = $2', [
-            topic.id, caller.userId, input.score, input.comment ?? null, tx.now,
-          ])
-        } else {
-          await tx.db.query('INSERT INTO ratings (topic_id, user_id, score, comment, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)', [
-            topic.id, caller.userId, input.score, input.comment ?? null, tx.now,
-          ])
-        }
-        const by = { userId: caller.userId, role: proposer ? '提议人' : roleLabels.resident }
-        if (topic.state === 'published') await moveTopic(tx, topic, 'evaluate', by)
-        const scores = await tx.db.query('SELECT score, user_id = $2 AS own FROM ratings WHERE topic_id = $1 AND NOT excluded', [topic.id, topic.proposer_id])
-        const own = scores.find((row) => row.own)
-        let reopened = false
-        if (shouldReopen(scores.map((row) => row.score), own ? own.score : null) && ['replied', 'published', 'evaluated'].includes(topic.state)) {
-          // The rule reopens a topic once: the first time it holds, recorded on the outcome.
-          const [first] = await tx.db.query(
-            'UPDATE topic_outcomes SET reopened_by_rating_at = $2 WHERE topic_id = $1 AND reopened_by_rating_at IS NULL RETURNING topic_id',
-            [topic.id, tx.now],
-          )
-          if (first) {
-            const average = scores.reduce((sum, row) => sum + row.score, 0) / scores.length
-            const note = `群众评价不满意（${scores.length} 人评价，平均 ${average.toFixed(1)} 分），重新办理`
-            await moveTopic(tx, topic, 'reopen', { userId: null, role: '系统' }, note)
-            await reopenAssignments(tx, topic, await loadCalendar(tx.db), '群众评价不满意')
-            reopened = true
-          }
-        }
-        return { score: input.score, state: topic.state, reopened }
-      })
+      return transaction((tx) => rate(tx, caller, input))
     },
 
-    appeal: async ({ input, caller, transaction }) =>
-      transaction(async (tx) => {
-        const [rating] = await tx.db.query(
-          `SELECT r.id, r.topic_id, r.score, t.title, a.unit_id FROM ratings r JOIN topics t ON t.id = r.topic_id
-             LEFT JOIN assignments a ON a.topic_id = r.topic_id AND a.status <> 'withdrawn' AND a.unit_id = ANY($2)
-           WHERE r.id = $1 ORDER BY a.unit_id LIMIT 1`,
-          [input.ratingId, unitsOf(caller)],
-        )
-        if (!rating) fail('not_found', '未找到该评价')
-        if (!rating.unit_id) fail('forbidden', '只能对本单位承办议题的评价提出申诉')
-        const [row] = await tx.db.query(
-          `INSERT INTO rating_appeals (rating_id, unit_id, reason, created_by, created_at) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (rating_id, unit_id) DO NOTHING RETURNING id`,
-          [rating.id, rating.unit_id, input.reason, caller.userId, tx.now],
-        )
-        if (!row) fail('duplicate', '本单位已对该评价提出申诉')
-        await tell(tx, await staffUsers(tx), '评价申诉待处理', `议题“${rating.title}”的一条评价被承办单位申诉：${input.reason}`, rating.topic_id, `appeal:${row.id}`)
-        return { id: row.id, ratingId: rating.id, topicId: rating.topic_id, unitId: rating.unit_id, score: rating.score, reason: input.reason, status: 'pending' } satisfies Appeal
-      }),
+    appeal: async ({ input, caller, transaction }) => transaction((tx) => appeal(tx, caller, input)),
 
     decideAppeal: async ({ input, caller, transaction }) => {
       if (!can(caller, 'decide')) fail('forbidden', '只有政协工作人员可以处理申诉')
-      return transaction(async (tx) => {
-        const [appeal] = await tx.db.query(
-          `UPDATE rating_appeals p SET status = $2, decided_by = $3, decided_at = $4, decision_note = $5 FROM ratings r
-           WHERE p.id = $1 AND p.status = 'pending' AND r.id = p.rating_id
-           RETURNING p.id, p.rating_id AS "ratingId", r.topic_id AS "topicId", p.unit_id AS "unitId", r.score, p.reason, p.status, p.rating_id, p.created_by`,
-          [input.appealId, input.uphold ? 'upheld' : 'dismissed', caller.userId, tx.now, input.note],
-        )
-        if (!appeal) {
-          const known = await tx.db.query('SELECT 1 FROM rating_appeals WHERE id = $1', [input.appealId])
-          fail(known.length ? 'conflict' : 'not_found', known.length ? '该申诉已处理' : '未找到该申诉')
-        }
-        if (input.uphold) await tx.db.query('UPDATE ratings SET excluded = true WHERE id = $1', [appeal.rating_id])
-        await tell(tx, [appeal.created_by], '评价申诉已处理', `${input.uphold ? '申诉成立，该评价不计入满意度' : '申诉未成立'}：${input.note}`, appeal.topicId, `appeal-decided:${appeal.id}`)
-        await tx.audit(`appeal:${appeal.id}`, { uphold: input.uphold })
-        const { rating_id: _rating, created_by: _by, ...view } = appeal
-        return view as Appeal
-      })
+      return transaction((tx) => decideAppeal(tx, caller, input))
     },
 
     unitStats: async ({ db, input, now }) => {

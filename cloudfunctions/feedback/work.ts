@@ -1,7 +1,7 @@
 /**
  * The writing side of 交办督复评 shared by actions and jobs: the holiday calendar, locking an
  * assignment, raising supervision (one event row and one message per person per level, whatever
- * raised it), and reopening a topic's assignments.
+ * raised it), reopening a topic's assignments, the content check, and telling staff and units.
  */
 import { addWorkingDays, dayOf, dueEnd, MAX_LEVEL, REOPEN_DAYS, supervisionLabels, type Calendar, type DayKind } from '../../src/domain/feedback'
 import type { Queryable } from '../core/db'
@@ -105,3 +105,16 @@ export async function reopenAssignments(tx: Pick<Scope, 'db' | 'now'>, topic: { 
     [rows.map((row) => row.id), topic.id, topic.title, reason, replyDue, tx.now],
   )
 }
+
+/** Refuses text the content check judges risky (msgSecCheck v2 `result.suggest`). */
+export const checked = async (platform: { checkText(text: string, openid: string): Promise<string> }, text: string, openid: string) => {
+  if ((await platform.checkText(text, openid)) === 'risky') fail('content_rejected')
+}
+
+/** Tells the given users, once per key. */
+export const tell = (tx: Scope, users: number[], title: string, body: string, topicId: number, key: string) =>
+  tx.outbox.enqueueEach('inapp', users, { title, body, link: `/packages/feedback/pages/story/index?id=${topicId}` }, key)
+
+const usersWith = async (tx: Scope, sql: string, params: unknown[]) => (await tx.db.query(sql, params)).map((row) => row.user_id as number)
+export const staffUsers = (tx: Scope) => usersWith(tx, "SELECT DISTINCT user_id FROM user_roles WHERE role = 'staff'", [])
+export const unitUsers = (tx: Scope, unitId: string) => usersWith(tx, "SELECT user_id FROM user_roles WHERE role = 'unit_handler' AND unit_id = $1", [unitId])
