@@ -5,6 +5,7 @@
  * text are masked.
  */
 import { type Appeal, type AssignmentView, type NoteView, type Outcome, type RatingSummary, type Story, type UnitStatsRow } from '../../src/domain/feedback'
+import { csv } from '../../src/domain/csv'
 import { maskPhones } from '../../src/domain/mask'
 import { maskName } from '../../src/domain/mask'
 import type { PageInput } from '../../src/domain/page'
@@ -132,14 +133,11 @@ export async function unitStats(db: Queryable, from: string, to: string, now: Da
 }
 
 const percent = (value: number | null) => (value === null ? '' : `${(value * 100).toFixed(1)}%`)
-const cell = (value: string | number) => (/[",\n]/.test(String(value)) ? `"${String(value).replaceAll('"', '""')}"` : String(value))
 
-/** UTF-8 with a BOM, so Excel opens the Chinese headers right. */
 export function statsCsv(rows: UnitStatsRow[]): string {
-  const header = ['单位', '月份', '交办数', '按时签收率', '按时答复率', '满意度均分', '满意率', '重新办理率', '逾期数']
-  const lines = rows.map((row) =>
-    [row.unitName, row.month, row.assignments, percent(row.timelyAck), percent(row.onTimeReply), row.satisfaction ?? '',
-      percent(row.satisfiedShare), percent(row.reopenRate), row.overdue].map(cell).join(','),
-  )
-  return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`
+  return csv([
+    ['单位', '月份', '交办数', '按时签收率', '按时答复率', '满意度均分', '满意率', '重新办理率', '逾期数'],
+    ...rows.map((row) => [row.unitName, row.month, row.assignments, percent(row.timelyAck), percent(row.onTimeReply), row.satisfaction,
+      percent(row.satisfiedShare), percent(row.reopenRate), row.overdue]),
+  ])
 }

@@ -1,4 +1,5 @@
-import { activityIcs, activityScene, csv, parseActivityScene } from '../../src/domain/activities'
+import { activityIcs, activityScene, parseActivityScene } from '../../src/domain/activities'
+import { csv } from '../../src/domain/csv'
 import { bandOf } from '../../src/domain/duty'
 import { can } from '../../src/domain/permissions/activities'
 import { SCENE_MAX_LENGTH } from '../../src/domain/scene'
