@@ -16,9 +16,11 @@ export function fixedClock(at: Date | string): Clock & { set(at: Date | string):
   }
 }
 
-/** The system's clock shifted by hand (the local host's DEV_CLOCK): time goes on from the instant set. */
-export function shiftedClock(): Clock & { set(at: Date | string): void } {
-  let offset = 0
+/** The system's clock shifted by hand (the local host's DEV_CLOCK): time goes on from the instant set (or `start`). */
+export function shiftedClock(start?: string): Clock & { set(at: Date | string): void } {
+  const from = start === undefined ? undefined : new Date(start)
+  if (from && Number.isNaN(from.getTime())) throw new Error(`DEV_CLOCK_AT is not an instant: ${start} (write it as 2026-11-20T02:00:00Z)`)
+  let offset = from ? from.getTime() - Date.now() : 0
   return {
     now: () => new Date(Date.now() + offset),
     set: (at) => {

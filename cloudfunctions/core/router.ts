@@ -57,6 +57,13 @@ function firstIssue(issues: readonly v.BaseIssue<unknown>[]): string {
   return generic ? '输入有误，请检查后重试' : issue.message
 }
 
+const DATA_NOT_OBJECT = '请求数据格式有误'
+
+/** `data` is an object or absent, for every action: an array, a string or null is never read as `{}`. */
+function isDataShape(data: unknown): boolean {
+  return data === undefined || (typeof data === 'object' && data !== null && !Array.isArray(data))
+}
+
 /** Every string anywhere in the input obeys the text rule, whatever the schema says. */
 function cleanStrings(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return isCleanText(value)
@@ -74,6 +81,7 @@ export async function dispatch(fn: CloudFunction, event: unknown, context: unkno
       fail('invalid_input', '未知的操作')
     }
     const name = call.action as string
+    if (!isDataShape(call.data)) fail('invalid_input', DATA_NOT_OBJECT)
     if (!cleanStrings(call.data)) fail('invalid_input', TEXT_REFUSED)
     const parsed = v.safeParse(fn.contract[name].input, call.data ?? {})
     if (!parsed.success) fail('invalid_input', firstIssue(parsed.issues))

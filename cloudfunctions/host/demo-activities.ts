@@ -158,3 +158,13 @@ export async function seedActivities(tx: Queryable, now: Date): Promise<void> {
     [`${addMonths(shanghaiDay(now).slice(0, 7), -2)}-10`, now],
   )
 }
+
+/** The unbound demo member profiles name the demo members they are for, with their sector and studio. */
+export async function linkDemoProfiles(tx: Queryable): Promise<void> {
+  await tx.query(
+    `UPDATE profiles p SET member_user_id = f.user_id, sector = f.sector, site_id = f.studio_site_id
+     FROM (VALUES ('MEMBER23', 'demo-m-zjz'), ('MEMBER24', 'demo-m-wff')) AS link (code, openid)
+     JOIN users u ON u.openid = link.openid JOIN member_facts f ON f.user_id = u.id
+     WHERE p.bind_code = link.code AND p.bound_user_id IS NULL`,
+  )
+}

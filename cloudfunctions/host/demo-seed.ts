@@ -5,7 +5,7 @@ import type { Db } from '../core/db'
 import { applySeeds, type SeedStep } from '../core/seed'
 import { calendarRows } from './demo-calendar'
 import { seedFeedback } from './demo-feedback'
-import { seedActivities } from './demo-activities'
+import { linkDemoProfiles, seedActivities } from './demo-activities'
 import { demoSites } from './demo-sites'
 import { seedNotices } from './demo-notices'
 import { seedTopics } from './demo-topics'
@@ -135,6 +135,8 @@ export const demoSteps: SeedStep<SeedContext>[] = [
     },
   },
   { name: 'feedback-month', run: (tx, { now }) => seedFeedback(tx, now) },
+  // The demo codes MEMBER23 and MEMBER24 are for the members 张建志 and 吴非繁 of the demo year: binding one joins that member.
+  { name: 'member-profiles', run: (tx) => linkDemoProfiles(tx) },
 ]
 
 /** Applies the demo steps not yet applied; answers their names. */

@@ -40,7 +40,8 @@ async function start() {
     : await openPgliteThread(join(dataDir, 'pglite'), join(__dirname, 'pglite-thread.js'))
   const applied = await migrate(db)
   // DEV_CLOCK=1 (tests and demos only) lets POST /dev/clock move the host's time.
-  const clock = process.env.DEV_CLOCK === '1' ? shiftedClock() : undefined
+  // DEV_CLOCK_AT (with DEV_CLOCK=1) starts that clock at an instant, so the demo data is seeded relative to it, not to today.
+  const clock = process.env.DEV_CLOCK === '1' ? shiftedClock(process.env.DEV_CLOCK_AT) : undefined
   const runtime = { db, platform: localPlatform(db, publicUrl), clock: clock ?? systemClock }
   setRuntime(runtime)
   const seeded = await seedDemo(db, runtime.clock.now())

@@ -4,6 +4,7 @@ import { addMonths, shanghaiMonth } from '../../src/domain/cycle'
 import { shanghaiDay } from '../../src/domain/time'
 import * as topicPermissions from '../../src/domain/permissions/topics'
 import { managesSite } from '../../src/domain/permissions/sites'
+import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import { createMain, defineFunction } from '../core/router'
 import { findSite } from '../sites/find'
@@ -96,6 +97,7 @@ export const definition = defineFunction({
       transaction(async ({ db, now }) => {
         const topic = await loadTopic(db, input.topicId)
         if (['held', 'rejected', 'merged'].includes(topic.state) && input.follow) fail('conflict', '该议题已结束，无法关注')
+        if (input.support && topic.proposer_id === caller.userId) fail('forbidden', '不能支持自己提出的议题')
         if (input.follow) {
           await db.query(
             `INSERT INTO topic_followers (topic_id, user_id, supporter, at) VALUES ($1, $2, $3, $4)
@@ -118,6 +120,7 @@ export const definition = defineFunction({
       transaction(async (tx) => {
         const topic = await loadTopic(tx.db, input.topicId, true)
         if (!topicPermissions.can(caller, 'recordMeeting', { siteId: topic.site_id })) fail('forbidden', '只能记录本联盟点议题的协商')
+        await refuseMeetingBeforeSelection(tx.db, topic.id, new Date(input.at))
         if (input.activityId) {
           const [activity] = await tx.db.query('SELECT site_id FROM activities WHERE id = $1', [input.activityId])
           if (!activity) fail('not_found', '未找到该活动')
@@ -134,6 +137,17 @@ export const definition = defineFunction({
   },
 })
 
+/** A consultation meeting takes place on or after the day its topic was chosen (Asia/Shanghai). */
+async function refuseMeetingBeforeSelection(db: Queryable, topicId: number, at: Date) {
+  const [selected] = await db.query(
+    "SELECT at FROM topic_timeline WHERE topic_id = $1 AND to_state = 'selected' ORDER BY id DESC LIMIT 1",
+    [topicId],
+  )
+  if (selected && shanghaiDay(at) < shanghaiDay(selected.at)) {
+    fail('invalid_input', `协商日期不能早于议题入选日期（${shanghaiDay(selected.at)}）`)
+  }
+}
+
 /** Merges a submitted topic into another of the same site; its followers and supporters move there, once each. */
 async function merge(tx: Parameters<typeof moveTopic>[0], topic: TopicRow, intoId: number | undefined, by: { userId: number; role: string }, note: string | null) {
   if (!intoId) return fail('invalid_input', '请选择要合并到的议题')
@@ -142,13 +156,16 @@ async function merge(tx: Parameters<typeof moveTopic>[0], topic: TopicRow, intoI
   if (target.site_id !== topic.site_id) return fail('invalid_input', '只能合并到同一联盟点的议题')
   if (['held', 'returned', 'rejected', 'merged'].includes(target.state)) return fail('conflict', '目标议题当前不能接受合并')
   const state = await moveTopic(tx, topic, 'merge', by, note, { merged_into: target.id })
+  // Nobody supports their own topic: the target's proposer keeps following it, never as a supporter.
   await tx.db.query(
     `INSERT INTO topic_followers (topic_id, user_id, supporter, at)
-     SELECT $2, user_id, supporter, $3 FROM topic_followers WHERE topic_id = $1
+     SELECT $2, user_id, supporter AND user_id <> $4, $3 FROM topic_followers WHERE topic_id = $1
      ON CONFLICT (topic_id, user_id) DO UPDATE SET supporter = topic_followers.supporter OR EXCLUDED.supporter`,
-    [topic.id, target.id, tx.now],
+    [topic.id, target.id, tx.now, target.proposer_id],
   )
-  await tx.db.query('UPDATE topic_followers SET supporter = true WHERE topic_id = $1 AND user_id = $2', [target.id, topic.proposer_id])
+  if (topic.proposer_id !== target.proposer_id) {
+    await tx.db.query('UPDATE topic_followers SET supporter = true WHERE topic_id = $1 AND user_id = $2', [target.id, topic.proposer_id])
+  }
   return state
 }
 

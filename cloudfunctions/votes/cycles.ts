@@ -63,6 +63,7 @@ export function cycleView(row: CycleRow, siteName: string, now: Date): CycleView
             ? 'proposing'
             : 'before'
   return {
+    ...defaultCycle,
     ...row.settings,
     siteId: row.site_id,
     siteName,

@@ -52,8 +52,9 @@ export const definition = defineFunction({
         if (row.state === null) fail('not_found', '未找到该议题')
         const left = row.votes_per_person - row.used - (row.cast ? 1 : 0)
         if (row.cast) return { left }
+        // A topic that was on a ballot whose window is over answers poll_closed, whatever became of the topic since.
+        if (row.cycle_id && (row.status !== 'voting' || now < row.vote_start || now >= row.vote_end)) fail('poll_closed', '本期投票不在进行中')
         if (row.state !== 'on_ballot' || !row.cycle_id) return fail('conflict', '该议题不在本期投票中')
-        if (row.status !== 'voting' || now < row.vote_start || now >= row.vote_end) fail('poll_closed', '本期投票不在进行中')
         if (row.here) fail('duplicate', '您已为该议题投过票', { left })
         if (row.used >= row.votes_per_person) fail('conflict', `您的 ${row.votes_per_person} 票已用完，可撤回后改投`, { left: 0 })
         if (row.eligibility !== 'anyone' && !verified) {

@@ -10,6 +10,7 @@
 import type { Queryable } from '../core/db'
 import type { Job, JobCtx } from '../core/jobs'
 import { moveTopic, SYSTEM, type TopicRow } from '../topics/moves'
+import { BELOW_MINIMUM, defaultCycle, reachesMinimum } from '../../src/domain/cycle'
 import type { CycleRow } from './cycles'
 
 export const SURGE = { votes: 50, share: 0.3, minutes: 10 }
@@ -61,9 +62,11 @@ export const closeBallots: Job = {
          ORDER BY votes DESC, t.accepted_at, t.id FOR UPDATE`,
         [cycle.id],
       )) as (TopicRow & { votes: number })[]
+      const settings = { ...defaultCycle, ...cycle.settings }
       for (const [rank, topic] of ranked.entries()) {
-        const chosen = rank < cycle.settings.winners
-        const note = `得票 ${topic.votes}，排名第 ${rank + 1}`
+        const enough = reachesMinimum(topic.votes, settings)
+        const chosen = rank < settings.winners && enough
+        const note = `得票 ${topic.votes}，排名第 ${rank + 1}${enough ? '' : `，${BELOW_MINIMUM}（至少 ${settings.minVotes} 票）`}`
         await moveTopic(tx, topic, chosen ? 'select' : 'deselect', SYSTEM, note, { final_votes: topic.votes })
       }
     }),

@@ -15,6 +15,8 @@ export interface Profile {
   siteId: string | null
   unitId: string | null
   sector: string | null
+  /** The member record binding joins, when the profile names one. */
+  memberId: number | null
   bindCode: string
   boundAt: string | null
 }

@@ -22,6 +22,8 @@ export interface CycleSettings {
   meetingDay: number
   /** How many topics the vote chooses. */
   winners: number
+  /** The fewest votes a topic needs to be chosen; below it the topic is not selected, whatever its rank. */
+  minVotes: number
   /** Votes each person has on the ballot, at most one per topic. */
   votesPerPerson: number
   eligibility: Eligibility
@@ -38,6 +40,7 @@ export const defaultCycle: CycleSettings = {
   voteTo: 25,
   meetingDay: 28,
   winners: 1,
+  minVotes: 3,
   votesPerPerson: 3,
   eligibility: 'anyone',
   eligibilityDays: 30,
@@ -79,6 +82,12 @@ export function cycleWindows(month: string, s: CycleSettings): CycleWindows {
     meetingAt: new Date(dayStart(month, s.meetingDay).getTime() + 9 * 3_600_000),
   }
 }
+
+/** Whether a topic's final count reaches the ballot's minimum for selection. */
+export const reachesMinimum = (votes: number, settings: Pick<CycleSettings, 'minVotes'>) => votes >= settings.minVotes
+
+/** Why a topic was not chosen although it ranked among the winners. */
+export const BELOW_MINIMUM = '票数未达到入选要求'
 
 export const shanghaiMonth = (at: Date) => shanghaiDay(at).slice(0, 7)
 

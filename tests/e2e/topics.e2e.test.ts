@@ -23,7 +23,8 @@ describe('月月说事 in the browser (h5 build, Chromium)', () => {
     await resident.getByLabel('议题类别：请选择').click()
     await resident.getByText('确定').locator('visible=true').click()
     await resident.getByText('提交议题').click()
-    await resident.getByText('待审核').first().waitFor()
+    // Taro keeps the pages behind this one in the document (hidden): look only at what the person sees.
+    await resident.getByText('待审核').locator('visible=true').first().waitFor()
 
     const admin = await as({ persona: 'site_admin' })
     await admin.goto(`${host.url}/packages/topics/pages/screen/index`)

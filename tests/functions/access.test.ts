@@ -15,6 +15,12 @@ describe('the access table', () => {
   })
 })
 
+function nestedArrays(depth: number): unknown {
+  let value: unknown = []
+  for (let i = 0; i < depth; i++) value = [value]
+  return value
+}
+
 describe(`roles on ${DB_LABEL}`, () => {
   let rt: TestRuntime
   beforeAll(async () => {
@@ -40,6 +46,19 @@ describe(`roles on ${DB_LABEL}`, () => {
     }
     expect((await caller(sites, 'resident-x')('list', { q: '图书\u0000馆' })).error.code).toBe('invalid_input')
     expect((await rt.db.query("SELECT count(*)::int AS n FROM profiles WHERE name = '正常'"))[0].n).toBe(0)
+  })
+
+  it('refuses data that is not an object for every action of every function, before any handler runs', async () => {
+    const shapes: unknown[] = [[], [{}], null, 'x', 7, true, nestedArrays(5000)]
+    for (const [name, { main }] of Object.entries(cloudFunctions)) {
+      const call = caller(main, 'demo-staff')
+      for (const action of Object.keys(access[name])) {
+        for (const data of shapes) {
+          const result = await call(action, data)
+          expect([`${name}.${action}`, result.error]).toEqual([`${name}.${action}`, { code: 'invalid_input', message: '请求数据格式有误' }])
+        }
+      }
+    }
   })
 
   it('refuses an unknown action as invalid input', async () => {

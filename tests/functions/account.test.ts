@@ -52,6 +52,18 @@ describe(`binding profiles on ${DB_LABEL}`, () => {
     expect(bound.data.roles).toContainEqual({ role: 'site_admin', siteId: 'F05', unitId: null })
   })
 
+  it('answers success to the code a person just bound, however often or at once, and never counts it as a wrong code', async () => {
+    const { bindCode } = (await caller(admin, 'demo-staff')('createProfile', { role: 'member', name: '林晓' })).data
+    const person = caller(account, 'person-twice')
+    const taps = await Promise.all([person('bind', { code: bindCode }), person('bind', { code: bindCode })])
+    expect(taps.map((tap) => tap.data?.primaryRole)).toEqual(['member', 'member'])
+    for (let i = 0; i < 12; i++) expect((await person('bind', { code: bindCode })).data.primaryRole).toBe('member')
+    const counted = async () => (await rt.db.query("SELECT count(*)::int AS n FROM rate_events WHERE key = 'bind:' || $1", [taps[0].data.userId]))[0].n
+    expect(await counted()).toBe(0)
+    expect((await person('bind', { code: 'ZZZZZZZZ' })).error.code).toBe('not_found')
+    expect(await counted()).toBe(1)
+  })
+
   it('answers unknown and malformed codes clearly and grants nothing', async () => {
     const person = caller(account, 'person-guess')
     expect((await person('bind', { code: 'ZZZZZZZZ' })).error.code).toBe('not_found')

@@ -1,14 +1,17 @@
 /** The demo year of activities adds up: seats within capacity, check-ins within windows, every point from a record. */
 import { applySeeds } from '../../cloudfunctions/core/seed'
 import { demoSteps } from '../../cloudfunctions/host/demo-seed'
+import { main as account } from '../../cloudfunctions/account'
+import { main as admin } from '../../cloudfunctions/admin'
 import { as } from '../support/activities'
-import { DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
+import { caller, DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
 
 describe(`demo activities on ${DB_LABEL}`, () => {
   let rt: TestRuntime
   beforeAll(async () => {
     rt = await startRuntime()
-    await applySeeds(rt.db, demoSteps.filter((step) => step.name === 'activities-year'), { now: rt.clock.now(), activityDays: 3 })
+    const steps = ['activities-year', 'member-profiles']
+    await applySeeds(rt.db, demoSteps.filter((step) => steps.includes(step.name)), { now: rt.clock.now(), activityDays: 3 })
   })
   afterAll(() => rt.close())
   const one = async (sql: string) => (await rt.db.query(sql))[0]
@@ -41,5 +44,34 @@ describe(`demo activities on ${DB_LABEL}`, () => {
     expect(year.byKind.map((k: any) => k.kind)).toEqual(expect.arrayContaining(['studio_day', 'speak', 'adopted']))
     const staff = (await as('demo-staff').duty('members', { year: 2026, limit: 100 })).data
     expect(staff.items.find((m: any) => m.name === '纪英瑞').total).toBe(year.total)
+  })
+
+  it('joins the member a profile names when it is bound, so every kind of profile bound leaves nobody listed twice', async () => {
+    const members = async () => (await as('demo-staff').duty('members', { year: 2026, limit: 100 })).data.items as { userId: number; name: string; total: number }[]
+    const before = (await members()).find((m) => m.name === '张建志')!
+    expect(before.total).toBeGreaterThan(0)
+    const staff = caller(admin, 'demo-staff')
+    const kinds = [
+      { role: 'member', name: '邵一凡', sector: '经济界' },
+      { role: 'site_admin', name: '蒋丽', siteId: 'F05' },
+      { role: 'unit_handler', name: '韩冬', unitId: 'U02' },
+      { role: 'staff', name: '苗青' },
+      { role: 'auditor', name: '严明' },
+    ]
+    const codes = ['MEMBER23', 'MEMBER24']
+    for (const profile of kinds) codes.push((await staff('createProfile', profile)).data.bindCode)
+    for (const [i, code] of codes.entries()) expect((await caller(account, `bind-kind-${i}`)('bind', { code })).ok).toBe(true)
+
+    const after = await members()
+    const names = after.map((m) => m.name)
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([])
+    expect(after.find((m) => m.name === '张建志')).toEqual(before)
+    expect(names).toEqual(expect.arrayContaining(['吴非繁', '邵一凡']))
+    const mine = (await as('bind-kind-0').duty('mine', { year: 2026 })).data
+    expect(mine.total).toBe(before.total)
+    const studio = await as('demo-resident').activities('studio', { siteId: 'W02' })
+    expect(studio.data.members.map((m: any) => m.name)).toEqual(['张建志'])
+    const people = await rt.db.query("SELECT nickname, count(*)::int AS n FROM users u WHERE EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id) GROUP BY nickname HAVING count(*) > 1")
+    expect(people).toEqual([])
   })
 })

@@ -188,7 +188,7 @@ describe(`月月说事 as a model on ${DB_LABEL}`, () => {
       fc.asyncProperty(fc.array(feedbackAction, { minLength: 30, maxLength: 70 }), async (steps) => {
         await rt.db.exec(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY CASCADE`)
         rt.clock.set('2026-11-10T02:00:00Z')
-        await deliberatedTopics(rt, ['F01', 'F02', 'S03'], { voters: ['resident-a', 'resident-b'] })
+        await deliberatedTopics(rt, ['F01', 'F02', 'S03'], { voters: ['resident-a', 'resident-b', 'voter-c'] })
         await walk(steps)
       }),
       runs,

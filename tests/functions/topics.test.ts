@@ -21,6 +21,8 @@ describe(`月月说事 on ${DB_LABEL}`, () => {
     expect((await admin.topics('screen', { topicId: proposed.data.id, decision: 'accept' })).data.state).toBe('accepted')
     const merged = await admin.topics('screen', { topicId: other.data.id, decision: 'merge', intoTopicId: proposed.data.id, note: '与已受理议题相同' })
     expect(merged.data.state).toBe('merged')
+    const own = await wang.topics('follow', { topicId: proposed.data.id, follow: true, support: true })
+    expect(own.error).toEqual({ code: 'forbidden', message: '不能支持自己提出的议题' })
     const target = await as('resident-2').topics('get', { topicId: proposed.data.id })
     expect(target.data).toMatchObject({ state: 'accepted', proposer: '王*英', following: true, supporting: true, supporters: 1 })
 
@@ -38,6 +40,8 @@ describe(`月月说事 on ${DB_LABEL}`, () => {
     rt.clock.set('2026-11-25T16:00:00Z')
     expect((await as('v4').votes('cast', { topicId: proposed.data.id })).error.code).toBe('poll_closed')
     expect(await ballotJobs(rt)).toEqual({ opened: 0, closed: 1 })
+    // Once the window closed and the topic was chosen, a cast still answers that the vote is over.
+    expect((await as('v4').votes('cast', { topicId: proposed.data.id })).error).toEqual({ code: 'poll_closed', message: '本期投票不在进行中' })
     const results = await as('v1').votes('results', { siteId: 'F01', month: '2026-11' })
     expect(results.data).toMatchObject({ totalVotes: 3, voters: 3, topics: [{ id: proposed.data.id, votes: 3, rank: 1, selected: true }] })
 
@@ -52,6 +56,9 @@ describe(`月月说事 on ${DB_LABEL}`, () => {
       nextSteps: '交区交通运输局办理',
     }
     expect((await as('resident-2').topics('recordMeeting', meeting)).error.code).toBe('forbidden')
+    const early = await admin.topics('recordMeeting', { ...meeting, at: '2026-11-25T09:00:00+08:00' })
+    expect(early.error).toEqual({ code: 'invalid_input', message: '协商日期不能早于议题入选日期（2026-11-26）' })
+    expect(await rt.db.query('SELECT count(*)::int AS n FROM topic_meetings')).toEqual([{ n: 0 }])
     expect((await admin.topics('recordMeeting', meeting)).data.state).toBe('deliberated')
     const story = await wang.topics('get', { topicId: proposed.data.id })
     expect(story.data.timeline.map((entry: any) => entry.state)).toEqual(['submitted', 'accepted', 'on_ballot', 'selected', 'deliberated'])

@@ -89,6 +89,7 @@ describe(`the ballot on ${DB_LABEL}`, () => {
 
   it('opens and closes at the window edges in Asia/Shanghai, once however often the jobs run, ties to the earlier acceptance', async () => {
     const staff = as('demo-staff')
+    expect((await staff.votes('configure', { siteId: 'F01', month: '2026-11', minVotes: 1 })).ok).toBe(true)
     const ids: number[] = []
     for (const [i, title] of ['老旧小区加装电梯', '社区精神养老服务'].entries()) {
       const { data } = await as(`edge-${i}`).topics('propose', draft(title))
@@ -115,6 +116,26 @@ describe(`the ballot on ${DB_LABEL}`, () => {
     ])
     const [{ n }] = await rt.db.query("SELECT count(*)::int AS n FROM topic_timeline WHERE move IN ('ballot', 'select', 'deselect')")
     expect(n).toBe(4)
+  })
+
+  it('chooses no topic below the ballot\'s minimum of votes (3 by default), and the results say why', async () => {
+    const ids = await openBallot(rt, { winners: 3 })
+    for (const [topic, voters] of [[ids[0], 3], [ids[1], 2]]) {
+      for (let i = 0; i < voters; i++) expect((await as(`min-${i}`).votes('cast', { topicId: topic })).ok).toBe(true)
+    }
+    rt.clock.set('2026-11-26T02:00:00Z')
+    expect(await ballotJobs(rt)).toEqual({ opened: 0, closed: 1 })
+    const states = await rt.db.query('SELECT id, state, final_votes FROM topics WHERE id = ANY($1) ORDER BY id', [ids.slice(0, 3)])
+    expect(states).toEqual([
+      { id: ids[0], state: 'selected', final_votes: 3 },
+      { id: ids[1], state: 'not_selected', final_votes: 2 },
+      { id: ids[2], state: 'not_selected', final_votes: 0 },
+    ])
+    const results = (await as('reader').votes('results', { siteId: 'F01', month: '2026-11' })).data
+    expect(results.cycle.minVotes).toBe(3)
+    expect(results.topics.filter((t: { selected: boolean }) => t.selected).map((t: { id: number }) => t.id)).toEqual([ids[0]])
+    const [note] = await rt.db.query("SELECT note FROM topic_timeline WHERE topic_id = $1 AND move = 'deselect'", [ids[1]])
+    expect(note.note).toBe('得票 2，排名第 2，票数未达到入选要求（至少 3 票）')
   })
 
   it('hides counts until the vote closes unless the site shows them live', async () => {

@@ -113,11 +113,14 @@ export async function buttonContrasts(page: Page): Promise<ButtonContrast[]> {
   })
 }
 
+/** Where an e2e suite's clock starts: the host seeds its demo data relative to it, so no suite depends on today's date. */
+export const E2E_START = '2026-11-20T02:00:00Z'
+
 /**
  * An end-to-end suite's host and Chromium, started once for the suite, with its clock and its people.
  * By default the host's clock moves by /dev/clock, and its due jobs run on each move.
  */
-export function e2eSuite(env: Record<string, string> = { DEV_CLOCK: '1', JOBS_INTERVAL_MS: '0' }) {
+export function e2eSuite(env: Record<string, string> = { DEV_CLOCK: '1', DEV_CLOCK_AT: E2E_START, JOBS_INTERVAL_MS: '0' }) {
   let host: HostProcess | undefined
   let browser: Browser | undefined
   beforeAll(async () => {

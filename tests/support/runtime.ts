@@ -13,7 +13,7 @@ import { demoSteps } from '../../cloudfunctions/host/demo-seed'
 export const DEFAULT_NOW = '2026-11-20T02:00:00Z'
 
 /** Demo steps a test applies itself when it wants them. */
-export const LATER_STEPS = ['topics-month', 'activities-year', 'notices', 'feedback-month']
+export const LATER_STEPS = ['topics-month', 'activities-year', 'notices', 'feedback-month', 'member-profiles']
 
 export interface TestRuntime extends Runtime {
   clock: ReturnType<typeof fixedClock>

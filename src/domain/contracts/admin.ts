@@ -4,7 +4,7 @@ import type { Profile } from '../account'
 import { returns } from '../contract'
 import { pageFields, type Page } from '../page'
 import { bindableRoles } from '../roles'
-import { siteId, unitId } from '../schemas'
+import { recordId, siteId, unitId } from '../schemas'
 import { text } from '../text'
 
 export const adminContract = {
@@ -16,6 +16,8 @@ export const adminContract = {
       unitId: v.optional(unitId),
       /** A member's sector (界别); a member's siteId is their studio. */
       sector: v.optional(text('界别', { min: 1, max: 20 })),
+      /** The member record this profile is for (a member who changed WeChat accounts): binding joins it. */
+      memberId: v.optional(recordId('委员编号')),
     }),
     output: returns<Profile>(),
   },

@@ -21,6 +21,7 @@ export const votesContract = {
       voteTo: day('投票截止日'),
       meetingDay: day('议事日'),
       winners: count('入选议题数', 20),
+      minVotes: count('入选最少票数', 1000),
       votesPerPerson: count('每人票数', 10),
       eligibility: v.optional(v.picklist(eligibilities, '投票资格不正确')),
       eligibilityDays: count('签到天数', 365),

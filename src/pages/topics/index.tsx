@@ -6,7 +6,8 @@ import { Picker, View } from '@tarojs/components'
 import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Button, Cell, CellGroup, Empty, List, Notice, Page, Skeleton, Tag } from '@/components/ui'
-import type { Ballot, BallotTopic } from '@/domain/ballot'
+import type { Ballot, BallotTopic, CycleView } from '@/domain/ballot'
+import { BELOW_MINIMUM, reachesMinimum } from '@/domain/cycle'
 import { phaseLabels, topicStateTone } from '@/domain/topic-labels'
 import { topicStateLabels } from '@/domain/topics'
 import { shanghaiDay } from '@/domain/time'
@@ -19,6 +20,13 @@ import { castVote, getBallot, withdrawVote } from '@/services/votes'
 import { useTopicSite } from '@/stores/topicSite'
 
 const topicUrl = (id: number) => `/packages/topics/pages/detail/index?id=${id}`
+
+/** A result's count, and why a topic was not chosen when it had too few votes. */
+function resultLabel(topic: BallotTopic, cycle: CycleView): string {
+  const votes = topic.votes ?? 0
+  const short = topic.state === 'not_selected' && !reachesMinimum(votes, cycle)
+  return short ? `${votes} 票 · ${BELOW_MINIMUM}（至少 ${cycle.minVotes} 票）` : `${votes} 票`
+}
 
 function BallotRow({ topic, ballot, onChange }: { topic: BallotTopic; ballot: Ballot; onChange(): void }) {
   const act = async () => {
@@ -96,7 +104,7 @@ export default function TopicsTab() {
       {cycle.status === 'closed' && (
         <CellGroup title='投票结果'>
           {b.topics.map((t, i) => (
-            <Cell key={t.id} title={`${i + 1}. ${t.title}`} label={`${t.votes ?? 0} 票`}
+            <Cell key={t.id} title={`${i + 1}. ${t.title}`} label={resultLabel(t, cycle)}
               value={<Tag tone={topicStateTone[t.state]}>{topicStateLabels[t.state]}</Tag>} arrow onClick={() => Taro.navigateTo({ url: topicUrl(t.id) })} />
           ))}
           <Cell title='并列时先受理的议题优先' />

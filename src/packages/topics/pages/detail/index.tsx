@@ -9,7 +9,7 @@ import { Button, Cell, CellGroup, Empty, Notice, Page, Skeleton, Tag } from '@/c
 import * as topicPermissions from '@/domain/permissions/topics'
 import { topicStateTone } from '@/domain/topic-labels'
 import { moves, movesFrom, topicStateLabels, type TopicDetail } from '@/domain/topics'
-import { shanghaiDateTime } from '@/domain/time'
+import { shanghaiDateTime, shanghaiDay } from '@/domain/time'
 import { useCall } from '@/hooks/useCall'
 import { asFailure } from '@/hooks/latest'
 import { useSharePage } from '@/hooks/useSharePage'
@@ -50,6 +50,12 @@ function Screening({ topic, onDone }: { topic: TopicDetail; onDone(): void }) {
       </View>
     </CellGroup>
   )
+}
+
+/** The Asia/Shanghai day a topic was chosen: its meeting cannot be earlier. */
+const selectedDay = (timeline: { at: string; state: string }[]) => {
+  const chosen = timeline.filter((entry) => entry.state === 'selected').pop()
+  return chosen ? shanghaiDay(new Date(chosen.at)) : ''
 }
 
 export default function TopicPage() {
@@ -94,13 +100,13 @@ export default function TopicPage() {
             {t.following ? '取消关注' : '关注'}
           </Button>
         )}
-        {!ended && !t.supporting && (
+        {!ended && !t.supporting && t.proposerId !== me?.userId && (
           <Button kind='plain' onClick={act(() => followTopic({ topicId: t.id, follow: true, support: true }), '已支持')}>支持</Button>
         )}
         {t.state === 'on_ballot' && <Button onClick={act(() => castVote({ topicId: t.id }), '投票成功')}>投票</Button>}
         {may('edit') && <Button onClick={() => Taro.navigateTo({ url: `/packages/topics/pages/propose/index?id=${t.id}` })}>修改后重新提交</Button>}
         {t.state === 'selected' && may('recordMeeting') && (
-          <Button onClick={() => Taro.navigateTo({ url: `/packages/topics/pages/meeting/index?id=${t.id}` })}>记录协商</Button>
+          <Button onClick={() => Taro.navigateTo({ url: `/packages/topics/pages/meeting/index?id=${t.id}&since=${selectedDay(t.timeline)}` })}>记录协商</Button>
         )}
       </>
     )}>

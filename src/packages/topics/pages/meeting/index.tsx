@@ -21,7 +21,14 @@ export default function MeetingPage() {
   const [nextSteps, setNextSteps] = useState('')
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
-  useLoad((params) => setTopicId(Number(params.id)))
+  const [since, setSince] = useState('')
+  useLoad((params) => {
+    setTopicId(Number(params.id))
+    // The meeting is on or after the day the topic was chosen (the server refuses an earlier one).
+    const chosen = /^\d{4}-\d{2}-\d{2}$/.test(params.since ?? '') ? params.since! : ''
+    setSince(chosen)
+    if (chosen > day) setDay(chosen)
+  })
 
   const submit = async () => {
     setBusy(true)
@@ -61,7 +68,7 @@ export default function MeetingPage() {
       </FormRow>
       <FormRow label='时间'>
         <View className='meeting-when'>
-          <Picker mode='date' value={day} onChange={(e) => setDay(e.detail.value)}><View className='ui-input' role='button' aria-label={`日期：${day}`}>{day}</View></Picker>
+          <Picker mode='date' value={day} start={since || undefined} onChange={(e) => setDay(e.detail.value)}><View className='ui-input' role='button' aria-label={`日期：${day}`}>{day}</View></Picker>
           <Picker mode='time' value={time} onChange={(e) => setTime(e.detail.value)}><View className='ui-input' role='button' aria-label={`时间：${time}`}>{time}</View></Picker>
         </View>
       </FormRow>
