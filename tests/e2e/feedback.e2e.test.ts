@@ -24,13 +24,14 @@ describe('交办督复评 in the browser (h5 build, Chromium)', () => {
     })
     expect((await staff('topics', 'screen', { topicId: topic.data.id, decision: 'accept' })).ok).toBe(true)
     await setClock('2026-12-21T01:00:00Z')
-    for (const voter of ['fb-voter-1', 'fb-voter-2']) expect((await (await hostCaller(host.url, { guest: voter }))('votes', 'cast', { topicId: topic.data.id })).ok).toBe(true)
+    // Three votes: the ballot's minimum for selection.
+    for (const voter of ['fb-voter-1', 'fb-voter-2', 'fb-voter-3']) expect((await (await hostCaller(host.url, { guest: voter }))('votes', 'cast', { topicId: topic.data.id })).ok).toBe(true)
     await setClock('2026-12-26T01:00:00Z')
     const meeting = await staff('topics', 'recordMeeting', {
       topicId: topic.data.id, form: '议事会', at: '2026-12-28T09:00:00+08:00', place: '运河街道议事厅', participants: 16,
       sectors: ['社区居民', '政协委员'], opinions: '一个月内修复古街路灯，增设景观照明。', nextSteps: '交区城市管理局、区行政审批服务局办理',
     })
-    expect(meeting.data.state).toBe('deliberated')
+    expect(meeting).toMatchObject({ ok: true, data: { state: 'deliberated' } })
     // The second unit's handler binds the real way.
     const profile = await staff('admin', 'createProfile', { role: 'unit_handler', name: '周强', unitId: 'U07' })
     expect((await (await hostCaller(host.url, { guest: 'fb-handler-jt' }))('account', 'bind', { code: profile.data.bindCode })).ok).toBe(true)
