@@ -1,10 +1,12 @@
 /** account: who I am, and binding a member or staff profile with its one-time code. */
 import type { Me } from '../../src/domain/account'
 import { accountContract } from '../../src/domain/contracts/account'
+import { maskPublic, privateParts } from '../../src/domain/mask'
 import { roles, type Role } from '../../src/domain/roles'
 import { fail } from '../core/errors'
 import type { Caller } from '../core/identity'
 import { loadCaller } from '../core/identity'
+import { knownNames } from '../core/names'
 import type { Queryable } from '../core/db'
 import { take } from '../core/rate-limit'
 import { createMain, defineFunction } from '../core/router'
@@ -24,6 +26,11 @@ export const definition = defineFunction({
   openapi: [],
   actions: {
     me: async ({ caller }) => describe(caller),
+
+    maskPreview: async ({ db, input }) => {
+      const names = await knownNames(db, 'all')
+      return { masked: maskPublic(input.text, names), ...privateParts(input.text, names) }
+    },
 
     bind: async (ctx) => {
       const { input, caller } = ctx

@@ -7,6 +7,7 @@
  * activity's day (one per person and activity, a unique key).
  * Printed site codes go to the `checkin` function and never reach these tables.
  */
+import { readCache } from '../core/cache'
 import type { Queryable } from '../core/db'
 import { groupCommit } from '../core/group-commit'
 import type { ActivityRow } from './read'
@@ -32,13 +33,7 @@ export interface CheckinFacts {
 
 /** How long an activity's facts are reused: every scan names one, and they change rarely (like a site's row). */
 export const FACTS_CACHE_MS = 30_000
-const factsCache = new WeakMap<Queryable, Map<number, { facts: CheckinFacts; until: number }>>()
-
-export async function checkinFacts(db: Queryable, activityId: number, wall = Date.now()): Promise<CheckinFacts | undefined> {
-  let entries = factsCache.get(db)
-  if (!entries) factsCache.set(db, (entries = new Map()))
-  const hit = entries.get(activityId)
-  if (hit && hit.until > wall) return hit.facts
+export const checkinFacts = readCache(FACTS_CACHE_MS, async (db, activityId: number): Promise<CheckinFacts | undefined> => {
   const [row] = await db.query(
     `SELECT a.id, a.title, a.audience, a.sectors, a.site_id AS "siteId",
        a.starts_at - a.window_before_min * interval '1 minute' AS "opensAt", a.ends_at + a.window_after_min * interval '1 minute' AS "closesAt",
@@ -48,10 +43,8 @@ export async function checkinFacts(db: Queryable, activityId: number, wall = Dat
   )
   if (!row) return undefined
   const { ruleId, ruleKind, rulePoints, ...rest } = row
-  const facts = { ...rest, id: Number(rest.id), opensAt: new Date(rest.opensAt), closesAt: new Date(rest.closesAt), rule: ruleId ? { id: Number(ruleId), kind: ruleKind, points: rulePoints } : null } as CheckinFacts
-  entries.set(activityId, { facts, until: wall + FACTS_CACHE_MS })
-  return facts
-}
+  return { ...rest, id: Number(rest.id), opensAt: new Date(rest.opensAt), closesAt: new Date(rest.closesAt), rule: ruleId ? { id: Number(ruleId), kind: ruleKind, points: rulePoints } : null } as CheckinFacts
+})
 
 interface Attend {
   activityId: number

@@ -2,6 +2,7 @@
 import type { ActivityDetail, ActivitySummary, StudioSection } from '../../src/domain/activities'
 import { can } from '../../src/domain/permissions/activities'
 import { maskName } from '../../src/domain/mask'
+import { publicMasker } from '../core/names'
 import type { Caller } from '../core/identity'
 import type { Queryable, Row } from '../core/db'
 import { fail } from '../core/errors'
@@ -71,6 +72,7 @@ export async function activityDetail(db: Queryable, caller: Caller, id: number):
   const { organiserId, myStatus, myPosition, ...detail } = row
   return {
     ...(detail as Omit<ActivityDetail, 'mine' | 'manages' | 'organiserName'> & { organiserName: string | null }),
+    intro: (await publicMasker(db))(detail.intro),
     organiserName: organiserId && detail.organiserName ? maskName(detail.organiserName) : null,
     mine: myStatus ? { status: myStatus, position: myPosition ?? null } : null,
     manages: can(caller, 'manage', { siteId: detail.siteId, organiserId }),

@@ -10,11 +10,13 @@ const screeners: readonly Role[] = ['site_admin', 'staff', 'admin', 'auditor']
 const profileIssuers: readonly Role[] = ['staff', 'admin']
 const noticeSenders: readonly Role[] = ['site_admin', 'staff', 'admin']
 const dutyReaders: readonly Role[] = ['staff', 'admin', 'auditor']
+/** Those who write text the public will read: replies, notes, summaries, meeting records. */
+const publicWriters: readonly Role[] = ['site_admin', 'unit_handler', 'staff', 'admin']
 
 export const access: Record<string, Record<string, readonly Role[]>> = {
   sites: { list: everyone, get: everyone, code: siteManagers },
   checkin: { scan: everyone, mine: everyone },
-  account: { me: everyone, bind: everyone },
+  account: { me: everyone, bind: everyone, maskPreview: publicWriters },
   admin: { createProfile: profileIssuers, listProfiles: profileIssuers },
   notices: {
     publish: noticeSenders,

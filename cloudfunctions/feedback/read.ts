@@ -1,16 +1,16 @@
 /**
  * Reading 交办督复评: assignment views, the public outcomes list (公示), a topic's story, and the
  * unit figures (one SQL query, documented in docs/api.md) with their CSV. Public text never
- * carries a full name, an openid or a phone number: names are masked, phone numbers in typed
- * text are masked.
+ * carries a full name, an openid, an ID or a phone number: every typed text goes through the one
+ * masking rule (src/domain/mask.ts) with the names the system knows.
  */
 import { type Appeal, type AssignmentView, type NoteView, type Outcome, type RatingSummary, type Story, type UnitStatsRow } from '../../src/domain/feedback'
 import { csv } from '../../src/domain/csv'
-import { maskPhones } from '../../src/domain/mask'
 import { maskName } from '../../src/domain/mask'
 import type { PageInput } from '../../src/domain/page'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
+import { publicMasker } from '../core/names'
 import { pageOf } from '../core/page'
 
 export const assignmentColumns = `a.id, a.topic_id AS "topicId", t.title AS "topicTitle", t.state AS "topicState", s.name AS "siteName",
@@ -53,7 +53,8 @@ export async function listOutcomes(db: Queryable, filter: PageInput & { siteId?:
     },
     filter,
   )
-  return { ...page, items: page.items.map((item) => ({ ...item, proposer: maskName(item.proposer), summary: maskPhones(item.summary) })) }
+  const mask = await publicMasker(db)
+  return { ...page, items: page.items.map((item) => ({ ...item, title: mask(item.title), proposer: maskName(item.proposer), summary: mask(item.summary) })) }
 }
 
 /** A topic's 交办督复评 story: assignments, notes and supervision, the outcome, ratings, and mine. */
@@ -84,19 +85,20 @@ export async function topicStory(db: Queryable, topicId: number, viewerId: numbe
      FROM rating_appeals p JOIN ratings r ON r.id = p.rating_id WHERE r.topic_id = $1 AND ($2 OR p.unit_id = ANY($3)) ORDER BY p.id`,
     [topicId, appealsOf.all, appealsOf.units],
   )
+  const mask = await publicMasker(db)
   return {
     topicId,
     state: topic.state,
-    assignments: assignments.map((a) => ({ ...a, reply: a.reply && maskPhones(a.reply) })),
-    notes: notes.map((note) => ({ ...note, body: maskPhones(note.body) }) as NoteView),
-    outcome: outcome ? { summary: maskPhones(outcome.summary), publishedAt: outcome.publishedAt } : null,
+    assignments: assignments.map((a) => ({ ...a, topicTitle: mask(a.topicTitle), reply: a.reply && mask(a.reply) })),
+    notes: notes.map((note) => ({ ...note, body: mask(note.body) }) as NoteView),
+    outcome: outcome ? { summary: mask(outcome.summary), publishedAt: outcome.publishedAt } : null,
     rating: topic.rating as RatingSummary,
     mine: mine
       ? { score: mine.score, comment: mine.comment, changeableUntil: new Date(mine.created_at.getTime() + 7 * 86_400_000).toISOString() }
       : null,
     mayRate: !!outcome && topic.state !== 'closed' && (topic.proposer_id === viewerId || topic.voted || topic.following),
-    ratings: ratings.map((row) => ({ id: row.id, score: row.score, comment: row.comment && maskPhones(row.comment) })),
-    appeals: appeals.map((row) => ({ ...row, reason: maskPhones(row.reason) }) as Appeal),
+    ratings: ratings.map((row) => ({ id: row.id, score: row.score, comment: row.comment && mask(row.comment) })),
+    appeals: appeals.map((row) => ({ ...row, reason: mask(row.reason) }) as Appeal),
   }
 }
 

@@ -1,9 +1,10 @@
 /** Reading topics for public pages: summaries, the whole story of one topic, similar titles. Names masked. */
 import { bigrams } from '../../src/domain/bigrams'
-import { maskName, maskPhones } from '../../src/domain/mask'
+import { maskName } from '../../src/domain/mask'
 import type { PageInput } from '../../src/domain/page'
 import type { SimilarTopic, TopicDetail, TopicSummary } from '../../src/domain/topics'
 import type { Queryable } from '../core/db'
+import { publicMasker } from '../core/names'
 import { fail } from '../core/errors'
 import { conditions, pageOf } from '../core/page'
 
@@ -19,7 +20,9 @@ export const summaryColumns = `t.id, t.site_id AS "siteId", s.name AS "siteName"
 export const summaryFrom = `topics t JOIN sites s ON s.id = t.site_id JOIN users u ON u.id = t.proposer_id
   LEFT JOIN cycles c ON c.id = t.ballot_cycle_id`
 
-const masked = <T extends { proposer: string }>(row: T): T => ({ ...row, proposer: maskName(row.proposer) })
+/** A topic as a public reader sees it: the proposer's name and the title masked. */
+const masked = <T extends { proposer: string; title: string }>(row: T, mask: (text: string) => string): T =>
+  ({ ...row, proposer: maskName(row.proposer), title: mask(row.title) })
 
 export interface ListFilter extends PageInput {
   siteId?: string
@@ -43,7 +46,8 @@ export async function listTopics(db: Queryable, userId: number, filter: ListFilt
     { columns: summaryColumns, from: summaryFrom, where, params, keys: ['t.created_at', 't.id'], desc: true },
     filter,
   )
-  return { ...page, items: page.items.map(masked) }
+  const mask = await publicMasker(db)
+  return { ...page, items: page.items.map((item) => masked(item, mask)) }
 }
 
 export async function topicDetail(db: Queryable, id: number, viewer: { userId: number; mayScreen(siteId: string): boolean }): Promise<TopicDetail> {
@@ -68,15 +72,17 @@ export async function topicDetail(db: Queryable, id: number, viewer: { userId: n
     [id],
   )
   const { mergedId, mergedTitle, ...rest } = row
+  const mask = await publicMasker(db)
   return {
-    ...masked(rest as TopicSummary),
-    mergedInto: mergedId ? { id: mergedId, title: mergedTitle } : null,
+    ...masked(rest as TopicSummary, mask),
+    body: mask(rest.body),
+    mergedInto: mergedId ? { id: mergedId, title: mask(mergedTitle) } : null,
     timeline: timeline.map((entry) => ({
       ...entry,
       actor: entry.actor ? maskName(entry.actor) : entry.role === '系统' ? '' : '匿名群众',
-      note: entry.note && maskPhones(entry.note),
+      note: entry.note && mask(entry.note),
     })),
-    meeting: meeting ? { ...meeting, opinions: maskPhones(meeting.opinions), nextSteps: maskPhones(meeting.nextSteps) } : null,
+    meeting: meeting ? { ...meeting, opinions: mask(meeting.opinions), nextSteps: mask(meeting.nextSteps) } : null,
   } as TopicDetail
 }
 

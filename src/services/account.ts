@@ -5,3 +5,4 @@ const account = endpoint<typeof accountContract>('account')
 
 export const fetchMe = account('me')
 export const bindProfile = account('bind')
+export const previewPublicText = account('maskPreview')

@@ -52,16 +52,18 @@ describe('交办督复评 in the browser (h5 build, Chromium)', () => {
     await staff.getByText('已交办').first().waitFor()
     await staff.getByText(/签收期限 2026-12-30 · 答复期限 2027-01-20/).first().waitFor()
 
-    for (const [who, reply] of [
-      [{ persona: 'unit_handler' }, '已审批古街景观照明改造项目，开通绿色通道。'],
-      [{ guest: 'fb-handler-jt' }, '已在古街入口增设夜间交通指引灯 12 盏。'],
+    for (const [who, reply, shown] of [
+      [{ persona: 'unit_handler' }, '已审批古街景观照明改造项目，开通绿色通道。', '已审批古街景观照明改造项目，开通绿色通道。'],
+      [{ guest: 'fb-handler-jt' }, '已在古街入口增设夜间交通指引灯 12 盏，联系人周强 13812345678。', '已在古街入口增设夜间交通指引灯 12 盏，联系人周* 138****5678。'],
     ] as const) {
       const handler = await as(who)
       await handler.goto(story)
       await handler.getByText('签收', { exact: true }).click()
       await handler.getByLabel('办理进展或答复').fill(reply)
+      // Before sending, the form says what the public will read.
+      if (shown !== reply) await handler.getByText(`内容含有电话或证件号码、姓名（周强），公开时将显示为：${shown}`).waitFor()
       await handler.getByText('提交答复').click()
-      await handler.getByText(`答复：${reply}`, { exact: false }).waitFor()
+      await handler.getByText(`答复：${shown}`, { exact: false }).waitFor()
       await handler.context().close()
     }
 

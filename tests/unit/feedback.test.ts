@@ -1,7 +1,6 @@
 /** 交办督复评's pure rules: working days over the calendar, the reopen rule, phone masking, who may act. */
 import { calendarRows } from '../../cloudfunctions/host/demo-calendar'
 import { addWorkingDays, nextWorkingDay, shouldReopen, type Calendar } from '../../src/domain/feedback'
-import { maskPhones } from '../../src/domain/mask'
 import { can } from '../../src/domain/permissions/feedback'
 
 const calendar: Calendar = new Map(calendarRows.map(([day, kind]) => [day, kind]))
@@ -28,10 +27,6 @@ describe('the reopen rule', () => {
     expect(shouldReopen([5], 2)).toBe(true)
     expect(shouldReopen([3, 3, 3], 3)).toBe(false)
   })
-})
-
-it('masks phone numbers in public text', () => {
-  expect(maskPhones('联系 13812345678 或 0534-2345678')).toBe('联系 138****5678 或 0534-****678')
 })
 
 it('lets a handler act only for their own unit, and staff hand over', () => {

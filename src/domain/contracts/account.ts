@@ -2,7 +2,9 @@
 import * as v from 'valibot'
 import { BIND_CODE_ALPHABET, BIND_CODE_LENGTH, type Me } from '../account'
 import { returns } from '../contract'
+import type { PublicPreview } from '../mask'
 import { empty } from '../schemas'
+import { text } from '../text'
 
 export const accountContract = {
   me: { input: empty, output: returns<Me>() },
@@ -18,4 +20,6 @@ export const accountContract = {
     }),
     output: returns<Me>(),
   },
+  /** A text staff or a handler are about to make public, as the public will read it (masked). */
+  maskPreview: { input: v.object({ text: text('内容', { max: 2000 }) }), output: returns<PublicPreview>() },
 }

@@ -2,6 +2,7 @@
 import { Picker, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { PublicTextWarning } from '@/components/PublicTextWarning'
 import { Button, Cell, CellGroup, FormRow } from '@/components/ui'
 import { ratingLabels, type AssignmentView, type Story, type Unit } from '@/domain/feedback'
 import { useCall } from '@/hooks/useCall'
@@ -42,11 +43,21 @@ export function useAct(done: () => void) {
   }
 }
 
-function Field({ label, value, onInput, placeholder }: { label: string; value: string; onInput(v: string): void; placeholder: string }) {
+interface FieldProps {
+  label: string
+  value: string
+  onInput(v: string): void
+  placeholder: string
+  /** The text will be shown on the public pages: warn of what will be masked. */
+  isPublic?: boolean
+}
+
+function Field({ label, value, onInput, placeholder, isPublic }: FieldProps) {
   return (
     <FormRow label={label}>
       <Textarea className='ui-input ui-textarea' value={value} placeholder={placeholder} maxlength={2000}
         onInput={(e) => onInput(e.detail.value)} nativeProps={{ 'aria-label': label }} />
+      {isPublic && <PublicTextWarning text={value} />}
     </FormRow>
   )
 }
@@ -90,7 +101,7 @@ export function HandlerForm({ assignment, onDone }: { assignment: AssignmentView
   if (assignment.status !== 'acknowledged') return null
   return (
     <CellGroup title={`${assignment.unitName}：办理中`}>
-      <Field label='办理进展或答复' value={text} onInput={setText} placeholder='写明做了什么、结果如何' />
+      <Field label='办理进展或答复' value={text} onInput={setText} placeholder='写明做了什么、结果如何' isPublic />
       <View className='story-actions'>
         <Button kind='plain' loading={busy} onClick={() => act(() => postProgress({ assignmentId: id, note: text }), '已记录进展')}>记录进展</Button>
         <Button kind='plain' loading={busy} onClick={() => act(() => postProgress({ assignmentId: id, note: text, reassign: true }), '已申请调整')}>申请调整单位</Button>
@@ -111,7 +122,7 @@ export function StaffForm({ story, onDone }: { story: Story; onDone(): void }) {
   if (!publishable && !supervisable) return null
   return (
     <CellGroup title='督办与公示'>
-      <Field label={publishable ? '办理结果或督办说明' : '督办说明'} value={text} onInput={setText} placeholder={publishable ? '向群众公示的办理结果' : '督办的理由和要求'} />
+      <Field label={publishable ? '办理结果或督办说明' : '督办说明'} value={text} onInput={setText} placeholder={publishable ? '向群众公示的办理结果' : '督办的理由和要求'} isPublic />
       <View className='story-actions'>
         {supervisable && <Button kind='plain' loading={busy} onClick={() => act(() => superviseTopic({ topicId: story.topicId, note: text }), '已督办')}>督办</Button>}
         {publishable && <Button loading={busy} onClick={() => act(() => publishOutcome({ topicId: story.topicId, summary: text }), '已公示')}>公示办理结果</Button>}

@@ -2,6 +2,7 @@
 import { Input, Picker, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
+import { PublicTextWarning } from '@/components/PublicTextWarning'
 import { Button, FormRow, Notice, Page } from '@/components/ui'
 import { meetingForms, type MeetingForm } from '@/domain/topics'
 import { shanghaiDay } from '@/domain/time'
@@ -75,8 +76,8 @@ export default function MeetingPage() {
       <FormRow label='地点'>{text('地点', place, setPlace, '例如：区图书馆三楼报告厅')}</FormRow>
       <FormRow label='参会人数'>{text('参会人数', participants, setParticipants, '例如：23')}</FormRow>
       <FormRow label='参会界别' hint='用顿号分隔，例如：社区居民、政协委员、职能部门'>{text('参会界别', sectors, setSectors, '社区居民、政协委员')}</FormRow>
-      <FormRow label='协商意见'>{text('协商意见', opinions, setOpinions, '会上达成的一致意见', true)}</FormRow>
-      <FormRow label='下一步'>{text('下一步', nextSteps, setNextSteps, '例如：交区交通运输局办理')}</FormRow>
+      <FormRow label='协商意见'>{text('协商意见', opinions, setOpinions, '会上达成的一致意见', true)}<PublicTextWarning text={opinions} /></FormRow>
+      <FormRow label='下一步'>{text('下一步', nextSteps, setNextSteps, '例如：交区交通运输局办理')}<PublicTextWarning text={nextSteps} /></FormRow>
     </Page>
   )
 }
