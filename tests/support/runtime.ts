@@ -1,9 +1,13 @@
 /**
- * A real database for function tests: PGlite in memory, or the PostgreSQL server in DATABASE_URL
- * (a fresh schema per test file), migrated and seeded with the demo data, behind the local platform.
+ * A real database for function tests: PGlite in memory, or the PostgreSQL server in DATABASE_URL,
+ * a fresh schema per runtime, migrated and seeded with the demo data, behind the local platform.
+ * On PGlite one backend serves a test file's runtimes (starting PostgreSQL is most of a fresh
+ * runtime's cost), each in its own schema and behind its own port object, so nothing a runtime
+ * caches per database (sites, names, check-in facts) reaches the next.
  */
 import { fixedClock } from '../../cloudfunctions/core/clock'
-import { openPglite, openPostgres, type Db } from '../../cloudfunctions/core/db'
+import { guarded, openPostgres, typeParserFor, type Db } from '../../cloudfunctions/core/db'
+import { openBackend, pgliteDb } from '../../cloudfunctions/core/db-pglite'
 import { migrate } from '../../cloudfunctions/core/migrate'
 import { localPlatform } from '../../cloudfunctions/core/platform-local'
 import { setRuntime, type Runtime } from '../../cloudfunctions/core/runtime'
@@ -20,10 +24,32 @@ export interface TestRuntime extends Runtime {
   close(): Promise<void>
 }
 
+const newSchema = () => `t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+
+/** The test file's PGlite backend, started on first use; jest gives each test file its own module. */
+let backend: ReturnType<typeof openBackend> | undefined
+let open = 0
+
+async function openPgliteSchema(): Promise<{ db: Db; drop(): Promise<void> }> {
+  if (open > 0) throw new Error('one PGlite runtime at a time per test file: close the last one first')
+  const { exchange } = await (backend ??= openBackend())
+  const db = guarded(pgliteDb(exchange, async () => undefined, typeParserFor))
+  const schema = newSchema()
+  await db.exec(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}`)
+  open += 1
+  return {
+    db,
+    drop: async () => {
+      open -= 1
+      await db.exec(`SET search_path TO public; DROP SCHEMA ${schema} CASCADE`)
+    },
+  }
+}
+
 async function openTestDb(): Promise<{ db: Db; drop(): Promise<void> }> {
   const url = process.env.DATABASE_URL
-  if (!url) return { db: await openPglite(), drop: async () => undefined }
-  const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+  if (!url) return openPgliteSchema()
+  const schema = newSchema()
   const admin = await openPostgres(url)
   await admin.exec(`CREATE SCHEMA ${schema}`)
   await admin.close()
