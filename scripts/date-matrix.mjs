@@ -46,11 +46,13 @@ if (suites.includes('e2e') && !existsSync(join(root, 'dist/host/main.js'))) {
 
 const failed = []
 for (const date of dates) {
-  // libfaketime's "@" form starts the clock at the instant and lets it run; monotonic time stays real so timers behave.
-  const stamp = new Date(date).toISOString().replace('T', ' ').slice(0, 19)
+  // An offset from the real clock, not libfaketime's "@" start: every process (jest, the host it
+  // starts, Chromium) then reads the same moved time, and the clock runs on, so the last date
+  // crosses midnight into the new year. Monotonic time stays real so timers behave.
   for (const suite of suites) {
+    const offset = Math.round((new Date(date).getTime() - Date.now()) / 1000)
     console.log(`\n=== ${suite} with the clock at ${date} ===`)
-    const run = spawnSync(faketime, ['-f', `@${stamp}`, process.execPath, join(root, 'node_modules/jest/bin/jest.js'), '--forceExit', ...SUITES[suite]], {
+    const run = spawnSync(faketime, ['-f', `${offset >= 0 ? '+' : ''}${offset}`, process.execPath, join(root, 'node_modules/jest/bin/jest.js'), '--forceExit', ...SUITES[suite]], {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env, TZ: 'UTC', FAKETIME_DONT_FAKE_MONOTONIC: '1', DATABASE_URL: '', NODE_OPTIONS: '--experimental-vm-modules --no-warnings' },
