@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-/** `npm run bench`: builds the weapp, h5, functions and host, bundles tests/load/bench.ts and runs it. */
+/**
+ * `npm run bench`: builds the weapp, h5, functions and host, bundles tests/load/bench.ts and runs it.
+ * `BENCH_ONLY=topics,feedback npm run bench` measures only those parts (see bench.ts), on the
+ * builds already in dist/ when neither sizes nor the first page is asked for.
+ */
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -7,9 +11,12 @@ import * as esbuild from 'esbuild'
 import { buildFunctions, buildHost, buildTaro, inlineMigrations } from './build.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-buildTaro('weapp')
-buildTaro('h5')
-await buildFunctions()
+const only = process.env.BENCH_ONLY?.split(',')
+if (!only || only.includes('sizes') || only.includes('first-page')) {
+  buildTaro('weapp')
+  buildTaro('h5')
+  await buildFunctions()
+}
 await buildHost()
 const outfile = join(root, '.cache/bench.js')
 await esbuild.build({

@@ -43,6 +43,20 @@ export interface JobRun {
 
 export type Trigger = 'timer' | 'host' | 'direct'
 
+/**
+ * The one claim loop of a job: runs `step` in its own transaction again and again, each claiming
+ * its own units (FOR UPDATE SKIP LOCKED, so an overlapping run takes others) and answering how many
+ * it did, until a step finds none; answers the total. A failing step rolls back its units only.
+ */
+export async function claimEach(ctx: Pick<JobCtx, 'transaction'>, step: (tx: Scope) => Promise<number>): Promise<number> {
+  let done = 0
+  for (;;) {
+    const n = await ctx.transaction(step)
+    if (n === 0) return done
+    done += n
+  }
+}
+
 /** Runs one job now, whether due or not, and records the run. A failure is recorded, not thrown. */
 export async function runJob(owner: JobOwner, name: string, runtime: Runtime, trigger: Trigger = 'direct'): Promise<JobRun> {
   const job = owner.jobs[name]

@@ -8,7 +8,7 @@
  *  - closeEvaluated: an evaluated topic closes CLOSE_AFTER_DAYS after its outcome was published.
  */
 import { addWorkingDays, CLOSE_AFTER_DAYS, dayOf, dueEnd, GRACE_DAYS, MAX_LEVEL } from '../../src/domain/feedback'
-import type { Job } from '../core/jobs'
+import { claimEach, type Job } from '../core/jobs'
 import { moveTopic, SYSTEM, type TopicRow } from '../topics/moves'
 import { loadCalendar, recordEscalations } from './work'
 
@@ -24,32 +24,27 @@ export const superviseDeadlines: Job = {
   every: 5,
   run: async (ctx) => {
     const calendar = await loadCalendar(ctx.db)
-    let done = 0
-    for (;;) {
-      const n = await ctx.transaction(async (tx) => {
-        const rows = await tx.db.query(claimDue, [tx.now, SUPERVISE_BATCH.size])
-        if (rows.length === 0) return 0
-        const next = rows.map((row) => dueEnd(addWorkingDays(dayOf(new Date(row.next_check.getTime() - 1)), GRACE_DAYS, calendar)))
-        const levels = rows.map((row) => row.level + 1)
-        const acking = rows.map((row) => row.status === 'assigned')
-        await tx.db.query(
-          `UPDATE assignments a SET level = x.level, next_check = x.next, ack_overdue = a.ack_overdue OR x.acking,
-             reply_overdue = a.reply_overdue OR NOT x.acking
-           FROM unnest($1::bigint[], $2::int[], $3::timestamptz[], $4::boolean[]) x(id, level, next, acking) WHERE a.id = x.id`,
-          [rows.map((row) => row.id), levels, next, acking],
-        )
-        await recordEscalations(
-          tx,
-          rows.map((row, i) => ({
-            id: row.id, topicId: row.topic_id, unitId: row.unit_id, title: row.title, level: levels[i],
-            reason: acking[i] ? '超过签收期限未签收' : '超过办理期限未答复',
-          })),
-        )
-        return rows.length
-      })
-      if (n === 0) return done
-      done += n
-    }
+    return claimEach(ctx, async (tx) => {
+      const rows = await tx.db.query(claimDue, [tx.now, SUPERVISE_BATCH.size])
+      if (rows.length === 0) return 0
+      const next = rows.map((row) => dueEnd(addWorkingDays(dayOf(new Date(row.next_check.getTime() - 1)), GRACE_DAYS, calendar)))
+      const levels = rows.map((row) => row.level + 1)
+      const acking = rows.map((row) => row.status === 'assigned')
+      await tx.db.query(
+        `UPDATE assignments a SET level = x.level, next_check = x.next, ack_overdue = a.ack_overdue OR x.acking,
+           reply_overdue = a.reply_overdue OR NOT x.acking
+         FROM unnest($1::bigint[], $2::int[], $3::timestamptz[], $4::boolean[]) x(id, level, next, acking) WHERE a.id = x.id`,
+        [rows.map((row) => row.id), levels, next, acking],
+      )
+      await recordEscalations(
+        tx,
+        rows.map((row, i) => ({
+          id: row.id, topicId: row.topic_id, unitId: row.unit_id, title: row.title, level: levels[i],
+          reason: acking[i] ? '超过签收期限未签收' : '超过办理期限未答复',
+        })),
+      )
+      return rows.length
+    })
   },
 }
 
@@ -57,21 +52,16 @@ export const closeEvaluated: Job = {
   every: 60,
   run: async (ctx) => {
     const before = new Date(ctx.now.getTime() - CLOSE_AFTER_DAYS * 86_400_000)
-    let done = 0
-    for (;;) {
-      const closed = await ctx.transaction(async (tx) => {
-        const [topic] = (await tx.db.query(
-          `SELECT t.id, t.site_id, t.month, t.proposer_id, t.title, t.state, t.merged_into, t.ballot_cycle_id, t.accepted_at
-           FROM topics t JOIN topic_outcomes o ON o.topic_id = t.id
-           WHERE t.state = 'evaluated' AND o.published_at <= $1 ORDER BY t.id LIMIT 1 FOR UPDATE OF t SKIP LOCKED`,
-          [before],
-        )) as TopicRow[]
-        if (!topic) return false
-        await moveTopic(tx, topic, 'close', SYSTEM, `公示满 ${CLOSE_AFTER_DAYS} 天，办结`)
-        return true
-      })
-      if (!closed) return done
-      done++
-    }
+    return claimEach(ctx, async (tx) => {
+      const [topic] = (await tx.db.query(
+        `SELECT t.id, t.site_id, t.month, t.proposer_id, t.title, t.state, t.merged_into, t.ballot_cycle_id, t.accepted_at
+         FROM topics t JOIN topic_outcomes o ON o.topic_id = t.id
+         WHERE t.state = 'evaluated' AND o.published_at <= $1 ORDER BY t.id LIMIT 1 FOR UPDATE OF t SKIP LOCKED`,
+        [before],
+      )) as TopicRow[]
+      if (!topic) return 0
+      await moveTopic(tx, topic, 'close', SYSTEM, `公示满 ${CLOSE_AFTER_DAYS} 天，办结`)
+      return 1
+    })
   },
 }

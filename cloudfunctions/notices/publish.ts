@@ -7,7 +7,7 @@
  */
 import { noticeIntent } from '../../src/domain/subscriptions'
 import type { AudiencePart } from '../../src/domain/notices'
-import type { JobCtx } from '../core/jobs'
+import { claimEach, type JobCtx } from '../core/jobs'
 import type { Scope } from '../core/scope'
 import { resolveAudience } from './audience'
 
@@ -52,19 +52,14 @@ export async function fanOut(tx: Scope, notice: NoticeRow): Promise<number> {
 }
 
 /** The job: every scheduled notice whose time has come is fanned out, one per transaction, once. */
-export async function publishDue(ctx: JobCtx): Promise<number> {
-  let done = 0
-  for (;;) {
-    const handled = await ctx.transaction(async (tx) => {
-      const [notice] = (await tx.db.query(
-        `SELECT * FROM notices WHERE status = 'scheduled' AND publish_at <= $1 ORDER BY publish_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        [tx.now],
-      )) as NoticeRow[]
-      if (!notice) return false
-      await fanOut(tx, notice)
-      return true
-    })
-    if (!handled) return done
-    done++
-  }
+export function publishDue(ctx: JobCtx): Promise<number> {
+  return claimEach(ctx, async (tx) => {
+    const [notice] = (await tx.db.query(
+      `SELECT * FROM notices WHERE status = 'scheduled' AND publish_at <= $1 ORDER BY publish_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      [tx.now],
+    )) as NoticeRow[]
+    if (!notice) return 0
+    await fanOut(tx, notice)
+    return 1
+  })
 }

@@ -8,7 +8,7 @@
  *    to staff and the site's admins, once per surge.
  */
 import type { Queryable } from '../core/db'
-import type { Job, JobCtx } from '../core/jobs'
+import { claimEach, type Job, type JobCtx } from '../core/jobs'
 import { moveTopic, SYSTEM, type TopicRow } from '../topics/moves'
 import { BELOW_MINIMUM, defaultCycle, reachesMinimum } from '../../src/domain/cycle'
 import type { CycleRow } from './cycles'
@@ -27,17 +27,12 @@ async function advanceCycles(ctx: JobCtx, from: string, to: string, due: string,
   const claim = `UPDATE cycles SET status = '${to}', ${stamp} = $1 WHERE id =
       (SELECT id FROM cycles WHERE status = '${from}' AND ${due} <= $1 ORDER BY ${due}, id LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING *`
-  let done = 0
-  for (;;) {
-    const handled = await ctx.transaction(async (tx) => {
-      const [cycle] = (await tx.db.query(claim, [tx.now])) as CycleRow[]
-      if (!cycle) return false
-      await work(tx, cycle)
-      return true
-    })
-    if (!handled) return done
-    done++
-  }
+  return claimEach(ctx, async (tx) => {
+    const [cycle] = (await tx.db.query(claim, [tx.now])) as CycleRow[]
+    if (!cycle) return 0
+    await work(tx, cycle)
+    return 1
+  })
 }
 
 export const openBallots: Job = {

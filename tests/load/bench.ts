@@ -167,25 +167,37 @@ async function firstPageLoad() {
   }
 }
 
+/** `BENCH_ONLY=topics,feedback` measures only those parts (while tuning one); every part by default. */
+const only = process.env.BENCH_ONLY?.split(',')
+const wanted = (part: string) => !only || only.includes(part)
+
+/** The figures measured against one database, each part answering its number of failed targets. */
+const databaseParts: [string, (label: string, url?: string) => Promise<number>][] = [
+  ['checkin', checkinThroughput],
+  ['kernel', kernelFigures],
+  ['topics', topicFigures],
+  ['notices', noticeFigures],
+  ['feedback', feedbackFigures],
+  ['activities', activityFigures],
+]
+
+async function databaseFigures(label: string, url?: string): Promise<number> {
+  let failures = 0
+  for (const [part, measure] of databaseParts) if (wanted(part)) failures += await measure(label, url)
+  return failures
+}
+
 async function main() {
-  await packageSizes()
-  functionSizes()
-  await firstPageLoad()
-  let failures = await checkinThroughput('PGlite, embedded default')
-  failures += await kernelFigures('PGlite, embedded default')
-  failures += await topicFigures('PGlite, embedded default')
-  failures += await noticeFigures('PGlite, embedded default')
-  failures += await feedbackFigures('PGlite, embedded default')
-  failures += await activityFigures('PGlite, embedded default')
+  if (wanted('sizes')) {
+    await packageSizes()
+    functionSizes()
+  }
+  if (wanted('first-page')) await firstPageLoad()
+  let failures = await databaseFigures('PGlite, embedded default')
   if (process.env.DATABASE_URL) {
     const server = await serverSchema(process.env.DATABASE_URL)
     try {
-      failures += await checkinThroughput('PostgreSQL server at DATABASE_URL, pool of 10', server.url)
-      failures += await kernelFigures('PostgreSQL server at DATABASE_URL', server.url)
-      failures += await topicFigures('PostgreSQL server at DATABASE_URL', server.url)
-      failures += await noticeFigures('PostgreSQL server at DATABASE_URL', server.url)
-      failures += await feedbackFigures('PostgreSQL server at DATABASE_URL', server.url)
-      failures += await activityFigures('PostgreSQL server at DATABASE_URL', server.url)
+      failures += await databaseFigures('PostgreSQL server at DATABASE_URL, pool of 10', server.url)
     } finally {
       await server.drop()
     }

@@ -5,8 +5,8 @@
  *    statements (UPDATE the assignments, INSERT the events, INSERT the messages; rolled back) in
  *    the same database; then a second run with nothing due, which must write nothing (md5 of the
  *    tables before and after);
- *  - the unit figures for 40 units × 12 months over 50,000 assignments (target ≤ 100 ms), against
- *    a plain count(*) over the same rows.
+ *  - the unit figures for 40 units × 12 months over 50,000 assignments against a plain count(*)
+ *    over the same rows in the same run (target ≤ 3× that count, after ANALYZE as the host keeps it).
  */
 import { join } from 'node:path'
 import { fixedClock } from '../../cloudfunctions/core/clock'
@@ -83,6 +83,9 @@ async function superviseFigures(db: Db, label: string) {
   return unchanged && second.done === 0 && first.done === open ? 0 : 1
 }
 
+/** The unit figures may cost at most this many plain counts over the same assignments. */
+const STATS_MAX_RATIO = 3
+
 async function statsFigures(db: Db) {
   await assignments(db, 750, new Date(NOW.getTime() + 86_400_000), true)
   await db.query(
@@ -95,15 +98,16 @@ async function statsFigures(db: Db) {
   const baseMs = await timeMs(20, () => db.query("SELECT count(*) FROM assignments WHERE status <> 'withdrawn' AND month BETWEEN '2026-01' AND '2026-12'"))
   const statsMs = await timeMs(20, () => unitStats(db, '2026-01', '2026-12', NOW))
   const rows = await unitStats(db, '2026-01', '2026-12', NOW)
-  console.log(`unit figures, ${new Set(rows.map((r) => r.unitId)).size} units × ${new Set(rows.map((r) => r.month)).size} months over ${n} assignments: ${statsMs.toFixed(1)} ms (median of 20; target ≤ 100 ms)` +
+  console.log(`unit figures, ${new Set(rows.map((r) => r.unitId)).size} units × ${new Set(rows.map((r) => r.month)).size} months over ${n} assignments: ${statsMs.toFixed(1)} ms (median of 20)` +
     ` = ${(statsMs / baseMs).toFixed(1)}× a plain count(*) over the same rows (${baseMs.toFixed(1)} ms)`)
   // PGlite has no autovacuum: until ANALYZE (which the host runs at start and every 6 h) the planner guesses the row counts of freshly loaded tables.
   await db.query('ANALYZE assignments')
   await db.query('ANALYZE ratings')
   const analyzedMs = await timeMs(20, () => unitStats(db, '2026-01', '2026-12', NOW))
   const analyzedBaseMs = await timeMs(20, () => db.query("SELECT count(*) FROM assignments WHERE status <> 'withdrawn' AND month BETWEEN '2026-01' AND '2026-12'"))
-  console.log(`after ANALYZE (as the host keeps it): ${analyzedMs.toFixed(1)} ms = ${(analyzedMs / analyzedBaseMs).toFixed(1)}× the count (${analyzedBaseMs.toFixed(1)} ms)`)
-  return Math.min(statsMs, analyzedMs) <= 100 ? 0 : 1
+  const ratio = analyzedMs / analyzedBaseMs
+  console.log(`after ANALYZE (as the host keeps it): ${analyzedMs.toFixed(1)} ms = ${ratio.toFixed(1)}× the count (${analyzedBaseMs.toFixed(1)} ms; target ≤ ${STATS_MAX_RATIO}×)`)
+  return ratio <= STATS_MAX_RATIO ? 0 : 1
 }
 
 export async function feedbackFigures(label: string, url?: string): Promise<number> {
