@@ -10,6 +10,7 @@ import { knownNames } from '../core/names'
 import type { Queryable } from '../core/db'
 import { take } from '../core/rate-limit'
 import { createMain, defineFunction } from '../core/router'
+import { claimPhotos } from '../core/uploads'
 import type { Scope } from '../core/scope'
 
 /** Wrong or used codes a person may try before binding is refused for a while. */
@@ -31,6 +32,12 @@ export const definition = defineFunction({
       const names = await knownNames(db, 'all')
       return { masked: maskPublic(input.text, names), ...privateParts(input.text, names) }
     },
+
+    claimPhotos: async ({ input, caller, transaction }) =>
+      transaction(async (tx) => {
+        await claimPhotos(tx.db, caller.userId, input.fileIds, tx.now)
+        return { claimed: input.fileIds.length }
+      }),
 
     bind: async (ctx) => {
       const { input, caller } = ctx

@@ -16,7 +16,7 @@ const publicWriters: readonly Role[] = ['site_admin', 'unit_handler', 'staff', '
 export const access: Record<string, Record<string, readonly Role[]>> = {
   sites: { list: everyone, get: everyone, code: siteManagers },
   checkin: { scan: everyone, mine: everyone },
-  account: { me: everyone, bind: everyone, maskPreview: publicWriters },
+  account: { me: everyone, bind: everyone, maskPreview: publicWriters, claimPhotos: everyone },
   admin: { createProfile: profileIssuers, listProfiles: profileIssuers },
   notices: {
     publish: noticeSenders,

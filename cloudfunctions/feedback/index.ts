@@ -8,6 +8,7 @@ import type { Caller } from '../core/identity'
 import { fail } from '../core/errors'
 import { conditions, pageOf } from '../core/page'
 import { createMain, defineFunction } from '../core/router'
+import { requireOwnPhotos } from '../core/uploads'
 import type { Scope } from '../core/scope'
 import { actorRole, loadTopic, moveTopic, type TopicRow } from '../topics/moves'
 import { closeEvaluated, superviseDeadlines } from './jobs'
@@ -147,6 +148,7 @@ export const definition = defineFunction({
       return transaction(async (tx) => {
         const { topic, assignment } = await handlersAssignment(tx, caller, input.assignmentId)
         if (assignment.status === 'assigned') fail('conflict', '请先签收再填写办理进展')
+        await requireOwnPhotos(tx.db, caller.userId, input.photos)
         const [note] = await tx.db.query(
           'INSERT INTO assignment_notes (assignment_id, kind, author_id, at, body, photos) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
           [assignment.id, input.reassign ? 'reassign' : 'progress', caller.userId, tx.now, input.note, JSON.stringify(input.photos)],
@@ -202,6 +204,7 @@ export const definition = defineFunction({
         const { topic, assignment } = await handlersAssignment(tx, caller, input.assignmentId)
         if (assignment.status === 'assigned') fail('conflict', '请先签收再答复')
         if (assignment.status === 'replied') fail('conflict', '本单位已答复')
+        await requireOwnPhotos(tx.db, caller.userId, input.photos)
         await tx.db.query(
           `UPDATE assignments SET status = 'replied', reply = $2, reply_photos = $3, replied_at = $4, first_replied_at = coalesce(first_replied_at, $4),
              next_check = NULL WHERE id = $1`,

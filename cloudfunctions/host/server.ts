@@ -84,7 +84,7 @@ export function createHost({ runtime, auth, h5Dir, publicUrl, uploadsDir, clock 
     const path = url.pathname
     const parts = path.split('/')
     if (req.method === 'POST' && parts[1] === 'api' && parts.length === 3) return api(req, res, parts[2])
-    if (req.method === 'POST' && path === '/upload') return receivePhoto(req, res, uploadsDir, signedIn(req) !== undefined)
+    if (req.method === 'POST' && path === '/upload') return receivePhoto(req, res, uploadsDir, { openid: signedIn(req), db: runtime.db, now: runtime.clock.now() })
     if (req.method === 'GET' && servePhoto(res, uploadsDir, path)) return
     if (parts[1] === 'dev') {
       if (!allowedHosts.has(hostName(req) ?? '')) return sendJson(res, 403, failure('forbidden', '开发登录只接受本机地址的请求'))

@@ -7,6 +7,7 @@ import { isDistrictStaff, type Person } from '../../src/domain/permissions/perso
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import { pageOf } from '../core/page'
+import { requireOwnPhotos } from '../core/uploads'
 import type { Ctx } from '../core/router'
 import type { Scope } from '../core/scope'
 import { findSite } from '../sites/find'
@@ -39,6 +40,7 @@ export async function publish({ db, caller, platform, transaction, now }: Omit<C
   if (!can(caller, 'publish', input)) fail('forbidden', '联盟点管理员只能向本联盟点的关注者发送通知')
   for (const part of input.audience) if (part.kind === 'sites') for (const siteId of part.siteIds) await findSite(db, siteId)
   if (input.link && (await db.query(linkTables[input.link.kind], [input.link.id])).length === 0) fail('not_found', '链接的内容不存在')
+  if (input.cover) await requireOwnPhotos(db, caller.userId, [input.cover])
   const verdict = await platform.checkText(`${input.title}\n${input.body}`, caller.openid)
   if (verdict !== 'pass') fail('content_rejected', verdict === 'risky' ? undefined : '内容需要修改后再发布')
   const sender = await senderOf(db, caller, input.audience)

@@ -7,6 +7,7 @@ import { managesSite } from '../../src/domain/permissions/sites'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import { createMain, defineFunction } from '../core/router'
+import { requireOwnPhotos } from '../core/uploads'
 import { findSite } from '../sites/find'
 import { ensureCycle, proposalCycle } from '../votes/cycles'
 import { actorRole, loadTopic, moveTopic, type TopicRow } from './moves'
@@ -28,6 +29,7 @@ export const definition = defineFunction({
       if (verdict === 'risky') fail('content_rejected')
       return transaction(async (tx) => {
         const { db } = tx
+        await requireOwnPhotos(db, caller.userId, input.photos)
         await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`propose:${caller.userId}`])
         const day = shanghaiDay(now)
         const [{ n }] = await db.query('SELECT count(*)::int AS n FROM topics WHERE proposer_id = $1 AND proposed_day = $2', [caller.userId, day])
@@ -58,6 +60,8 @@ export const definition = defineFunction({
         if (!topicPermissions.can(caller, 'edit', { siteId: topic.site_id, proposerId: topic.proposer_id, state: topic.state })) {
           fail(topic.proposer_id === caller.userId ? 'conflict' : 'forbidden', topic.proposer_id === caller.userId ? '只有被退回的议题可以修改' : '只能修改自己提出的议题')
         }
+        const [{ photos: carried }] = await tx.db.query('SELECT photos FROM topics WHERE id = $1', [topic.id])
+        await requireOwnPhotos(tx.db, caller.userId, input.photos, carried)
         await tx.db.query('UPDATE topics SET title = $2, body = $3, category = $4, photos = $5 WHERE id = $1', [
           topic.id, input.title, input.body, input.category, JSON.stringify(input.photos),
         ])

@@ -1,6 +1,6 @@
 /** Photos in the mini-program: chosen with chooseMedia and uploaded to WeChat cloud storage (JPEG or PNG, ≤ 2 MB). */
 import Taro from '@tarojs/taro'
-import { CallFailure } from './call'
+import { call, CallFailure } from './call'
 
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024
 
@@ -17,5 +17,7 @@ export async function choosePhotos(count: number): Promise<string[]> {
     const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath: file.tempFilePath })
     ids.push(fileID)
   }
+  // The server takes a photo only from the person who uploaded it: claim them before they are used.
+  await call('account', 'claimPhotos', { fileIds: ids })
   return ids
 }

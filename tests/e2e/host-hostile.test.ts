@@ -1,4 +1,5 @@
 /** The host probed from outside: requests that are malformed at every layer answer 4xx, and it stays up. */
+import * as jpeg from 'jpeg-js'
 import { createHmac } from 'node:crypto'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
@@ -125,21 +126,46 @@ describe('local host under hostile input', () => {
     }
   })
 
-  it('takes only signed-in JPEG or PNG photos up to 2 MB, judged by their bytes', async () => {
+  it('takes only signed-in, whole JPEG or PNG photos up to 2 MB, and keeps them without metadata or anything appended', async () => {
     const signin = await post('/dev/signin', JSON.stringify({ guest: 'photographer' }))
     const auth = { authorization: `Bearer ${signin.body.data.token}` }
     const upload = (body: Buffer, headers: Record<string, string> = auth) => fetch(`${host.url}/upload`, { method: 'POST', body: new Uint8Array(body), headers })
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)])
-    expect((await upload(png, {})).status).toBe(401)
+    const photo = Buffer.from(jpeg.encode({ data: Buffer.alloc(16 * 16 * 4, 0x90), width: 16, height: 16 }, 80).data)
+    const gps = Buffer.from('Exif\0\0GPS 39.9042N 116.4074', 'latin1')
+    const exif = Buffer.concat([Buffer.from([0xff, 0xe1, 0x00, gps.length + 2]), gps])
+    const phonePhoto = Buffer.concat([photo.subarray(0, 2), exif, photo.subarray(2), Buffer.from('<html><script>alert(1)</script></html>')])
+    expect((await upload(photo, {})).status).toBe(401)
     const fake = await upload(Buffer.from('GIF89a not really a photo'))
     expect([fake.status, ((await fake.json()) as any).error.message]).toEqual([400, '照片只能是 JPG 或 PNG 图片'])
+    const cut = await upload(photo.subarray(0, photo.length - 30))
+    expect([cut.status, ((await cut.json()) as any).error.message]).toEqual([400, '照片文件已损坏或不完整，请重新选择'])
     expect((await upload(Buffer.alloc(2 * 1024 * 1024 + 1, 0xff))).status).toBe(413)
-    const ok = (await (await upload(png)).json()) as any
-    expect(ok.data.fileId).toMatch(/^local:[0-9a-f]{64}\.png$/)
+    const ok = (await (await upload(phonePhoto)).json()) as any
+    expect(ok.data.fileId).toMatch(/^local:[0-9a-f]{64}\.jpg$/)
     const served = await fetch(`${host.url}/uploads/${ok.data.fileId.slice(6)}`)
-    expect([served.status, served.headers.get('content-type')]).toEqual([200, 'image/png'])
-    expect(Buffer.compare(Buffer.from(await served.arrayBuffer()), png)).toBe(0)
+    expect([served.status, served.headers.get('content-type')]).toEqual([200, 'image/jpeg'])
+    const kept = Buffer.from(await served.arrayBuffer())
+    expect(kept.toString('latin1')).not.toMatch(/GPS|<html>/)
+    expect(jpeg.decode(kept).width).toBe(16)
     await stillServes()
+  })
+
+  it('lets a topic carry only photos its proposer uploaded; a photo never uploaded or someone else\'s is refused and nothing is stored', async () => {
+    const signin = await post('/dev/signin', JSON.stringify({ guest: 'photo-owner' }))
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f01f00050001ff89993d1d0000000049454e44ae426082', 'hex')
+    const uploaded = await fetch(`${host.url}/upload`, { method: 'POST', body: new Uint8Array(png), headers: { authorization: `Bearer ${signin.body.data.token}` } })
+    const { fileId } = ((await uploaded.json()) as any).data
+    const owner = await hostCaller(host.url, { guest: 'photo-owner' })
+    const stranger = await hostCaller(host.url, { guest: 'photo-stranger' })
+    const draft = (title: string, photos: string[]) => ({ siteId: 'F01', title, body: '小区门口路灯坏了很久，晚上出行很不方便。', category: '环境卫生', photos })
+    const before = (await stranger('topics', 'list', { mine: 'proposed' })).data.items.length
+    for (const photos of [[fileId], ['local:' + 'b'.repeat(64) + '.jpg']]) {
+      expect((await stranger('topics', 'propose', draft('路灯不亮', photos))).error).toEqual({ code: 'invalid_input', message: '照片无效，请重新上传' })
+    }
+    expect((await stranger('topics', 'list', { mine: 'proposed' })).data.items.length).toBe(before)
+    const mine = await owner('topics', 'propose', draft('路灯不亮', [fileId]))
+    expect(mine.ok).toBe(true)
+    expect((await owner('topics', 'get', { topicId: mine.data.id })).data.photos).toEqual([fileId])
   })
 
   it('never runs jobs for a timer-shaped call from outside', async () => {

@@ -4,6 +4,7 @@ import { BIND_CODE_ALPHABET, BIND_CODE_LENGTH, type Me } from '../account'
 import { returns } from '../contract'
 import type { PublicPreview } from '../mask'
 import { empty } from '../schemas'
+import { CLOUD_PHOTO_ID } from './photos'
 import { text } from '../text'
 
 export const accountContract = {
@@ -22,4 +23,15 @@ export const accountContract = {
   },
   /** A text staff or a handler are about to make public, as the public will read it (masked). */
   maskPreview: { input: v.object({ text: text('内容', { max: 2000 }) }), output: returns<PublicPreview>() },
+  /** The WeChat cloud files this person just uploaded, claimed as theirs (the first claim wins). */
+  claimPhotos: {
+    input: v.object({
+      fileIds: v.pipe(
+        v.array(v.pipe(v.string('照片格式不正确'), v.regex(CLOUD_PHOTO_ID, '照片只能是 JPG 或 PNG 图片')), '照片格式不正确'),
+        v.minLength(1, '请提供照片'),
+        v.maxLength(9, '最多 9 张照片'),
+      ),
+    }),
+    output: returns<{ claimed: number }>(),
+  },
 }

@@ -7,7 +7,8 @@ import { pageFields, type Page } from '../page'
 import { calendarDay, recordId, siteId, unitId } from '../schemas'
 import { text } from '../text'
 import { topicCategories, type TopicState } from '../topics'
-import { PHOTO_ID, topicIdSchema as topicId } from './topics'
+import { PHOTO_ID } from './photos'
+import { topicIdSchema as topicId } from './topics'
 
 const id = recordId
 const assignmentId = id('交办编号')

@@ -11,7 +11,8 @@ import { bindableRoles } from '../roles'
 import { recordId, siteId, unitId } from '../schemas'
 import { templateKeys, type TemplateKey } from '../subscriptions'
 import { text } from '../text'
-import { PHOTO_ID, topicIdSchema } from './topics'
+import { PHOTO_ID } from './photos'
+import { topicIdSchema } from './topics'
 
 const id = recordId
 const noticeId = id('通知编号')

@@ -1,5 +1,6 @@
 /** topics: 月月说事 proposals, screening, topic pages and lists, following, the meeting record. */
 import * as v from 'valibot'
+import { PHOTO_ID } from './photos'
 import { returns } from '../contract'
 import { MONTH } from '../cycle'
 import { pageFields, type Page } from '../page'
@@ -21,8 +22,6 @@ import {
 } from '../topics'
 
 const topicId = recordId('议题编号')
-/** A photo uploaded to WeChat cloud storage, or to the local host: JPEG or PNG only. */
-export const PHOTO_ID = /^(cloud:\/\/[A-Za-z0-9._-]{1,80}\/[A-Za-z0-9._/-]{1,200}\.(jpe?g|png)|local:[0-9a-f]{64}\.(jpg|png))$/
 const photo = v.pipe(v.string('照片格式不正确'), v.regex(PHOTO_ID, '照片只能是 JPG 或 PNG 图片'))
 const month = v.pipe(v.string('请提供月份'), v.regex(MONTH, '月份格式应为 YYYY-MM'))
 
