@@ -6,9 +6,9 @@
  *   node scripts/build.mjs all | weapp | h5 | functions | host
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as esbuild from 'esbuild'
 
@@ -18,16 +18,22 @@ const notFunctions = new Set(['core', 'host'])
 const WX_SERVER_SDK = '~4.0.2'
 
 /**
- * core/migrations/index.ts reads its folder at run time; a bundle carries the same files inlined,
- * so a deployed function (and the host) applies exactly the folder's migrations.
+ * core/migrations/index.ts reads the kernel's and every feature's migrations folder at run time; a
+ * bundle carries the same files inlined, so a deployed function (and the host) applies exactly them.
  */
+function migrationPaths() {
+  const dir = join(root, 'cloudfunctions')
+  const folders = readdirSync(dir).map((name) => join(dir, name, 'migrations')).filter((folder) => existsSync(folder))
+  return folders
+    .flatMap((folder) => readdirSync(folder).filter((file) => file.endsWith('.sql')).map((file) => join(folder, file)))
+    .sort((a, b) => basename(a).localeCompare(basename(b)))
+}
+
 export const inlineMigrations = {
   name: 'inline-migrations',
   setup(build) {
-    build.onLoad({ filter: /core[\\/]migrations[\\/]index\.ts$/ }, ({ path }) => {
-      const dir = dirname(path)
-      const files = readdirSync(dir).filter((file) => file.endsWith('.sql')).sort()
-      const list = files.map((file) => `{ file: ${JSON.stringify(file)}, sql: ${JSON.stringify(readFileSync(join(dir, file), 'utf8'))} }`)
+    build.onLoad({ filter: /core[\\/]migrations[\\/]index\.ts$/ }, () => {
+      const list = migrationPaths().map((path) => `{ file: ${JSON.stringify(basename(path))}, sql: ${JSON.stringify(readFileSync(path, 'utf8'))} }`)
       return { contents: `export const migrationFiles = [${list.join(',\n')}]`, loader: 'js' }
     })
   },

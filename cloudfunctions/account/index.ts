@@ -3,6 +3,7 @@ import type { Me } from '../../src/domain/account'
 import { accountContract } from '../../src/domain/contracts/account'
 import { maskPublic, privateParts } from '../../src/domain/mask'
 import { roles, type Role } from '../../src/domain/roles'
+import { everyone, publicWriters } from '../core/access'
 import { fail } from '../core/errors'
 import type { Caller } from '../core/identity'
 import { loadCaller } from '../core/identity'
@@ -25,6 +26,7 @@ export const definition = defineFunction({
   name: 'account',
   contract: accountContract,
   openapi: [],
+  access: { me: everyone, bind: everyone, maskPreview: publicWriters, claimPhotos: everyone },
   actions: {
     me: async ({ caller }) => describe(caller),
 

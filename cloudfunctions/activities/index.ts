@@ -5,11 +5,12 @@ import { csv } from '../../src/domain/csv'
 import { can, joinRefusal } from '../../src/domain/permissions/activities'
 import { holds, isDistrictStaff } from '../../src/domain/permissions/person'
 import { shanghaiDateTime, shanghaiDayBounds } from '../../src/domain/time'
+import { everyone, siteManagers } from '../core/access'
 import { fail } from '../core/errors'
 import { conditions, pageOf } from '../core/page'
 import { take } from '../core/rate-limit'
 import { createMain, defineFunction } from '../core/router'
-import { findSite } from '../sites/find'
+import { findSite } from '../sites/public'
 import { addAttendance, attendanceCount, attendByCode, BAD_TOKEN_LIMIT, badTokenKey, checkinFacts, removeAttendance, whyNot } from './attendance'
 import { activityDetail, joinFacts, loadActivity, managedActivity, personName, studioSection, summaryColumns, summaryFrom } from './read'
 import { remindSignups } from './reminders'
@@ -27,6 +28,22 @@ export const definition = defineFunction({
   name: 'activities',
   contract: activitiesContract,
   openapi: ['wxacode.getUnlimited', 'security.msgSecCheck'],
+  access: {
+      create: siteManagers,
+      list: everyone,
+      get: everyone,
+      signup: everyone,
+      cancel: everyone,
+      // Organisers may be members: the activity's own rule (organiser or site manager) decides.
+      code: everyone,
+      checkin: everyone,
+      signups: everyone,
+      attendance: everyone,
+      attend: everyone,
+      unattend: everyone,
+      exportAttendance: everyone,
+      studio: everyone,
+  },
   actions: {
     create: async ({ db: plain, input, caller, platform, transaction }) => {
       const site = await findSite(plain, input.siteId)

@@ -3,11 +3,12 @@ import { randomInt } from 'node:crypto'
 import { BIND_CODE_ALPHABET, BIND_CODE_LENGTH, type Profile } from '../../src/domain/account'
 import { adminContract } from '../../src/domain/contracts/admin'
 import * as profilePermissions from '../../src/domain/permissions/profiles'
+import { profileIssuers } from '../core/access'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import { pageOf } from '../core/page'
 import { createMain, defineFunction } from '../core/router'
-import { findSite } from '../sites/find'
+import { findSite } from '../sites/public'
 
 const profileColumns = `id, role, name, site_id AS "siteId", unit_id AS "unitId", sector, member_user_id AS "memberId", bind_code AS "bindCode", bound_at AS "boundAt"`
 
@@ -19,6 +20,7 @@ export const definition = defineFunction({
   name: 'admin',
   contract: adminContract,
   openapi: [],
+  access: { createProfile: profileIssuers, listProfiles: profileIssuers },
   actions: {
     createProfile: async ({ db, input, caller, transaction }) => {
       if (!profilePermissions.can(caller, 'issue')) fail('forbidden')

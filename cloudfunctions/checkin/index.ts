@@ -4,11 +4,12 @@ import { checkinContract } from '../../src/domain/contracts/checkin'
 import { judgeLocation, RAW_LOCATION_DAYS } from '../../src/domain/geo'
 import { parseScene } from '../../src/domain/scene'
 import { shanghaiDay } from '../../src/domain/time'
+import { everyone } from '../core/access'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import { pageOf } from '../core/page'
 import { createMain, defineFunction } from '../core/router'
-import { findSite } from '../sites/find'
+import { findSite } from '../sites/public'
 
 const recordColumns = `id, site_id AS "siteId", day, created_at AS "at", location_status AS "locationStatus",
   distance_m AS "distanceM"`
@@ -17,6 +18,7 @@ export const definition = defineFunction({
   name: 'checkin',
   contract: checkinContract,
   openapi: [],
+  access: { scan: everyone, mine: everyone },
   actions: {
     scan: async ({ db, input, caller, now }) => {
       const scene = parseScene(input.scene)

@@ -1,12 +1,13 @@
 /**
  * The action router: one entry per cloud function. It reads the envelope, finds the action,
  * validates the input with the action's schema from its contract, resolves the caller and their
- * roles, checks the access table, runs the handler and answers `{ ok, data | error }`. Nothing
+ * roles, checks the action's access row, runs the handler and answers `{ ok, data | error }`. Nothing
  * else leaves it. A timer event (WeChat's trigger, never a person's call) runs the due jobs.
  */
 import * as v from 'valibot'
 import type { Contract, OutputOf, ParsedInputOf } from '../../src/domain/contract'
 import type { CallEvent, Envelope } from '../../src/domain/errors'
+import type { Role } from '../../src/domain/roles'
 import { isCleanText, TEXT_REFUSED } from '../../src/domain/text'
 import { mayCall } from './access'
 import { fail, toFailure } from './errors'
@@ -33,6 +34,8 @@ export interface CloudFunction {
   /** Exactly the openapi this function calls; the build writes it into config.json. */
   openapi: readonly Openapi[]
   contract: Contract
+  /** Who may call each action (role groups in access.ts). */
+  access: Readonly<Record<string, readonly Role[]>>
   actions: Record<string, Handler>
   jobs: Record<string, Job>
   /** Its one WeChat timer trigger, when it has jobs; the build writes it into config.json. */
@@ -44,6 +47,7 @@ export function defineFunction<C extends Contract>(spec: {
   name: string
   contract: C
   openapi: readonly Openapi[]
+  access: { [K in keyof C]: readonly Role[] }
   actions: Handlers<C>
   jobs?: Record<string, Job>
 }): CloudFunction {
@@ -88,7 +92,7 @@ export async function dispatch(fn: CloudFunction, event: unknown, context: unkno
     const openid = runtime.platform.callerOpenid(context)
     if (!openid) fail('unauthenticated')
     const caller = await loadCaller(runtime.db, openid as string)
-    const allowed = mayCall(fn.name, name, caller.roles)
+    const allowed = mayCall(fn.access, name, caller.roles)
     if (allowed === undefined) throw new Error(`no access row for ${fn.name}.${name}`)
     if (!allowed) fail('forbidden')
     const now = runtime.clock.now()

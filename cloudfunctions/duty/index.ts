@@ -3,6 +3,7 @@ import { csv } from '../../src/domain/csv'
 import { dutyContract } from '../../src/domain/contracts/duty'
 import { bandOf, dutyBandLabels, dutyKindLabels, dutyKinds, type Bands, type DutyMemberRow, type DutyYear } from '../../src/domain/duty'
 import { shanghaiDay } from '../../src/domain/time'
+import { dutyReaders, profileIssuers } from '../core/access'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import { pageOf } from '../core/page'
@@ -64,6 +65,7 @@ export const definition = defineFunction({
   name: 'duty',
   contract: dutyContract,
   openapi: [],
+  access: { mine: ['member'], member: dutyReaders, members: dutyReaders, export: dutyReaders, correct: profileIssuers },
   actions: {
     mine: async ({ db, input, caller, now }) => dutyYear(db, caller.userId, yearOf(input, now)),
 

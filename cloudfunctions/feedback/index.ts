@@ -4,13 +4,14 @@ import { ACK_DAYS, addWorkingDays, dayOf, DEFAULT_DUE_DAYS, dueEnd, nextWorkingD
 import { can, handlesUnit, unitsOf } from '../../src/domain/permissions/feedback'
 import { holds } from '../../src/domain/permissions/person'
 import { roleLabels } from '../../src/domain/roles'
+import { everyone, profileIssuers } from '../core/access'
 import type { Caller } from '../core/identity'
 import { fail } from '../core/errors'
 import { conditions, pageOf } from '../core/page'
 import { createMain, defineFunction } from '../core/router'
 import { requireOwnPhotos } from '../core/uploads'
 import type { Scope } from '../core/scope'
-import { actorRole, loadTopic, moveTopic, type TopicRow } from '../topics/moves'
+import { actorRole, loadTopic, moveTopic, type TopicRow } from '../topics/public'
 import { closeEvaluated, superviseDeadlines } from './jobs'
 import { assignmentColumns, assignmentFrom, assignmentView, assignmentViews, listOutcomes, statsCsv, topicStory, unitStats } from './read'
 import { appeal, decideAppeal, rate } from './ratings'
@@ -58,6 +59,27 @@ export const definition = defineFunction({
   name: 'feedback',
   contract: feedbackContract,
   openapi: ['security.msgSecCheck'],
+  access: {
+      units: everyone,
+      saveUnit: profileIssuers,
+      calendar: everyone,
+      setDay: profileIssuers,
+      setDueDays: profileIssuers,
+      assign: profileIssuers,
+      assignments: ['unit_handler', 'staff', 'admin', 'auditor'],
+      acknowledge: ['unit_handler'],
+      progress: ['unit_handler'],
+      reassign: profileIssuers,
+      reply: ['unit_handler'],
+      supervise: profileIssuers,
+      publish: profileIssuers,
+      outcomes: everyone,
+      story: everyone,
+      rate: everyone,
+      appeal: ['unit_handler'],
+      decideAppeal: profileIssuers,
+      unitStats: ['staff', 'admin', 'auditor'],
+  },
   jobs: { superviseDeadlines, closeEvaluated },
   actions: {
     units: async ({ db }) => db.query('SELECT id, name FROM units ORDER BY id') as Promise<{ id: string; name: string }[]>,

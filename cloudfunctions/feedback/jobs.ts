@@ -9,7 +9,7 @@
  */
 import { addWorkingDays, CLOSE_AFTER_DAYS, dayOf, dueEnd, GRACE_DAYS, MAX_LEVEL } from '../../src/domain/feedback'
 import { claimEach, type Job } from '../core/jobs'
-import { moveTopic, SYSTEM, type TopicRow } from '../topics/moves'
+import { moveTopic, SYSTEM, type TopicRow } from '../topics/public'
 import { loadCalendar, recordEscalations } from './work'
 
 export const SUPERVISE_BATCH = { size: 500 }

@@ -10,7 +10,7 @@ import { roleLabels } from '../../src/domain/roles'
 import { fail } from '../core/errors'
 import type { Caller } from '../core/identity'
 import type { Scope } from '../core/scope'
-import { loadTopic, moveTopic } from '../topics/moves'
+import { loadTopic, moveTopic } from '../topics/public'
 import { loadCalendar, reopenAssignments, staffUsers, tell } from './work'
 
 type Input<A extends keyof typeof feedbackContract> = v.InferOutput<(typeof feedbackContract)[A]['input']>

@@ -9,10 +9,9 @@ import { scheduleJobs } from '../core/jobs'
 import { migrate } from '../core/migrate'
 import { localPlatform } from '../core/platform-local'
 import { setRuntime } from '../core/runtime'
-import { seedDemo } from './demo-seed'
+import { features, seedDemo } from '../features'
 import { openPgliteThread } from './pglite-thread'
 import { devAuth, loadSecret } from './dev-auth'
-import { cloudFunctions } from './functions'
 import { createHost } from './server'
 
 /** How often the host runs the functions' due jobs (JOBS_INTERVAL_MS; 0 turns them off). */
@@ -46,7 +45,7 @@ async function start() {
   setRuntime(runtime)
   const seeded = await seedDemo(db, runtime.clock.now())
   const stopJobs = JOBS_INTERVAL_MS > 0
-    ? scheduleJobs(Object.values(cloudFunctions).map((entry) => entry.definition), runtime, JOBS_INTERVAL_MS)
+    ? scheduleJobs(features.map((feature) => feature.definition), runtime, JOBS_INTERVAL_MS)
     : () => undefined
   const stopStatistics = db.kind === 'pglite' ? keepStatistics(db) : () => undefined
   const server = createHost({ runtime, auth, h5Dir: join(root, 'dist/h5'), publicUrl, uploadsDir: join(dataDir, 'uploads'), clock })

@@ -6,9 +6,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { runDueJobs } from '../core/jobs'
 import type { Runtime } from '../core/runtime'
-import { demoPeople } from './demo-seed'
+import { cloudFunctions, demoPeople } from '../features'
 import type { DevAuth } from './dev-auth'
-import { cloudFunctions } from './functions'
 import { BadRequest, failure, readJson, securityHeaders, sendJson, serveStatic } from './http'
 import { receivePhoto, servePhoto } from './uploads'
 

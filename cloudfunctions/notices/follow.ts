@@ -1,7 +1,7 @@
 /** Following sites (an audience for their admins' notices) and one-time subscription authorisations. */
 import { templateKeys, type TemplateKey } from '../../src/domain/subscriptions'
 import type { Queryable } from '../core/db'
-import { findSite } from '../sites/find'
+import { findSite } from '../sites/public'
 
 /** Unused authorisations a person may hold per template; further taps change nothing. */
 export const GRANTS_MAX = 20

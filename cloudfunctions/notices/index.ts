@@ -5,6 +5,7 @@
  * subscription messages); it is the only function granted `subscribeMessage.send`.
  */
 import { noticesContract } from '../../src/domain/contracts/notices'
+import { everyone, noticeSenders } from '../core/access'
 import { drainOutbox } from '../core/outbox'
 import { createMain, defineFunction } from '../core/router'
 import { authorize, follow, followState } from './follow'
@@ -16,6 +17,20 @@ export const definition = defineFunction({
   name: 'notices',
   contract: noticesContract,
   openapi: ['subscribeMessage.send', 'security.msgSecCheck'],
+  access: {
+      publish: noticeSenders,
+      withdraw: noticeSenders,
+      pin: noticeSenders,
+      sent: noticeSenders,
+      deliveries: noticeSenders,
+      inbox: everyone,
+      open: everyone,
+      read: everyone,
+      unread: everyone,
+      authorize: everyone,
+      follow: everyone,
+      followState: everyone,
+  },
   actions: {
     publish: (ctx) => publish(ctx, ctx.input),
     withdraw: ({ input, caller, transaction }) => transaction((tx) => withdraw(tx, caller, input.noticeId)),

@@ -10,7 +10,7 @@ import { pageOf } from '../core/page'
 import { requireOwnPhotos } from '../core/uploads'
 import type { Ctx } from '../core/router'
 import type { Scope } from '../core/scope'
-import { findSite } from '../sites/find'
+import { findSite } from '../sites/public'
 import { fanOut, keyRange, type NoticeRow } from './publish'
 
 export interface Draft {

@@ -4,10 +4,11 @@ import * as sitePermissions from '../../src/domain/permissions/sites'
 import { siteScene } from '../../src/domain/scene'
 import type { Activity, SiteSummary } from '../../src/domain/sites'
 import { shanghaiDayBounds } from '../../src/domain/time'
+import { everyone, siteManagers } from '../core/access'
 import { fail } from '../core/errors'
 import { conditions, pageOf } from '../core/page'
 import { createMain, defineFunction } from '../core/router'
-import { findSite } from './find'
+import { findSite } from './public'
 
 /** The scan page, as WeChat's page path; the local platform serves it as an h5 path. */
 export const SCAN_PAGE = 'packages/checkin/pages/scan/index'
@@ -16,6 +17,7 @@ export const definition = defineFunction({
   name: 'sites',
   contract: sitesContract,
   openapi: ['wxacode.getUnlimited'],
+  access: { list: everyone, get: everyone, code: siteManagers },
   actions: {
     list: async ({ db, input }) => {
       const { where, params, add } = conditions()

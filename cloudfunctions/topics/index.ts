@@ -4,12 +4,13 @@ import { addMonths, shanghaiMonth } from '../../src/domain/cycle'
 import { shanghaiDay } from '../../src/domain/time'
 import * as topicPermissions from '../../src/domain/permissions/topics'
 import { managesSite } from '../../src/domain/permissions/sites'
+import { everyone, screeners, siteManagers } from '../core/access'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import { createMain, defineFunction } from '../core/router'
 import { requireOwnPhotos } from '../core/uploads'
-import { findSite } from '../sites/find'
-import { ensureCycle, proposalCycle } from '../votes/cycles'
+import { findSite } from '../sites/public'
+import { ensureCycle, proposalCycle } from '../votes/public'
 import { actorRole, loadTopic, moveTopic, type TopicRow } from './moves'
 import { indexTitle, listTopics, similarTopics, topicDetail } from './read'
 
@@ -22,6 +23,16 @@ export const definition = defineFunction({
   name: 'topics',
   contract: topicsContract,
   openapi: ['security.msgSecCheck'],
+  access: {
+      propose: everyone,
+      edit: everyone,
+      similar: everyone,
+      screen: screeners,
+      get: everyone,
+      list: everyone,
+      follow: everyone,
+      recordMeeting: siteManagers,
+  },
   actions: {
     propose: async ({ db: plain, input, caller, platform, transaction, now }) => {
       const site = await findSite(plain, input.siteId)

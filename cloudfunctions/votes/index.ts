@@ -2,10 +2,11 @@
 import { votesContract } from '../../src/domain/contracts/votes'
 import { settingsProblem, shanghaiMonth, type CycleSettings } from '../../src/domain/cycle'
 import * as topicPermissions from '../../src/domain/permissions/topics'
+import { everyone, siteManagers } from '../core/access'
 import { fail } from '../core/errors'
 import { createMain, defineFunction } from '../core/router'
-import { findSite } from '../sites/find'
-import { loadTopic } from '../topics/moves'
+import { findSite } from '../sites/public'
+import { loadTopic } from '../topics/public'
 import { ballotOf, eligibility, resultsOf } from './ballot'
 import { cycleValues, cycleView, ensureCycle, findCycle, siteSettings, type CycleRow } from './cycles'
 import { castVote } from './cast'
@@ -18,6 +19,7 @@ export const definition = defineFunction({
   name: 'votes',
   contract: votesContract,
   openapi: [],
+  access: { configure: siteManagers, ballot: everyone, cast: everyone, withdraw: everyone, results: everyone },
   actions: {
     configure: async ({ input, caller, transaction }) => {
       const { siteId, month, ...changes } = input

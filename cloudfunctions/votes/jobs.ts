@@ -9,7 +9,7 @@
  */
 import type { Queryable } from '../core/db'
 import { claimEach, type Job, type JobCtx } from '../core/jobs'
-import { moveTopic, SYSTEM, type TopicRow } from '../topics/moves'
+import { moveTopic, SYSTEM, type TopicRow } from '../topics/public'
 import { BELOW_MINIMUM, defaultCycle, reachesMinimum } from '../../src/domain/cycle'
 import type { CycleRow } from './cycles'
 

@@ -1,6 +1,6 @@
 /** The demo year of activities adds up: seats within capacity, check-ins within windows, every point from a record. */
 import { applySeeds } from '../../cloudfunctions/core/seed'
-import { demoSteps } from '../../cloudfunctions/host/demo-seed'
+import { demoSteps } from '../../cloudfunctions/features'
 import { main as account } from '../../cloudfunctions/account'
 import { main as admin } from '../../cloudfunctions/admin'
 import { as } from '../support/activities'

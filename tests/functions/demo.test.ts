@@ -1,6 +1,6 @@
 /** The demo months of 月月说事 and 交办督复评 obey the same rules as real data, whatever day the demo starts on. */
 import { applySeeds } from '../../cloudfunctions/core/seed'
-import { demoSteps } from '../../cloudfunctions/host/demo-seed'
+import { demoSteps } from '../../cloudfunctions/features'
 import { as, checkFeedbackRules } from '../support/feedback'
 import { checkTopicRules } from '../support/topics'
 import { DB_LABEL, LATER_STEPS, startRuntime, type TestRuntime } from '../support/runtime'

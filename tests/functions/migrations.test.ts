@@ -1,14 +1,16 @@
-/** Migrations from the folder, each file whole; seeding steps recorded like them; a failed start is retried. */
-import { readdirSync } from 'node:fs'
+/** Migrations from the kernel's and the features' folders, each file whole; seeding steps recorded like them; a failed start is retried. */
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { migrate, migrationsOf } from '../../cloudfunctions/core/migrate'
 import { migrationFiles } from '../../cloudfunctions/core/migrations'
 import { once } from '../../cloudfunctions/core/runtime'
 import { applySeeds } from '../../cloudfunctions/core/seed'
-import { demoSteps } from '../../cloudfunctions/host/demo-seed'
+import { demoSteps } from '../../cloudfunctions/features'
 import { DB_LABEL, LATER_STEPS, startRuntime, type TestRuntime } from '../support/runtime'
 
-const FOLDER = join(__dirname, '../../cloudfunctions/core/migrations')
+const FUNCTIONS = join(__dirname, '../../cloudfunctions')
+/** The kernel's and every feature's migrations folder. */
+const folders = readdirSync(FUNCTIONS).map((name) => join(FUNCTIONS, name, 'migrations')).filter((dir) => existsSync(dir))
 
 const withTrigger = {
   file: '900_trigger.sql',
@@ -30,8 +32,8 @@ describe(`migrations and seeding on ${DB_LABEL}`, () => {
   })
   afterEach(() => rt.close())
 
-  it('applies every .sql file in the folder, found without a hand list', async () => {
-    const files = readdirSync(FOLDER).filter((file) => file.endsWith('.sql')).sort()
+  it('applies every .sql file of the kernel and the features, found without a hand list', async () => {
+    const files = folders.flatMap((dir) => readdirSync(dir).filter((file) => file.endsWith('.sql'))).sort()
     expect(migrationFiles.map((m) => m.file)).toEqual(files)
     const applied = (await rt.db.query('SELECT version FROM schema_migrations ORDER BY version')).map((row) => row.version)
     expect(applied).toEqual(files.map((file) => Number(file.slice(0, 3))))

@@ -1,6 +1,6 @@
 /** Notices: audiences, permissions, scheduling, the notice centre, read receipts and subscription messages. */
 import { applySeeds } from '../../cloudfunctions/core/seed'
-import { demoSteps } from '../../cloudfunctions/host/demo-seed'
+import { demoSteps } from '../../cloudfunctions/features'
 import { PlatformError } from '../../cloudfunctions/core/platform'
 import { localPlatform } from '../../cloudfunctions/core/platform-local'
 import { as as activitiesAs, createActivity } from '../support/activities'

@@ -1,6 +1,5 @@
 /** ctx.transaction: a change, its timeline, audit and outbox rows land together or not at all. */
 import { main as admin } from '../../cloudfunctions/admin'
-import { access } from '../../cloudfunctions/core/access'
 import { dispatch } from '../../cloudfunctions/core/router'
 import { PROBE_TABLES, probe } from '../support/probe-function'
 import { caller, DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
@@ -13,12 +12,8 @@ describe(`the unit of work on ${DB_LABEL}`, () => {
   beforeAll(async () => {
     rt = await startRuntime()
     await rt.db.exec(PROBE_TABLES)
-    access.probe = { create: ['resident'] }
   })
-  afterAll(async () => {
-    delete access.probe
-    await rt.close()
-  })
+  afterAll(() => rt.close())
 
   const create = (data: object) => dispatch(probe, { action: 'create', data }, { openid: 'uow-person' }, rt) as Promise<any>
   const counts = async (label: string) => {

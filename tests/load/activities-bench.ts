@@ -10,7 +10,7 @@ import { DEV_CODE_SECRET, issueToken } from '../../cloudfunctions/activities/tok
 import { openDb } from '../../cloudfunctions/core/db'
 import { migrate } from '../../cloudfunctions/core/migrate'
 import { applySeeds } from '../../cloudfunctions/core/seed'
-import { demoSteps } from '../../cloudfunctions/host/demo-seed'
+import { demoSteps } from '../../cloudfunctions/features'
 import { newDataDir, startHost } from '../support/host'
 import { drive, LoadConnection } from './http-load'
 import { median, pct, spread } from './stats'

@@ -16,7 +16,7 @@ import { migrate } from '../../cloudfunctions/core/migrate'
 import { localPlatform } from '../../cloudfunctions/core/platform-local'
 import { definition as feedbackFn } from '../../cloudfunctions/feedback'
 import { unitStats } from '../../cloudfunctions/feedback/read'
-import { seedDemo } from '../../cloudfunctions/host/demo-seed'
+import { seedDemo } from '../../cloudfunctions/features'
 import { newDataDir } from '../support/host'
 import { timeMs } from './stats'
 

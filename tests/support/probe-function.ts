@@ -23,6 +23,7 @@ export const probe = defineFunction({
   name: 'probe',
   contract: probeContract,
   openapi: [],
+  access: { create: ['resident'] },
   actions: {
     create: ({ input, caller, transaction }) =>
       transaction(async ({ db, audit, outbox }) => {

@@ -12,12 +12,12 @@ import { migrate } from '../../cloudfunctions/core/migrate'
 import { localPlatform } from '../../cloudfunctions/core/platform-local'
 import { setRuntime, type Runtime } from '../../cloudfunctions/core/runtime'
 import { applySeeds } from '../../cloudfunctions/core/seed'
-import { demoSteps } from '../../cloudfunctions/host/demo-seed'
+import { demoSteps } from '../../cloudfunctions/features'
 
 export const DEFAULT_NOW = '2026-11-20T02:00:00Z'
 
 /** Demo steps a test applies itself when it wants them. */
-export const LATER_STEPS = ['topics-month', 'activities-year', 'notices', 'feedback-month', 'member-profiles']
+export const LATER_STEPS = ['activities-year', 'member-profiles', 'topics-month', 'notices', 'feedback-month']
 
 export interface TestRuntime extends Runtime {
   clock: ReturnType<typeof fixedClock>

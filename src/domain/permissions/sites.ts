@@ -1,5 +1,5 @@
 /**
- * What a person may do to a site. The access table (cloudfunctions/core/access.ts) is the first
+ * What a person may do to a site. The action's access row (in its function's definition) is the first
  * gate, by role; these rules decide for one site. Pages use the same rule to show the buttons.
  */
 import type { Person } from './person'

@@ -8,6 +8,8 @@ import { bigrams } from '../../src/domain/bigrams'
 import { addMonths, cycleWindows, defaultCycle, shanghaiMonth } from '../../src/domain/cycle'
 import { moves, type TopicMove, type TopicState } from '../../src/domain/topics'
 import type { Queryable } from '../core/db'
+import type { DemoContext } from '../core/feature'
+import type { SeedStep } from '../core/seed'
 
 type Plan = [title: string, category: string, body: string, path: TopicMove[]]
 
@@ -102,7 +104,7 @@ async function ensureDemoCycle(tx: Queryable, siteId: string, month: string, sta
   return { id: cycle.id as number, windows: w }
 }
 
-export async function seedTopics(tx: Queryable, now: Date): Promise<void> {
+async function seedTopics(tx: Queryable, now: Date): Promise<void> {
   const [{ n }] = await tx.query('SELECT count(*)::int AS n FROM topics')
   if (n > 0) return
   const people: number[] = []
@@ -163,3 +165,5 @@ async function recordDemoMeeting(tx: Queryable, topicId: number, siteId: string,
     [topicId, form, at, place, 23, ['社区居民', '政协委员', '职能部门'], opinions, nextSteps],
   )
 }
+
+export const demo: SeedStep<DemoContext>[] = [{ name: 'topics-month', run: (tx, { now }) => seedTopics(tx, now) }]

@@ -6,8 +6,10 @@
  */
 import { addMonths } from '../../src/domain/cycle'
 import { shanghaiDay } from '../../src/domain/time'
-import { earnPoints } from '../activities/attendance'
+import { earnPoints } from './attendance'
 import type { Queryable } from '../core/db'
+import type { DemoContext } from '../core/feature'
+import type { SeedStep } from '../core/seed'
 
 type Member = [openid: string, name: string, sector: string, studio: string | null]
 
@@ -71,7 +73,7 @@ function plan(now: Date): Row[] {
   return rows
 }
 
-export async function seedActivities(tx: Queryable, now: Date): Promise<void> {
+async function seedActivities(tx: Queryable, now: Date): Promise<void> {
   // The members, as bound profiles would make them.
   await tx.query(
     `WITH m AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS m(openid, name, sector, studio))
@@ -160,7 +162,7 @@ export async function seedActivities(tx: Queryable, now: Date): Promise<void> {
 }
 
 /** The unbound demo member profiles name the demo members they are for, with their sector and studio. */
-export async function linkDemoProfiles(tx: Queryable): Promise<void> {
+async function linkDemoProfiles(tx: Queryable): Promise<void> {
   await tx.query(
     `UPDATE profiles p SET member_user_id = f.user_id, sector = f.sector, site_id = f.studio_site_id
      FROM (VALUES ('MEMBER23', 'demo-m-zjz'), ('MEMBER24', 'demo-m-wff')) AS link (code, openid)
@@ -168,3 +170,35 @@ export async function linkDemoProfiles(tx: Queryable): Promise<void> {
      WHERE p.bind_code = link.code AND p.bound_user_id IS NULL`,
   )
 }
+
+/** Five daily activities, on every day from yesterday for `activityDays` days. */
+const activityPlan = [
+  ['C01', '月月说事·本月议题征集', '一楼协商议事厅', 9, 11],
+  ['F01', '书香政协·民生圆桌会', '三楼报告厅', 14, 16],
+  ['F11', '产城融合·发展议事厅', '园区服务中心', 15, 17],
+  ['G04', '社区微治理·居民恳谈会', '兴文社区议事室', 19, 21],
+  ['W01', '“运河情·同心缘”国学体验', '工作室', 10, 12],
+] as const
+
+export const demo: SeedStep<DemoContext>[] = [
+  {
+    name: 'daily-activities',
+    run: async (tx, { now, activityDays }) => {
+      for (let offset = -1; offset < activityDays; offset++) {
+        const day = shanghaiDay(new Date(now.getTime() + offset * 86_400_000))
+        for (const [siteId, title, place, from, to] of activityPlan) {
+          const at = (hour: number) => `${day}T${String(hour).padStart(2, '0')}:00:00+08:00`
+          await tx.query(
+            `INSERT INTO activities (site_id, title, place, starts_at, ends_at) SELECT $1, $2, $3, $4, $5
+             WHERE NOT EXISTS (SELECT 1 FROM activities WHERE site_id = $1 AND title = $2 AND starts_at = $4)`,
+            [siteId, title, place, at(from), at(to)],
+          )
+        }
+      }
+    },
+  },
+  // Before the notices: a notice to members of a sector reaches the members this step makes.
+  { name: 'activities-year', run: (tx, { now }) => seedActivities(tx, now) },
+  // The demo codes MEMBER23 and MEMBER24 are for the members 张建志 and 吴非繁 of the demo year: binding one joins that member.
+  { name: 'member-profiles', run: (tx) => linkDemoProfiles(tx) },
+]

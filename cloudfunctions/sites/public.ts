@@ -1,3 +1,4 @@
+/** What other features may use of sites: a site's row by id. */
 import { readCache } from '../core/cache'
 import type { Row } from '../core/db'
 import { fail } from '../core/errors'

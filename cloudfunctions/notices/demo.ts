@@ -5,8 +5,10 @@
 import type { AudiencePart } from '../../src/domain/notices'
 import { linkPath } from '../../src/domain/notices'
 import type { Queryable } from '../core/db'
-import { resolveAudience } from '../notices/audience'
-import { noticePage } from '../notices/publish'
+import type { DemoContext } from '../core/feature'
+import type { SeedStep } from '../core/seed'
+import { resolveAudience } from './audience'
+import { noticePage } from './publish'
 
 const HOUR = 3_600_000
 
@@ -70,7 +72,7 @@ const demoNotices: DemoNotice[] = [
 
 export const demoFollows = { 'demo-resident': ['F01', 'S01', 'S02'], 'demo-member': ['F01'] } as const
 
-export async function seedNotices(tx: Queryable, now: Date): Promise<void> {
+async function seedNotices(tx: Queryable, now: Date): Promise<void> {
   for (const [openid, sites] of Object.entries(demoFollows)) {
     await tx.query(
       `INSERT INTO site_followers (site_id, user_id, at) SELECT s, u.id, $3 FROM unnest($2::text[]) s, users u WHERE u.openid = $1
@@ -102,3 +104,5 @@ export async function seedNotices(tx: Queryable, now: Date): Promise<void> {
     await tx.query('UPDATE notices SET audience_size = $2 WHERE id = $1', [row.id, people.length])
   }
 }
+
+export const demo: SeedStep<DemoContext>[] = [{ name: 'notices', run: (tx, { now }) => seedNotices(tx, now) }]

@@ -7,9 +7,12 @@
  */
 import { ACK_DAYS, addWorkingDays, dayOf, DEFAULT_DUE_DAYS, dueEnd } from '../../src/domain/feedback'
 import type { Queryable } from '../core/db'
+import type { DemoContext } from '../core/feature'
+import type { SeedStep } from '../core/seed'
+import { calendarRows } from './demo-calendar'
 import { scopeOf } from '../core/scope'
-import { loadTopic, moveTopic } from '../topics/moves'
-import { loadCalendar } from '../feedback/work'
+import { loadTopic, moveTopic } from '../topics/public'
+import { loadCalendar } from './work'
 
 interface Plan {
   title: string
@@ -45,7 +48,7 @@ const plans: Plan[] = [
   },
 ]
 
-export async function seedFeedback(tx: Queryable, now: Date): Promise<void> {
+async function seedFeedback(tx: Queryable, now: Date): Promise<void> {
   const [{ n }] = await tx.query('SELECT count(*)::int AS n FROM assignments')
   if (n > 0) return
   const calendar = await loadCalendar(tx)
@@ -99,3 +102,17 @@ export async function seedFeedback(tx: Queryable, now: Date): Promise<void> {
     }
   }
 }
+
+export const demo: SeedStep<DemoContext>[] = [
+  {
+    // 交办督复评: the 2026–2027 holiday calendar (the handling units come with the directory).
+    name: 'feedback-calendar',
+    run: async (tx) => {
+      await tx.query(
+        `INSERT INTO calendar_days (day, kind, name) SELECT * FROM unnest($1::date[], $2::text[], $3::text[]) ON CONFLICT (day) DO NOTHING`,
+        [calendarRows.map((row) => row[0]), calendarRows.map((row) => row[1]), calendarRows.map((row) => row[2])],
+      )
+    },
+  },
+  { name: 'feedback-month', run: (tx, { now }) => seedFeedback(tx, now) },
+]

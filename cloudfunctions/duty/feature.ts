@@ -1,0 +1,5 @@
+/** The duty feature: its function, its tables and its demo data. */
+import type { Feature } from '../core/feature'
+import { definition, main } from './index'
+
+export const feature: Feature = { definition, main, tables: ['duty_rules', 'duty_records'] }

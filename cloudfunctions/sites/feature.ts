@@ -1,0 +1,6 @@
+/** The sites feature: its function, its tables and its demo data. */
+import type { Feature } from '../core/feature'
+import { demo } from './demo'
+import { definition, main } from './index'
+
+export const feature: Feature = { definition, main, tables: ['sites'], demo }

@@ -1,0 +1,116 @@
+/**
+ * Features own their data: every table has one owner (a feature's manifest or the kernel), only
+ * the owner's code writes it, and a feature uses another only through that one's `public.ts`.
+ * The crossings that remain are listed below, each with where it goes; the list may only shrink
+ * (a crossing that is gone must be struck from it, a new one fails).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { KERNEL_TABLES } from '../../cloudfunctions/core/feature'
+import { features } from '../../cloudfunctions/features'
+
+const FUNCTIONS = join(__dirname, '../../cloudfunctions')
+
+/** Writes to another owner's table, as `writer file → table`, still to be moved behind the owner. */
+const KNOWN_WRITES = [
+  // Binding a profile is account's: profiles move to account with admin's actions behind account's public.ts.
+  'account account/index.ts → profiles',
+  // Binding records a member's facts: to become the event `profile.bound`, which activities handles.
+  'account account/index.ts → member_facts',
+  // Attendance earns duty points: to become the event `activity.attended`, which duty handles.
+  'activities activities/attendance.ts → duty_records',
+  'activities activities/migrations/006_activities.sql → duty_records',
+  'activities activities/migrations/006_activities.sql → duty_rules',
+  // The kernel creates a person's row on their first call and on their first upload.
+  'kernel core/identity.ts → users',
+  'kernel core/uploads.ts → users',
+  // Delivering a one-time subscription message uses up the person's grant: the drain moves into notices.
+  'kernel core/outbox.ts → subscription_grants',
+  // Messages built and addressed by hand: to become domain events that notices maps to audiences and templates.
+  'feedback feedback/work.ts → outbox',
+  'notices notices/staff.ts → outbox',
+  'notices notices/inbox.ts → notifications',
+]
+
+/** Imports of another feature's files other than its public.ts. */
+const KNOWN_IMPORTS: string[] = []
+
+/** Features that depend on each other (a circle), to be broken by an event. */
+const KNOWN_CIRCLES = [
+  // Topics proposes into the ballot's month; a closing ballot moves topics: to become the event `ballot.closed`.
+  'topics ↔ votes',
+]
+
+function filesOf(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? filesOf(path) : /\.(ts|sql)$/.test(name) ? [path] : []
+  })
+}
+
+/** Demo data seeds every table it needs, as fixtures do; the rule is for the code that runs. */
+const isDemo = (path: string) => /[\\/]demo(-[a-z]+)?\.ts$/.test(path)
+const stripComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)(\/\/|--)[^\n]*/g, '$1')
+const WRITE = /\b(?:INSERT\s+INTO|(?<!FOR\s)(?<!FOR NO KEY\s)UPDATE|DELETE\s+FROM|TRUNCATE)\s+([a-z_][a-z0-9_]*)/gi
+
+const owners = new Map<string, string>()
+for (const table of KERNEL_TABLES) owners.set(table, 'kernel')
+for (const feature of features) for (const table of feature.tables) owners.set(table, feature.definition.name)
+
+const folderOf = (owner: string) => (owner === 'kernel' ? 'core' : owner)
+const codeOf = (owner: string) => filesOf(join(FUNCTIONS, folderOf(owner))).filter((path) => !isDemo(path))
+
+describe('feature ownership', () => {
+  it('gives every table one owner, and names only tables the code creates', () => {
+    const created = new Set<string>()
+    const all = [...KERNEL_TABLES, ...features.flatMap((feature) => feature.tables)]
+    for (const path of filesOf(FUNCTIONS).filter((file) => !isDemo(file))) {
+      for (const match of readFileSync(path, 'utf8').matchAll(/CREATE TABLE (?:IF NOT EXISTS )?([a-z_]+)/g)) created.add(match[1])
+    }
+    expect(all.length).toBe(new Set(all).size)
+    expect([...created].sort()).toEqual([...new Set(all)].sort())
+  })
+
+  it('lets only a table\'s owner write it, besides the crossings listed', () => {
+    const writes = new Set<string>()
+    for (const owner of ['kernel', ...features.map((feature) => feature.definition.name)]) {
+      for (const path of codeOf(owner)) {
+        for (const match of stripComments(readFileSync(path, 'utf8')).matchAll(WRITE)) {
+          const table = match[1].toLowerCase()
+          const tableOwner = owners.get(table)
+          if (tableOwner && tableOwner !== owner) writes.add(`${owner} ${relative(FUNCTIONS, path)} → ${table}`)
+        }
+      }
+    }
+    expect([...writes].sort()).toEqual([...KNOWN_WRITES].sort())
+  })
+
+  it('lets a feature use another only through its public.ts, and the kernel and host none but through the feature list', () => {
+    const names = features.map((feature) => feature.definition.name)
+    const imports = new Set<string>()
+    const uses = new Map<string, Set<string>>(names.map((name) => [name, new Set()]))
+    for (const folder of ['core', 'host', ...names]) {
+      for (const path of filesOf(join(FUNCTIONS, folder)).filter((file) => file.endsWith('.ts'))) {
+        for (const match of readFileSync(path, 'utf8').matchAll(/from '\.\.\/([a-z]+)(\/[^']*)?'/g)) {
+          const [target, file] = [match[1], match[2] ?? '']
+          if (!names.includes(target) || target === folder) continue
+          if (folder === 'core' || folder === 'host' || file !== '/public') imports.add(`${relative(FUNCTIONS, path)} → ${target}${file}`)
+          if (!isDemo(path)) uses.get(folder)?.add(target)
+        }
+      }
+    }
+    expect([...imports].sort()).toEqual(KNOWN_IMPORTS)
+    const circles = names.flatMap((a) => names.filter((b) => a < b && uses.get(a)?.has(b) && uses.get(b)?.has(a)).map((b) => `${a} ↔ ${b}`))
+    expect(circles.sort()).toEqual([...KNOWN_CIRCLES].sort())
+  })
+
+  it('keeps each feature in its own folders: the kernel and the host name no feature', () => {
+    for (const folder of ['core', 'host']) {
+      for (const path of filesOf(join(FUNCTIONS, folder))) {
+        const text = readFileSync(path, 'utf8')
+        expect([relative(FUNCTIONS, path), /from '\.\.\/(?!core|host|\.\.)[a-z]+\//.test(text)]).toEqual([relative(FUNCTIONS, path), false])
+      }
+    }
+    for (const feature of features) expect(existsSync(join(FUNCTIONS, feature.definition.name, 'feature.ts'))).toBe(true)
+  })
+})
