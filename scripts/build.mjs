@@ -52,7 +52,8 @@ const serverOptions = {
 
 export function functionNames() {
   const dir = join(root, 'cloudfunctions')
-  return readdirSync(dir).filter((name) => !notFunctions.has(name) && statSync(join(dir, name, 'index.ts'), { throwIfNoEntry: false }))
+  // A feature is a folder with a manifest (feature.ts, listed in cloudfunctions/features.ts); each is one cloud function.
+  return readdirSync(dir).filter((name) => !notFunctions.has(name) && existsSync(join(dir, name, 'feature.ts')))
 }
 
 export async function buildFunctions() {
