@@ -1,10 +1,11 @@
 /**
  * A feature as the kernel sees it: its cloud function, the tables it owns (only its code writes
- * them), its demo seeding steps and the demo people it brings. `cloudfunctions/features.ts` lists
+ * them), its demo seeding steps, the demo people it brings and the figures it reports. `cloudfunctions/features.ts` lists
  * the features; the host, its seeding and its job runner read that list. A deployed function's
  * bundle starts from its `index.ts` and never carries a manifest or demo data.
  */
 import type { RoleGrant } from '../../src/domain/roles'
+import type { Figure } from './figures'
 import type { CloudFunction } from './router'
 import type { SeedStep } from './seed'
 
@@ -36,4 +37,6 @@ export interface Feature {
   demo?: readonly SeedStep<DemoContext>[]
   /** Demo identities the dev sign-in offers. */
   personas?: readonly DemoPerson[]
+  /** What it counts per site and month, read-only from its own tables (the assessment reads them). */
+  figures?: readonly Figure[]
 }

@@ -4,7 +4,7 @@
  * carries a full name, an openid, an ID or a phone number: every typed text goes through the one
  * masking rule (src/domain/mask.ts) with the names the system knows.
  */
-import { type Appeal, type AssignmentView, type NoteView, type Outcome, type RatingSummary, type Story, type UnitStatsRow } from '../../src/domain/feedback'
+import { SATISFIED_SCORE, type Appeal, type AssignmentView, type NoteView, type Outcome, type RatingSummary, type Story, type UnitStatsRow } from '../../src/domain/feedback'
 import { csv } from '../../src/domain/csv'
 import { maskName } from '../../src/domain/mask'
 import type { PageInput } from '../../src/domain/page'
@@ -29,7 +29,7 @@ export async function assignmentView(db: Queryable, id: number): Promise<Assignm
 }
 
 const ratingColumns = `(SELECT json_build_object('count', count(*)::int, 'average', round(avg(score), 2)::float8,
-    'satisfied', round(avg((score >= 4)::int), 4)::float8) FROM ratings r WHERE r.topic_id = t.id AND NOT r.excluded)`
+    'satisfied', round(avg((score >= ${SATISFIED_SCORE})::int), 4)::float8) FROM ratings r WHERE r.topic_id = t.id AND NOT r.excluded)`
 
 /** The public 公示 list: newest publication first, names and phone numbers masked. */
 export async function listOutcomes(db: Queryable, filter: PageInput & { siteId?: string }) {
@@ -111,7 +111,7 @@ export async function topicStory(db: Queryable, topicId: number, viewerId: numbe
  */
 export const unitStatsSql = `
   WITH r AS (
-    SELECT topic_id, sum(score) AS total, count(*) AS rated, count(*) FILTER (WHERE score >= 4) AS good
+    SELECT topic_id, sum(score) AS total, count(*) AS rated, count(*) FILTER (WHERE score >= ${SATISFIED_SCORE}) AS good
     FROM ratings WHERE NOT excluded GROUP BY topic_id
   ), g AS (
     SELECT a.unit_id, a.month, count(*)::int AS assignments,

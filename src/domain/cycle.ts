@@ -49,7 +49,8 @@ export const defaultCycle: CycleSettings = {
 
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
 
-export type CycleStatus = 'proposing' | 'voting' | 'closed'
+export const cycleStatuses = ['proposing', 'voting', 'closed'] as const
+export type CycleStatus = (typeof cycleStatuses)[number]
 
 export interface CycleWindows {
   proposeStart: Date

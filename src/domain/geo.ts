@@ -6,7 +6,8 @@ export interface Fix {
   accuracy: number
 }
 
-export type LocationStatus = 'verified' | 'pending' | 'unverified'
+export const locationStatuses = ['verified', 'pending', 'unverified'] as const
+export type LocationStatus = (typeof locationStatuses)[number]
 
 export const locationLabels: Record<LocationStatus, string> = {
   verified: '已核验位置',

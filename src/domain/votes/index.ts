@@ -1,0 +1,46 @@
+/** What the 议事 tab shows of a site's month: its cycle, the ballot and the results. */
+import type { CycleSettings, CycleStatus, Eligibility } from '../cycle'
+import type { TopicState } from '../topics'
+
+export interface CycleView extends CycleSettings {
+  siteId: string
+  siteName: string
+  month: string
+  status: CycleStatus
+  /** Which window is open now by the server's clock. */
+  phase: 'before' | 'proposing' | 'between' | 'voting' | 'closed'
+  proposeStart: string
+  proposeEnd: string
+  voteStart: string
+  voteEnd: string
+  meetingAt: string
+}
+
+export interface BallotTopic {
+  id: number
+  title: string
+  category: string
+  state: TopicState
+  /** Shown after the vote closes, or live when the site chose so. */
+  votes: number | null
+  mine: boolean
+}
+
+export interface Ballot {
+  cycle: CycleView
+  topics: BallotTopic[]
+  /** My votes left on this ballot. */
+  left: number
+  /** Whether I may vote, and if not why and how to become eligible. */
+  eligible: boolean
+  reason: string | null
+  eligibility: Eligibility
+}
+
+export interface Results {
+  cycle: CycleView
+  /** Every topic on the ballot with its final count, best first; the top `winners` are selected. */
+  topics: (BallotTopic & { rank: number; selected: boolean })[]
+  totalVotes: number
+  voters: number
+}
