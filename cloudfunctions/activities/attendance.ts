@@ -10,10 +10,10 @@
 import { readCache } from '../core/cache'
 import type { Queryable } from '../core/db'
 import { groupCommit } from '../core/group-commit'
+import { dropActivityPoints, earnActivityPoints } from '../duty/public'
 import type { ActivityRow } from './read'
 
 /** The rule for what attending `a` earns (migration 006: studio duty day or attending, in force on the activity's day). */
-const ruleFor = 'LATERAL duty_rule_for(a.kind, activity_day(a.starts_at)) rule'
 
 export const BAD_TOKEN_LIMIT = { max: 12, windowMs: 60_000 }
 export const badTokenKey = (userId: number) => `activity-code:${userId}`
@@ -96,32 +96,15 @@ export async function addAttendance(db: Queryable, activityId: number, userId: n
     [activityId, userId, now, by, reason],
   )
   if (!row) return false
-  await earnPoints(db, [activityId], userId)
+  await earnActivityPoints(db, [activityId], userId)
   return true
-}
-
-/**
- * The duty records that the attendance of members at these activities earns and does not have yet
- * (one person's, or everyone's): the organiser's manual check-in and the demo data use it.
- */
-export async function earnPoints(db: Queryable, activityIds: number[], userId?: number): Promise<number> {
-  const rows = await db.query(
-    `INSERT INTO duty_records (user_id, day, kind, rule_id, points, source_key, activity_id, created_at)
-     SELECT t.user_id, activity_day(a.starts_at), rule.kind, rule.id, rule.points, 'activity:' || a.id, a.id, t.at
-     FROM activity_attendance t JOIN activities a ON a.id = t.activity_id CROSS JOIN ${ruleFor}
-     WHERE a.id = ANY ($1::bigint[]) AND ($2::bigint IS NULL OR t.user_id = $2)
-       AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = t.user_id AND r.role = 'member')
-     ON CONFLICT (user_id, source_key) DO NOTHING RETURNING 1`,
-    [activityIds, userId ?? null],
-  )
-  return rows.length
 }
 
 /** Undoes a check-in and the points it earned; answers the removed check-in's time, or undefined. */
 export async function removeAttendance(db: Queryable, activityId: number, userId: number): Promise<string | undefined> {
   const [row] = await db.query('DELETE FROM activity_attendance WHERE activity_id = $1 AND user_id = $2 RETURNING at', [activityId, userId])
   if (!row) return undefined
-  await db.query('DELETE FROM duty_records WHERE user_id = $1 AND source_key = $2', [userId, `activity:${activityId}`])
+  await dropActivityPoints(db, activityId, userId)
   return row.at
 }
 

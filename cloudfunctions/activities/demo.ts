@@ -6,7 +6,7 @@
  */
 import { addMonths } from '../../src/domain/cycle'
 import { shanghaiDay } from '../../src/domain/time'
-import { earnPoints } from './attendance'
+import { earnActivityPoints } from '../duty/public'
 import type { Queryable } from '../core/db'
 import type { DemoContext } from '../core/feature'
 import type { SeedStep } from '../core/seed'
@@ -148,7 +148,7 @@ async function seedActivities(tx: Queryable, now: Date): Promise<void> {
      WHERE a.id = ANY ($1::bigint[])`,
     [ids],
   )
-  await earnPoints(tx, ids)
+  await earnActivityPoints(tx, ids)
   // Two corrections by staff, as the duty record would hold them: a speech at the plenary session and an adopted proposal.
   await tx.query(
     `INSERT INTO duty_records (user_id, day, kind, rule_id, points, source_key, note, created_by, created_at)

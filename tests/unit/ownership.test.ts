@@ -17,8 +17,7 @@ const KNOWN_WRITES = [
   'account account/index.ts → profiles',
   // Binding records a member's facts: to become the event `profile.bound`, which activities handles.
   'account account/index.ts → member_facts',
-  // Attendance earns duty points: to become the event `activity.attended`, which duty handles.
-  'activities activities/attendance.ts → duty_records',
+  // The rotating-code check-in (PL/pgSQL, one round trip) earns duty points itself: to call a duty-owned function.
   'activities activities/migrations/006_activities.sql → duty_records',
   'activities activities/migrations/006_activities.sql → duty_rules',
   // The kernel creates a person's row on their first call and on their first upload.
