@@ -5,9 +5,12 @@
 import { Image, View } from '@tarojs/components'
 import './poster.css'
 
+/** Taro's View props omit tabIndex; h5 passes it on, so a keyboard can move through (and scroll) a page of posters. */
+const focusable: object = { tabIndex: 0 }
+
 export function SitePoster({ name, image }: { name: string; image: string }) {
   return (
-    <View className='site-poster'>
+    <View className='site-poster' role='group' aria-label={`${name}签到海报`} {...focusable}>
       <View className='site-poster-org'>区政协协商民主实践中心联盟</View>
       <View className='site-poster-name'>{name}</View>
       <Image className='site-poster-code' src={image} mode='widthFix' showMenuByLongpress
