@@ -1,6 +1,6 @@
 /** account: who I am, and binding a member or staff profile with its one-time code. */
 import type { Me } from '../../src/domain/account'
-import { accountContract } from '../../src/domain/contracts/account'
+import { accountContract } from '../../src/domain/account/contract'
 import { maskPublic, privateParts } from '../../src/domain/mask'
 import { roles, type Role } from '../../src/domain/roles'
 import { fail } from '../core/errors'

@@ -1,9 +1,9 @@
 /** activities: activities at the sites, sign-ups with a waitlist, rotating check-in codes and attendance. */
 import { ACTIVITY_CHECKIN_PAGE, ALBUM_SCENE, parseActivityScene, type ActivitySummary, type AttendanceRow, type SignupRow } from '../../src/domain/activities'
-import { activitiesContract } from '../../src/domain/contracts/activities'
+import { activitiesContract } from '../../src/domain/activities/contract'
 import { csv } from '../../src/domain/csv'
-import { can, joinRefusal } from '../../src/domain/permissions/activities'
-import { holds, isDistrictStaff } from '../../src/domain/permissions/person'
+import { can, joinRefusal } from '../../src/domain/activities/permissions'
+import { holds, isDistrictStaff } from '../../src/domain/person'
 import { shanghaiDateTime, shanghaiDayBounds } from '../../src/domain/time'
 import { fail } from '../core/errors'
 import { conditions, pageOf } from '../core/page'

@@ -1,6 +1,6 @@
 /** Reading activities: the row behind a call, summaries, one activity as a person sees it, a studio's section. */
 import type { ActivityDetail, ActivitySummary, StudioSection } from '../../src/domain/activities'
-import { can } from '../../src/domain/permissions/activities'
+import { can } from '../../src/domain/activities/permissions'
 import { maskName } from '../../src/domain/mask'
 import { publicMasker } from '../core/names'
 import type { Caller } from '../core/identity'

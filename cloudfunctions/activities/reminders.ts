@@ -4,7 +4,7 @@
  * one, as a WeChat message. A person who signs up inside the hour is told at the next run.
  */
 import { shanghaiDateTime } from '../../src/domain/time'
-import { wxTime } from '../../src/domain/subscriptions'
+import { wxTime } from '../../src/domain/notices/subscriptions'
 import type { Job } from '../core/jobs'
 
 export const REMIND_BEFORE_MINUTES = 60

@@ -1,8 +1,8 @@
 /** admin: staff issue member and staff profiles, each with a one-time bind code. */
 import { randomInt } from 'node:crypto'
 import { BIND_CODE_ALPHABET, BIND_CODE_LENGTH, type Profile } from '../../src/domain/account'
-import { adminContract } from '../../src/domain/contracts/admin'
-import * as profilePermissions from '../../src/domain/permissions/profiles'
+import { adminContract } from '../../src/domain/admin/contract'
+import * as profilePermissions from '../../src/domain/admin/permissions'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import { pageOf } from '../core/page'

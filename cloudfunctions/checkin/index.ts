@@ -1,6 +1,6 @@
 /** checkin: a person scans a site's code and checks in, once per site per Asia/Shanghai day. */
 import type { CheckinRecord } from '../../src/domain/checkin'
-import { checkinContract } from '../../src/domain/contracts/checkin'
+import { checkinContract } from '../../src/domain/checkin/contract'
 import { judgeLocation, RAW_LOCATION_DAYS } from '../../src/domain/geo'
 import { parseScene } from '../../src/domain/scene'
 import { shanghaiDay } from '../../src/domain/time'

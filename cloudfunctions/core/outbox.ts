@@ -5,7 +5,7 @@
  * take the same row), delivers them, and marks each sent, or schedules a retry with exponential
  * backoff, or gives up after MAX_ATTEMPTS or a permanent platform error.
  */
-import { intentOf, messageData, templates, type SubscribeIntent } from '../../src/domain/subscriptions'
+import { intentOf, messageData, templates, type SubscribeIntent } from '../../src/domain/notices/subscriptions'
 import type { Queryable } from './db'
 import { PlatformError, type Platform } from './platform'
 

@@ -1,6 +1,6 @@
 /** duty: the member's duty record (履职档案) for a year, every member's totals for staff, and corrections. */
 import { csv } from '../../src/domain/csv'
-import { dutyContract } from '../../src/domain/contracts/duty'
+import { dutyContract } from '../../src/domain/duty/contract'
 import { bandOf, dutyBandLabels, dutyKindLabels, dutyKinds, type Bands, type DutyMemberRow, type DutyYear } from '../../src/domain/duty'
 import { shanghaiDay } from '../../src/domain/time'
 import type { Queryable } from '../core/db'

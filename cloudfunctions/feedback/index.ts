@@ -1,8 +1,8 @@
 /** feedback: 交办督复评 — hand over to units, handle, supervise, reply, publish, evaluate (ratings.ts); unit figures. */
-import { feedbackContract } from '../../src/domain/contracts/feedback'
+import { feedbackContract } from '../../src/domain/feedback/contract'
 import { ACK_DAYS, addWorkingDays, dayOf, DEFAULT_DUE_DAYS, dueEnd, nextWorkingDay } from '../../src/domain/feedback'
-import { can, handlesUnit, unitsOf } from '../../src/domain/permissions/feedback'
-import { holds } from '../../src/domain/permissions/person'
+import { can, handlesUnit, unitsOf } from '../../src/domain/feedback/permissions'
+import { holds } from '../../src/domain/person'
 import { roleLabels } from '../../src/domain/roles'
 import type { Caller } from '../core/identity'
 import { fail } from '../core/errors'

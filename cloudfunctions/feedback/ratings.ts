@@ -3,9 +3,9 @@
  * reopen rule, once), a unit's appeal of a rating, and staff's decision on it.
  */
 import type * as v from 'valibot'
-import type { feedbackContract } from '../../src/domain/contracts/feedback'
+import type { feedbackContract } from '../../src/domain/feedback/contract'
 import { RATING_CHANGE_DAYS, shouldReopen, type Appeal } from '../../src/domain/feedback'
-import { can, unitsOf } from '../../src/domain/permissions/feedback'
+import { can, unitsOf } from '../../src/domain/feedback/permissions'
 import { roleLabels } from '../../src/domain/roles'
 import { fail } from '../core/errors'
 import type { Caller } from '../core/identity'

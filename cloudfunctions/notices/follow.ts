@@ -1,5 +1,5 @@
 /** Following sites (an audience for their admins' notices) and one-time subscription authorisations. */
-import { templateKeys, type TemplateKey } from '../../src/domain/subscriptions'
+import { templateKeys, type TemplateKey } from '../../src/domain/notices/subscriptions'
 import type { Queryable } from '../core/db'
 import { findSite } from '../sites/find'
 

@@ -4,7 +4,7 @@
  * Its jobs publish scheduled notices and drain the outbox (in-app notifications and WeChat
  * subscription messages); it is the only function granted `subscribeMessage.send`.
  */
-import { noticesContract } from '../../src/domain/contracts/notices'
+import { noticesContract } from '../../src/domain/notices/contract'
 import { drainOutbox } from '../core/outbox'
 import { createMain, defineFunction } from '../core/router'
 import { authorize, follow, followState } from './follow'

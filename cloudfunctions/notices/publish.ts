@@ -5,7 +5,7 @@
  * whole or not at all. Each row carries the notice's subscription message; the drain sends it to
  * those who authorised one.
  */
-import { noticeIntent } from '../../src/domain/subscriptions'
+import { noticeIntent } from '../../src/domain/notices/subscriptions'
 import type { AudiencePart } from '../../src/domain/notices'
 import { claimEach, type JobCtx } from '../core/jobs'
 import type { Scope } from '../core/scope'

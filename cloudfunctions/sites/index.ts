@@ -1,6 +1,6 @@
 /** sites: the directory of the centre, alliance sites, studios and stations, and their codes. */
-import { sitesContract } from '../../src/domain/contracts/sites'
-import * as sitePermissions from '../../src/domain/permissions/sites'
+import { sitesContract } from '../../src/domain/sites/contract'
+import * as sitePermissions from '../../src/domain/sites/permissions'
 import { siteScene } from '../../src/domain/scene'
 import type { Activity, SiteSummary } from '../../src/domain/sites'
 import { shanghaiDayBounds } from '../../src/domain/time'

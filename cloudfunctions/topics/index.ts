@@ -1,9 +1,9 @@
 /** topics: 月月说事 proposals (提), screening, topic pages and lists, following, the meeting record (议). */
-import { topicsContract } from '../../src/domain/contracts/topics'
+import { topicsContract } from '../../src/domain/topics/contract'
 import { addMonths, shanghaiMonth } from '../../src/domain/cycle'
 import { shanghaiDay } from '../../src/domain/time'
-import * as topicPermissions from '../../src/domain/permissions/topics'
-import { managesSite } from '../../src/domain/permissions/sites'
+import * as topicPermissions from '../../src/domain/topics/permissions'
+import { managesSite } from '../../src/domain/sites/permissions'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import { createMain, defineFunction } from '../core/router'

@@ -3,8 +3,8 @@
  * changes the state, writes the timeline row and tells the followers, all in the caller's
  * transaction. Used by the topics and votes functions and their jobs.
  */
-import { isDistrictStaff, type Person } from '../../src/domain/permissions/person'
-import { managesSite } from '../../src/domain/permissions/sites'
+import { isDistrictStaff, type Person } from '../../src/domain/person'
+import { managesSite } from '../../src/domain/sites/permissions'
 import { roleLabels } from '../../src/domain/roles'
 import { moves, nextState, topicStateLabels, type TopicMove, type TopicState } from '../../src/domain/topics'
 import { fail } from '../core/errors'

@@ -1,5 +1,5 @@
 /** Reading a ballot and its results, and who may vote on it. */
-import type { Ballot, BallotTopic, Results } from '../../src/domain/ballot'
+import type { Ballot, BallotTopic, Results } from '../../src/domain/votes'
 import { eligibleSince, type CycleSettings } from '../../src/domain/cycle'
 import type { Queryable } from '../core/db'
 import type { Caller } from '../core/identity'

@@ -2,7 +2,7 @@
  * Each site's monthly cycle, created when first needed from the site's default settings (or the
  * district's). The windows are computed once, in Asia/Shanghai, and stored with the cycle.
  */
-import type { CycleView } from '../../src/domain/ballot'
+import type { CycleView } from '../../src/domain/votes'
 import { addMonths, cycleWindows, defaultCycle, type CycleSettings, type CycleStatus } from '../../src/domain/cycle'
 import type { Queryable } from '../core/db'
 

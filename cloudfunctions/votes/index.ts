@@ -1,7 +1,7 @@
 /** votes: the monthly ballot of 月月说事: its settings, casting and withdrawing votes, results, and its jobs. */
-import { votesContract } from '../../src/domain/contracts/votes'
+import { votesContract } from '../../src/domain/votes/contract'
 import { settingsProblem, shanghaiMonth, type CycleSettings } from '../../src/domain/cycle'
-import * as topicPermissions from '../../src/domain/permissions/topics'
+import * as topicPermissions from '../../src/domain/topics/permissions'
 import { fail } from '../core/errors'
 import { createMain, defineFunction } from '../core/router'
 import { findSite } from '../sites/find'

@@ -1,4 +1,4 @@
-import type { accountContract } from '../domain/contracts/account'
+import type { accountContract } from '../domain/account/contract'
 import { endpoint } from './call'
 
 const account = endpoint<typeof accountContract>('account')

@@ -1,5 +1,5 @@
-import type { activitiesContract } from '../domain/contracts/activities'
-import type { dutyContract } from '../domain/contracts/duty'
+import type { activitiesContract } from '../domain/activities/contract'
+import type { dutyContract } from '../domain/duty/contract'
 import { endpoint } from './call'
 
 const activities = endpoint<typeof activitiesContract>('activities')

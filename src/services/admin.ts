@@ -1,4 +1,4 @@
-import type { adminContract } from '../domain/contracts/admin'
+import type { adminContract } from '../domain/admin/contract'
 import { endpoint } from './call'
 
 const admin = endpoint<typeof adminContract>('admin')

@@ -1,4 +1,4 @@
-import type { checkinContract } from '../domain/contracts/checkin'
+import type { checkinContract } from '../domain/checkin/contract'
 import { endpoint } from './call'
 
 const checkin = endpoint<typeof checkinContract>('checkin')

@@ -1,4 +1,4 @@
-import type { feedbackContract } from '../domain/contracts/feedback'
+import type { feedbackContract } from '../domain/feedback/contract'
 import { endpoint } from './call'
 
 const feedback = endpoint<typeof feedbackContract>('feedback')

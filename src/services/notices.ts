@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import type { noticesContract } from '../domain/contracts/notices'
-import type { TemplateKey } from '../domain/subscriptions'
+import type { noticesContract } from '../domain/notices/contract'
+import type { TemplateKey } from '../domain/notices/subscriptions'
 import { endpoint } from './call'
 import { requestTemplates } from './subscribe'
 

@@ -1,4 +1,4 @@
-import type { sitesContract } from '../domain/contracts/sites'
+import type { sitesContract } from '../domain/sites/contract'
 import { endpoint } from './call'
 
 const sites = endpoint<typeof sitesContract>('sites')

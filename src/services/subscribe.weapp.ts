@@ -1,6 +1,6 @@
 /** WeChat's subscription dialog: each template the person accepts is one authorisation. */
 import Taro from '@tarojs/taro'
-import { templates, type TemplateKey } from '../domain/subscriptions'
+import { templates, type TemplateKey } from '../domain/notices/subscriptions'
 
 export async function requestTemplates(keys: TemplateKey[]): Promise<TemplateKey[]> {
   if (keys.length === 0) return []

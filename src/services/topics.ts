@@ -1,4 +1,4 @@
-import type { topicsContract } from '../domain/contracts/topics'
+import type { topicsContract } from '../domain/topics/contract'
 import { endpoint } from './call'
 
 const topics = endpoint<typeof topicsContract>('topics')

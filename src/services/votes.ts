@@ -1,4 +1,4 @@
-import type { votesContract } from '../domain/contracts/votes'
+import type { votesContract } from '../domain/votes/contract'
 import { endpoint } from './call'
 
 const votes = endpoint<typeof votesContract>('votes')

@@ -1,7 +1,7 @@
 import { activityIcs, activityScene, parseActivityScene } from '../../src/domain/activities'
 import { csv } from '../../src/domain/csv'
 import { bandOf } from '../../src/domain/duty'
-import { can } from '../../src/domain/permissions/activities'
+import { can } from '../../src/domain/activities/permissions'
 import { SCENE_MAX_LENGTH } from '../../src/domain/scene'
 
 describe('activity check-in scenes', () => {

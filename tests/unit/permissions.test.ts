@@ -1,6 +1,6 @@
 /** Permission rules: what a person may do to one thing, as handlers refuse and pages show it. */
-import * as profiles from '../../src/domain/permissions/profiles'
-import * as sites from '../../src/domain/permissions/sites'
+import * as profiles from '../../src/domain/admin/permissions'
+import * as sites from '../../src/domain/sites/permissions'
 import type { RoleGrant } from '../../src/domain/roles'
 
 const person = (...grants: RoleGrant[]) => ({ userId: 1, grants: [{ role: 'resident' as const }, ...grants] })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
-import { fieldObeys, fit, intentOf, messageData, templateKeys, templates, wxTime, type FieldKind } from '../../src/domain/subscriptions'
-import { can } from '../../src/domain/permissions/notices'
+import { fieldObeys, fit, intentOf, messageData, templateKeys, templates, wxTime, type FieldKind } from '../../src/domain/notices/subscriptions'
+import { can } from '../../src/domain/notices/permissions'
 
 describe('subscription message templates', () => {
   const hostile = ['', '   ', '一'.repeat(60), 'a\n\tb', '😀'.repeat(30), '2026-11-20', 'Hello World 123', '已受理！', '“引号”<script>']

@@ -1,7 +1,7 @@
 /** 公示: every published outcome — topic, site, units, reply summary, dates, on time or not, satisfaction. Names masked. */
 import Taro from '@tarojs/taro'
 import { Cell, CellGroup, List, Page, Tag } from '@/components/ui'
-import { topicStateTone } from '@/domain/topic-labels'
+import { topicStateTone } from '@/domain/topics/labels'
 import { topicStateLabels, type TopicState } from '@/domain/topics'
 import { shanghaiDay } from '@/domain/time'
 import { useList } from '@/hooks/useList'

@@ -2,7 +2,7 @@
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { Cell, CellGroup, List, Page, Tabs, Tag, type TabItem } from '@/components/ui'
-import { topicStateTone } from '@/domain/topic-labels'
+import { topicStateTone } from '@/domain/topics/labels'
 import { topicStateLabels } from '@/domain/topics'
 import { useList } from '@/hooks/useList'
 import { listTopics } from '@/services/topics'

@@ -1,6 +1,6 @@
 /** What the 议事 tab shows of a site's month: its cycle, the ballot and the results. */
-import type { CycleSettings, CycleStatus, Eligibility } from './cycle'
-import type { TopicState } from './topics'
+import type { CycleSettings, CycleStatus, Eligibility } from '../cycle'
+import type { TopicState } from '../topics'
 
 export interface CycleView extends CycleSettings {
   siteId: string

@@ -1,6 +1,6 @@
 /** account: who I am, and binding a member or staff profile with its one-time code. */
 import * as v from 'valibot'
-import { BIND_CODE_ALPHABET, BIND_CODE_LENGTH, type Me } from '../account'
+import { BIND_CODE_ALPHABET, BIND_CODE_LENGTH, type Me } from '.'
 import { returns } from '../contract'
 import type { PublicPreview } from '../mask'
 import { empty } from '../schemas'

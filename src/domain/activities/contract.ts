@@ -3,7 +3,7 @@ import * as v from 'valibot'
 import {
   activityKinds, audiences, CODE_PERIOD_MAX, CODE_PERIOD_MIN,
   type ActivityCode, type ActivityDetail, type ActivitySummary, type AttendanceRow, type SignupRow, type SignupStatus, type StudioSection,
-} from '../activities'
+} from '.'
 import { returns } from '../contract'
 import { pageFields, type Page } from '../page'
 import { calendarDay, recordId, siteId } from '../schemas'

@@ -2,12 +2,12 @@
 import * as v from 'valibot'
 import { returns } from '../contract'
 import { MONTH } from '../cycle'
-import type { Appeal, AssignmentView, Outcome, Story, Unit, UnitStatsRow } from '../feedback'
+import type { Appeal, AssignmentView, Outcome, Story, Unit, UnitStatsRow } from '.'
 import { pageFields, type Page } from '../page'
 import { calendarDay, recordId, siteId, unitId } from '../schemas'
 import { text } from '../text'
 import { topicCategories, type TopicState } from '../topics'
-import { PHOTO_ID, topicIdSchema as topicId } from './topics'
+import { PHOTO_ID, topicIdSchema as topicId } from '../topics/contract'
 
 const id = recordId
 const assignmentId = id('交办编号')

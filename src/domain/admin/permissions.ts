@@ -1,6 +1,6 @@
 /** Who may issue bind codes and see the issued ones (live codes included): district staff only. */
-import type { Person } from './person'
-import { isDistrictStaff } from './person'
+import type { Person } from '../person'
+import { isDistrictStaff } from '../person'
 
 export type ProfileAction = 'issue' | 'list'
 

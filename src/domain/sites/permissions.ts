@@ -2,8 +2,8 @@
  * What a person may do to a site. The access table (cloudfunctions/core/access.ts) is the first
  * gate, by role; these rules decide for one site. Pages use the same rule to show the buttons.
  */
-import type { Person } from './person'
-import { isDistrictStaff } from './person'
+import type { Person } from '../person'
+import { isDistrictStaff } from '../person'
 
 export type SiteAction = 'manage' | 'viewCode'
 

@@ -2,8 +2,8 @@
  * Activities at the sites: kinds, who may join, sign-up states, the rotating check-in code's scene
  * format and the calendar file. Pure: the HMAC itself is computed on the server (activities/token.ts).
  */
-import { SCENE_MAX_LENGTH } from './scene'
-import { shanghaiClock, shanghaiDateTime, shanghaiDay } from './time'
+import { SCENE_MAX_LENGTH } from '../scene'
+import { shanghaiClock, shanghaiDateTime, shanghaiDay } from '../time'
 
 export const activityKinds = ['studio_day', 'salon', 'forum', 'hearing', 'monthly', 'sector', 'lecture'] as const
 export type ActivityKind = (typeof activityKinds)[number]

@@ -2,9 +2,9 @@
  * What a person may do with an activity. Staff and a site's admins create and manage its
  * activities; the organiser manages their own. Who may join follows the activity's audience.
  */
-import type { Audience } from '../activities'
-import { holds, isDistrictStaff, type Person } from './person'
-import { managesSite } from './sites'
+import type { Audience } from '.'
+import { holds, isDistrictStaff, type Person } from '../person'
+import { managesSite } from '../sites/permissions'
 
 export type ActivityAction = 'create' | 'manage' | 'join'
 

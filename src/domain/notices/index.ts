@@ -2,7 +2,7 @@
  * Staff notices: who they are addressed to (an audience of one or more parts, each a kind), what
  * they link to, and what the notice centre and the staff pages show of them.
  */
-import type { BindableRole } from './roles'
+import type { BindableRole } from '../roles'
 
 export const TITLE_MAX = 40
 export const BODY_MAX = 2000

@@ -18,7 +18,7 @@ import {
   type TopicDetail,
   type TopicState,
   type TopicSummary,
-} from '../topics'
+} from '.'
 
 const topicId = recordId('议题编号')
 /** A photo uploaded to WeChat cloud storage, or to the local host: JPEG or PNG only. */

@@ -2,9 +2,9 @@
  * What a person may do to a topic. Staff act on every topic; a site admin on the topics of their
  * sites; the proposer edits their own topic while it is returned to them.
  */
-import type { TopicState } from '../topics'
-import { holds, isDistrictStaff, type Person } from './person'
-import { managesSite } from './sites'
+import type { TopicState } from '.'
+import { holds, isDistrictStaff, type Person } from '../person'
+import { managesSite } from '../sites/permissions'
 
 export type TopicAction = 'screen' | 'release' | 'edit' | 'recordMeeting' | 'configure'
 

@@ -1,6 +1,6 @@
 /** How pages show a topic's state and a cycle's phase. */
-import type { CycleView } from './ballot'
-import type { TopicState } from './topics'
+import type { CycleView } from '../votes'
+import type { TopicState } from '.'
 
 export const topicStateTone: Record<TopicState, 'primary' | 'success' | 'warning' | 'muted'> = {
   held: 'warning',

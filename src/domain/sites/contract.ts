@@ -3,7 +3,7 @@ import * as v from 'valibot'
 import { returns } from '../contract'
 import { pageFields, type Page } from '../page'
 import { siteId } from '../schemas'
-import { siteCategories, siteKinds, type SiteCode, type SiteDetail, type SiteSummary } from '../sites'
+import { siteCategories, siteKinds, type SiteCode, type SiteDetail, type SiteSummary } from '.'
 import { text } from '../text'
 
 export const sitesContract = {

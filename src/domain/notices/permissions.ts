@@ -3,9 +3,9 @@
  * the followers of sites they manage. Managing a notice (withdraw, pin, its delivery log) follows
  * the same rule over its audience, so a site admin manages exactly the notices they could send.
  */
-import type { AudiencePart } from '../notices'
-import { isDistrictStaff, type Person } from './person'
-import { managesSite } from './sites'
+import type { AudiencePart } from '.'
+import { isDistrictStaff, type Person } from '../person'
+import { managesSite } from '../sites/permissions'
 
 export type NoticeAction = 'publish' | 'manage'
 

@@ -3,7 +3,7 @@
  * handler acts only on their own unit's assignments; the proposer, the topic's voters and its
  * followers rate its outcome.
  */
-import { holds, isDistrictStaff, type Person } from './person'
+import { holds, isDistrictStaff, type Person } from '../person'
 
 export type FeedbackAction = 'assign' | 'supervise' | 'publish' | 'decide' | 'handle' | 'rate' | 'seeAssignments'
 

@@ -1,5 +1,5 @@
 /** Who sees and corrects duty records: a member their own; district staff (and auditors, to read) everyone's. */
-import { holds, isDistrictStaff, type Person } from './person'
+import { holds, isDistrictStaff, type Person } from '../person'
 
 export type DutyAction = 'viewAll' | 'correct'
 

@@ -1,4 +1,4 @@
-import type { BindableRole, Role, RoleGrant } from './roles'
+import type { BindableRole, Role, RoleGrant } from '../roles'
 
 export interface Me {
   userId: number

@@ -1,4 +1,4 @@
-import type { LocationStatus } from './geo'
+import type { LocationStatus } from '../geo'
 
 export interface CheckinRecord {
   id: number

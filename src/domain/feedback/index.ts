@@ -2,7 +2,7 @@
  * 交办督复评: working days from the holiday calendar, supervision levels, the 好差评 scale, the
  * reopen rule, and the shapes the feedback function answers. Pure: no I/O.
  */
-import { shanghaiDay } from './time'
+import { shanghaiDay } from '../time'
 
 /** Default working days to reply, and to acknowledge, counted from the day after assignment. */
 export const DEFAULT_DUE_DAYS = 15

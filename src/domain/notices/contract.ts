@@ -5,13 +5,13 @@
  */
 import * as v from 'valibot'
 import { returns } from '../contract'
-import { AUDIENCE_PARTS_MAX, BODY_MAX, linkKinds, TITLE_MAX, type Delivery, type InboxItem, type InboxPage, type NoticeStatus, type SentNotice } from '../notices'
+import { AUDIENCE_PARTS_MAX, BODY_MAX, linkKinds, TITLE_MAX, type Delivery, type InboxItem, type InboxPage, type NoticeStatus, type SentNotice } from '.'
 import { pageFields, type Page } from '../page'
 import { bindableRoles } from '../roles'
 import { recordId, siteId, unitId } from '../schemas'
-import { templateKeys, type TemplateKey } from '../subscriptions'
+import { templateKeys, type TemplateKey } from './subscriptions'
 import { text } from '../text'
-import { PHOTO_ID, topicIdSchema } from './topics'
+import { PHOTO_ID, topicIdSchema } from '../topics/contract'
 
 const id = recordId
 const noticeId = id('通知编号')

@@ -1,6 +1,6 @@
 /** checkin: a person scans a site's code and checks in, once per site per Asia/Shanghai day. */
 import * as v from 'valibot'
-import type { CheckinRecord } from '../checkin'
+import type { CheckinRecord } from '.'
 import { returns } from '../contract'
 import { pageFields, type Page } from '../page'
 import { finite } from '../schemas'

@@ -4,7 +4,7 @@
  * is fitted to its field's rule when the message is built, so no caller can produce a bad one.
  * Template ids are the account's own (公众平台 → 订阅消息); replace them when deploying.
  */
-import { shanghaiDay, shanghaiClock } from './time'
+import { shanghaiDay, shanghaiClock } from '../time'
 
 /** WeChat's field kinds used here and their rules (thing ≤ 20, phrase ≤ 5 Chinese characters, …). */
 export type FieldKind = 'thing' | 'phrase' | 'time' | 'number' | 'name'

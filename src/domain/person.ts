@@ -1,5 +1,5 @@
 /** Who is acting, as every permission rule sees them: a user and the roles granted to them. */
-import type { Role, RoleGrant } from '../roles'
+import type { Role, RoleGrant } from './roles'
 
 export interface Person {
   userId: number

@@ -2,7 +2,7 @@
 import * as v from 'valibot'
 import { calendarDay, recordId } from '../schemas'
 import { returns } from '../contract'
-import { dutyKinds, type DutyMemberRow, type DutyYear } from '../duty'
+import { dutyKinds, type DutyMemberRow, type DutyYear } from '.'
 import { pageFields, type Page } from '../page'
 import { text } from '../text'
 

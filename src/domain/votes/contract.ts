@@ -1,10 +1,10 @@
 /** votes: the monthly ballot of 月月说事: its settings, casting and withdrawing votes, results. */
 import * as v from 'valibot'
-import type { Ballot, CycleView, Results } from '../ballot'
+import type { Ballot, CycleView, Results } from '.'
 import { returns } from '../contract'
 import { eligibilities } from '../cycle'
 import { siteId } from '../schemas'
-import { monthSchema, topicIdSchema } from './topics'
+import { monthSchema, topicIdSchema } from '../topics/contract'
 
 const day = (label: string) => v.optional(v.pipe(v.number(`${label}须为日期`), v.integer(`${label}须为日期`), v.minValue(1, `${label}须在 1–31 日`), v.maxValue(31, `${label}须在 1–31 日`)))
 const count = (label: string, max: number) =>
