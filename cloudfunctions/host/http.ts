@@ -24,7 +24,9 @@ const types: Record<string, string> = {
 /**
  * The content security policy the h5 build satisfies: scripts only from this host plus the inline
  * scripts of index.html, allowed by their hashes (Taro's page-scale script); styles may be inline
- * (Taro's components set style attributes); images also as data: URLs (QR codes).
+ * (Taro's components set style attributes); images also as data: URLs (QR codes) and blob: URLs;
+ * fetch may also read blob: URLs (h5's chooseImage hands a chosen photo over as one, read before
+ * it is uploaded). No javascript: URL runs: the app stops the tab bar's `href="javascript:;"`.
  */
 export function contentSecurityPolicy(indexHtml: string): string {
   const hashes = [...indexHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
@@ -36,7 +38,7 @@ export function contentSecurityPolicy(indexHtml: string): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    "connect-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

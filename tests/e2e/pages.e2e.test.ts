@@ -18,6 +18,7 @@ const pages = [
   { name: 'mine', persona: 'staff', path: '/pages/mine/index', ready: '我的签到' },
   { name: 'site', persona: 'site_admin', path: '/packages/sites/pages/detail/index?id=F01', ready: '今日活动' },
   { name: 'site-code', persona: 'site_admin', path: '/packages/sites/pages/code/index?id=F01', ready: '打印后张贴' },
+  { name: 'site-posters', persona: 'staff', path: '/packages/sites/pages/print/index', ready: '打印全部' },
   { name: 'scan', persona: 'resident', path: `/packages/checkin/pages/scan/index?scene=${encodeURIComponent('s=F01')}`, ready: '不提供位置，直接签到' },
   { name: 'profiles', persona: 'staff', path: '/packages/admin/pages/profiles/index', ready: '已发放' },
   { name: 'devsignin', persona: 'resident', path: '/packages/devsignin/pages/index/index', ready: '政协工作人员' },

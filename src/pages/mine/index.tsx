@@ -79,6 +79,7 @@ export default function Mine() {
         {(staff || handles) && <Cell icon='clock' title='交办事项' label='签收、办理、答复交办的议题' arrow onClick={go('/packages/feedback/pages/tasks/index')} />}
         {staff && <Cell icon='calendar' title='节假日与办理时限' label='法定节假日、调休和各类议题的办理时限' arrow onClick={go('/packages/feedback/pages/calendar/index')} />}
         {(staff || audits) && <Cell icon='calendar' title='承办单位统计' label='按时签收、按时答复、满意度，可导出' arrow onClick={go('/packages/feedback/pages/stats/index')} />}
+        {staff && <Cell icon='qrcode' title='打印全部联盟点签到码' label='每个联盟点一张签到海报，一次打印' arrow onClick={go('/packages/sites/pages/print/index')} />}
         {staff && (
           <Cell icon='key' title='发放委员、工作人员绑定码' arrow onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/profiles/index' })} />
         )}

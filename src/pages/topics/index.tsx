@@ -42,8 +42,9 @@ function BallotRow({ topic, ballot, onChange }: { topic: BallotTopic; ballot: Ba
   return (
     <Cell title={topic.title} label={<><Tag tone='muted'>{topic.category}</Tag>{topic.votes !== null && <Tag tone='success'>{topic.votes} 票</Tag>}</>}
       value={open && ballot.eligible ? (
-        <Button kind={topic.mine ? 'plain' : 'primary'} label={`${topic.mine ? '撤回投票' : '投票'}：${topic.title}`}
-          disabled={!topic.mine && ballot.left === 0} onClick={act}>{topic.mine ? '撤回' : '投票'}</Button>
+        topic.mine
+          ? <View><Tag tone='success'>已投</Tag><Button kind='plain' label={`撤回投票：${topic.title}`} onClick={act}>撤回</Button></View>
+          : <Button label={`投票：${topic.title}`} disabled={ballot.left === 0} onClick={act}>投票</Button>
       ) : topic.mine ? <Tag tone='success'>已投</Tag> : undefined}
       onClick={() => Taro.navigateTo({ url: topicUrl(topic.id) })} />
   )

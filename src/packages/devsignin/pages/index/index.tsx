@@ -8,6 +8,26 @@ import { useSession } from '@/stores/session'
 
 type Persona = { persona: Role; nickname: string }
 
+/** The router's own parameters, not the page's. */
+const ROUTER_PARAMS = new Set(['stamp', '$taroTimestamp'])
+
+/**
+ * Where to go once signed in: the page below this one (the one that asked for sign-in), opened
+ * afresh. Every page in the stack was loaded as nobody or as someone else, and a call that failed
+ * with 请先登录 would show that error until 重试; two calls may also have opened this page twice.
+ */
+function returnUrl(): string | null {
+  const below = [...Taro.getCurrentPages()].reverse().find((page) => page.route && !page.route.includes('packages/devsignin/'))
+  if (!below?.route) return null
+  // The page's parameters as its URL had them (h5's router keeps them URL-encoded), less the router's own.
+  const params = ((below as { $taroParams?: Record<string, unknown> }).$taroParams ?? below.options ?? {}) as Record<string, unknown>
+  const query = Object.entries(params)
+    .filter(([key, value]) => !ROUTER_PARAMS.has(key) && value !== undefined && value !== '')
+    .map(([key, value]) => `${key}=${String(value)}`)
+    .join('&')
+  return `/${below.route.replace(/^\//, '')}${query ? `?${query}` : ''}`
+}
+
 async function post(path: string, body?: object) {
   const response = await fetch(path, { method: body ? 'POST' : 'GET', headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) })
   return response.json()
@@ -27,7 +47,8 @@ export default function DevSignin() {
     if (!result.ok) return setError(result.error.message)
     Taro.setStorageSync(TOKEN_KEY, result.data.token)
     await loadMe()
-    if (Taro.getCurrentPages().length > 1) Taro.navigateBack()
+    const back = returnUrl()
+    if (back) Taro.reLaunch({ url: back })
     else Taro.switchTab({ url: '/pages/mine/index' })
   }
 

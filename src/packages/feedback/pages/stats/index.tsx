@@ -15,16 +15,21 @@ const focusable: object = { tabIndex: 0 }
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`)
 
-/** Each unit's on-time reply rate over the range, weighted by its assignments. */
+/**
+ * Each unit's on-time reply rate over the range, weighted by its assignments, over the months that
+ * have one: null (shown as —, no bar) when no reply of the unit is due yet, as in the table.
+ */
 function byUnit(rows: UnitStatsRow[]) {
   const units = new Map<string, { name: string; n: number; onTime: number }>()
   for (const r of rows) {
     const u = units.get(r.unitId) ?? { name: r.unitName, n: 0, onTime: 0 }
-    u.n += r.assignments
-    u.onTime += (r.onTimeReply ?? 0) * r.assignments
+    if (r.onTimeReply !== null) {
+      u.n += r.assignments
+      u.onTime += r.onTimeReply * r.assignments
+    }
     units.set(r.unitId, u)
   }
-  return [...units.values()].map((u) => ({ name: u.name, rate: u.n ? u.onTime / u.n : 0 }))
+  return [...units.values()].map((u) => ({ name: u.name, rate: u.n ? u.onTime / u.n : null }))
 }
 
 function download(csv: string, name: string) {
@@ -70,11 +75,13 @@ export default function StatsPage() {
             {byUnit(rows).map((u) => (
               <View key={u.name} className='stats-bar-row'>
                 <View className='stats-bar-name'>{u.name}</View>
-                <View className='stats-bar'><View className='stats-bar-fill' style={{ width: `${Math.round(u.rate * 100)}%` }} /></View>
+                <View className='stats-bar'>{u.rate !== null && <View className='stats-bar-fill' style={{ width: `${Math.round(u.rate * 100)}%` }} />}</View>
                 <View className='stats-bar-value'>{pct(u.rate)}</View>
               </View>
             ))}
+            <View className='muted stats-note'>“—”表示答复期限未到，暂不计算按时率。</View>
           </View>
+          <View className='muted stats-scroll-hint'>表格较宽，左右滑动查看全部列 →</View>
           <View className='card stats-table' role='table' aria-label='承办单位月度统计' {...focusable}>
             <View className='stats-tr stats-th' role='row'>
               {['单位', '月份', '交办', '按时签收', '按时答复', '满意度', '满意率', '重办率', '逾期'].map((h) => <View key={h} role='columnheader'>{h}</View>)}
