@@ -168,6 +168,8 @@ describe(`月月说事 as a model on ${DB_LABEL}`, () => {
     for (const { state } of await rt.db.query('SELECT DISTINCT to_state AS state FROM topic_timeline')) seen.add(state)
   }
   const runs = { numRuns: Number(process.env.MODEL_RUNS ?? 30), seed: Number(process.env.MODEL_SEED ?? 20261123), endOnFailure: true }
+  /** 30 walks of up to 70 steps: the point is their length, not their speed (the bench measures speed), so a busy machine gets time. */
+  const WALK_TIMEOUT_MS = 240_000
 
   it('never breaks the rules, whatever anyone does in any order', async () => {
     await fc.assert(
@@ -180,7 +182,7 @@ describe(`月月说事 as a model on ${DB_LABEL}`, () => {
     )
     // The walk must reach deep into the lifecycle, or it proves little.
     for (const state of ['held', 'submitted', 'accepted', 'on_ballot', 'selected', 'not_selected', 'deliberated', 'rejected', 'returned', 'merged']) expect(seen).toContain(state)
-  })
+  }, WALK_TIMEOUT_MS)
 
   it('keeps the rules through 交办督复评, from deliberated topics on', async () => {
     seen.clear()
@@ -195,5 +197,5 @@ describe(`月月说事 as a model on ${DB_LABEL}`, () => {
     )
     console.log(`[model] states reached: ${[...seen].sort().join(', ')}\n[model] outcomes: ${JSON.stringify(outcomes)}`)
     for (const state of ['deliberated', 'assigned', 'in_progress', 'replied', 'published', 'evaluated', 'reopened', 'closed']) expect(seen).toContain(state)
-  })
+  }, WALK_TIMEOUT_MS)
 })
