@@ -4,6 +4,7 @@ import './icons.css'
 
 export { ActionBar } from './ActionBar'
 export { Button } from './Button'
+export { useConfirm, type ConfirmOptions } from './Confirm'
 export { Cell, CellGroup } from './Cell'
 export { Empty } from './Empty'
 export { FormRow } from './FormRow'

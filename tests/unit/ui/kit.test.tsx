@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ActionBar, Button, Cell, CellGroup, Empty, FormRow, Icon, Notice, Page, Skeleton, Tabs, Tag } from '@/components/ui'
+import { ActionBar, Button, Cell, CellGroup, Empty, FormRow, Icon, Notice, Page, Skeleton, Tabs, Tag, useConfirm } from '@/components/ui'
 import { iconNames } from '@/components/ui/icon-names'
 import { useSession } from '@/stores/session'
-import { inAct, render, settle } from '../../support/render'
+import { inAct, render, settle, type Rendered } from '../../support/render'
 import { calls, firePageEvent } from '../../support/taro'
 
 describe('Button', () => {
@@ -136,5 +136,39 @@ describe('Page and ActionBar', () => {
   it('renders a bar of its own for any page that needs one', async () => {
     const page = await render(<ActionBar><Button>签到</Button></ActionBar>)
     expect(page.container.querySelector('.ui-action-bar button')!.textContent).toBe('签到')
+  })
+})
+
+describe('useConfirm', () => {
+  function Withdraw({ onWithdraw }: { onWithdraw(): void }) {
+    const [confirm, confirmDialog] = useConfirm()
+    const tap = async () => {
+      if (await confirm({ title: '撤回这条通知？', content: '撤回后，收件人将不再看到这条通知。' })) onWithdraw()
+    }
+    return <Page><Button onClick={tap}>撤回</Button>{confirmDialog}</Page>
+  }
+  const buttonNamed = (page: Rendered, text: string) => [...page.container.querySelectorAll('button')].find((b) => b.textContent === text)!
+
+  it('asks in a labelled alertdialog; 取消 does nothing, 确定 acts once and closes', async () => {
+    let withdrawn = 0
+    const page = await render(<Withdraw onWithdraw={() => withdrawn++} />)
+    await inAct(() => buttonNamed(page, '撤回').click())
+    const dialog = page.container.querySelector('[role=alertdialog]')!
+    expect(dialog.getAttribute('aria-modal')).toBe('true')
+    expect(page.container.querySelector(`#${dialog.getAttribute('aria-labelledby')}`)!.textContent).toBe('撤回这条通知？')
+    expect(page.container.querySelector(`#${dialog.getAttribute('aria-describedby')}`)!.textContent).toContain('收件人将不再看到')
+    await inAct(() => buttonNamed(page, '取消').click())
+    await settle()
+    expect(page.container.querySelector('[role=alertdialog]')).toBeNull()
+    expect(withdrawn).toBe(0)
+
+    await inAct(() => buttonNamed(page, '撤回').click())
+    const yes = buttonNamed(page, '确定')
+    await inAct(() => yes.click())
+    await inAct(() => yes.click())
+    await settle()
+    expect(page.container.querySelector('[role=alertdialog]')).toBeNull()
+    expect(withdrawn).toBe(1)
+    page.unmount()
   })
 })
