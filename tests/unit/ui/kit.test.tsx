@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ActionBar, Button, Cell, CellGroup, Empty, FormRow, Icon, Notice, Page, Skeleton, Tabs, Tag, useConfirm } from '@/components/ui'
+import { ActionBar, Button, Cell, CellGroup, Empty, FormRow, Icon, Notice, Page, Skeleton, Stat, StatGrid, Tabs, Tag, useConfirm } from '@/components/ui'
 import { iconNames } from '@/components/ui/icon-names'
 import { useSession } from '@/stores/session'
 import { inAct, render, settle, type Rendered } from '../../support/render'
@@ -170,5 +170,26 @@ describe('useConfirm', () => {
     expect(page.container.querySelector('[role=alertdialog]')).toBeNull()
     expect(withdrawn).toBe(1)
     page.unmount()
+  })
+})
+
+describe('Stat and StatGrid', () => {
+  it('reads as one button per count, saying what it counts and what it opens; — while counting', async () => {
+    let taps = 0
+    const page = await render(
+      <StatGrid title='工作台'>
+        <Stat label='待签收' count='3' opens='交办事项' onClick={() => taps++} />
+        <Stat label='逾期' alarm count='100+' opens='交办事项' onClick={() => taps++} />
+        <Stat label='今日活动' opens='今日活动' onClick={() => taps++} />
+      </StatGrid>,
+    )
+    expect(page.container.querySelector('[role=region]')!.getAttribute('aria-label')).toBe('工作台')
+    const buttons = [...page.container.querySelectorAll('[role=button]')]
+    // Named by their text (nothing visible is left out of the name): what, how many, what a tap opens.
+    expect(buttons.map((b) => b.textContent)).toEqual(['待签收3项，打开交办事项', '逾期100+项，打开交办事项', '今日活动—正在统计，打开今日活动'])
+    expect(buttons[2].querySelector('.ui-stat-count')!.getAttribute('aria-hidden')).toBe('true')
+    expect(buttons[1].className).toContain('ui-stat-alarm')
+    await inAct(() => (buttons[0] as HTMLElement).click())
+    expect(taps).toBe(1)
   })
 })
