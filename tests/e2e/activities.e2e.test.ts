@@ -5,6 +5,7 @@
  */
 import { e2eSuite } from '../support/browser'
 import { hostCaller } from '../support/host'
+import { answerConfirm } from './confirm'
 
 const TITLE = '专题论坛：大运河文化传承与古街保护'
 
@@ -52,6 +53,7 @@ describe('activities and the duty record in the browser (h5 build, Chromium)', (
     await organiser.getByText('已签到 1 人').waitFor()
     await organiser.getByLabel('原因').fill('代签，本人未到场')
     await organiser.getByLabel('撤销签到：纪英瑞').click()
+    expect(await answerConfirm(organiser, '撤销签到？')).toContain('纪英瑞的这次签到将被撤销')
     await organiser.getByText('已签到 0 人').waitFor()
     expect((await memberApi('duty', 'mine', {})).data.total).toBe(before)
   }, 90_000)

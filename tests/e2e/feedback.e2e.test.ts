@@ -6,6 +6,7 @@
  */
 import { e2eSuite } from '../support/browser'
 import { hostCaller } from '../support/host'
+import { answerConfirm } from './confirm'
 
 const TITLE = '运河古街夜间照明不足'
 
@@ -49,6 +50,7 @@ describe('交办督复评 in the browser (h5 build, Chromium)', () => {
     await staff.getByText('区行政审批服务局', { exact: true }).click()
     await staff.getByText('区交通运输局', { exact: true }).click()
     await staff.getByText('交办（2 个单位，默认 15 个工作日）').click()
+    expect(await answerConfirm(staff, '交办这个议题？')).toContain('议题将交区行政审批服务局、区交通运输局办理')
     await staff.getByText('已交办').first().waitFor()
     await staff.getByText(/签收期限 2026-12-30 · 答复期限 2027-01-20/).first().waitFor()
 
@@ -71,6 +73,7 @@ describe('交办督复评 in the browser (h5 build, Chromium)', () => {
     await staff.getByText('已答复').first().waitFor()
     await staff.getByLabel('办理结果或督办说明').fill('古街路灯已全部修复，新增景观照明和交通指引灯。')
     await staff.getByText('公示办理结果').click()
+    await answerConfirm(staff, '公示办理结果？')
     await staff.getByText('办理结果公示').waitFor()
 
     const proposer = await as({ guest: 'fb-proposer' })

@@ -4,6 +4,7 @@
  * window closes; the chosen topic shows on the 议事 tab with its timeline; staff record the meeting.
  */
 import { e2eSuite } from '../support/browser'
+import { answerConfirm } from './confirm'
 
 const TITLE = '图书馆阅览室冬天太冷'
 
@@ -30,6 +31,7 @@ describe('月月说事 in the browser (h5 build, Chromium)', () => {
     await admin.goto(`${host.url}/packages/topics/pages/screen/index`)
     await admin.getByText(TITLE).click()
     await admin.getByText('受理', { exact: true }).click()
+    await answerConfirm(admin, '受理这个议题？')
     await admin.getByText('已受理').first().waitFor()
 
     await setClock('2026-12-21T01:00:00Z')

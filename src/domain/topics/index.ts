@@ -27,6 +27,9 @@ export type TopicState = (typeof topicStates)[number]
 /** The states of a topic its ballot selected, from selection on (what 入选 counts). */
 export const selectedStates: readonly TopicState[] = ['selected', 'deliberated', 'assigned', 'in_progress', 'replied', 'published', 'evaluated', 'closed', 'reopened']
 
+/** The states of a topic a duplicate may be merged into: still open, not yet replied, published or rated. */
+export const mergeTargetStates: readonly TopicState[] = ['submitted', 'accepted', 'on_ballot', 'selected', 'deliberated', 'assigned', 'in_progress', 'reopened']
+
 export const topicStateLabels: Record<TopicState, string> = {
   held: '内容审核中',
   submitted: '待审核',

@@ -1,4 +1,7 @@
-/** "我的": who I am, elder mode, binding a member or staff profile, and my check-ins. */
+/**
+ * "我的": who I am, the 工作台 first for the roles that work (Workbench.tsx), elder mode, binding a
+ * member or staff profile, and my check-ins.
+ */
 import { Input, Switch, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
@@ -13,6 +16,7 @@ import { bindProfile } from '@/services/account'
 import { myCheckins } from '@/services/checkin'
 import { syncUnreadBadge } from '@/services/notices'
 import { useSession } from '@/stores/session'
+import { Workbench, works } from './Workbench'
 import './index.css'
 
 const statusTones = { verified: 'success', pending: 'warning', unverified: 'muted' } as const satisfies Record<LocationStatus, string>
@@ -24,6 +28,8 @@ export default function Mine() {
   const checkins = useList('checkins', (cursor) => myCheckins({ cursor }))
   const shownBefore = useRef(false)
   const [unread, setUnread] = useState(0)
+  // Each return to this tab counts the 工作台 again.
+  const [shows, setShows] = useState(0)
 
   // Back on this tab (after checking in elsewhere): ask again, keeping what is shown meanwhile.
   useDidShow(() => {
@@ -31,6 +37,7 @@ export default function Mine() {
     syncUnreadBadge().then(setUnread)
     if (shownBefore.current) checkins.reload()
     shownBefore.current = true
+    setShows((n) => n + 1)
   })
 
   const bind = async () => {
@@ -50,16 +57,20 @@ export default function Mine() {
   const member = me?.roles.some((g) => g.role === 'member')
   const dutyReader = me?.roles.some((g) => ['staff', 'admin', 'auditor'].includes(g.role))
   const go = (url: string) => () => Taro.navigateTo({ url })
+  const working = works(me)
+  // 群众 is what everyone is: beside a working role it says nothing.
+  const shownRoles = working ? me!.roles.filter((g) => g.role !== 'resident') : me?.roles
 
   return (
-    <Page onRefresh={() => Promise.all([loadMe(), checkins.reload()])}>
+    <Page onRefresh={() => { setShows((n) => n + 1); return Promise.all([loadMe(), checkins.reload()]) }}>
       <View className='card mine-head'>
         <View className='mine-avatar'><Icon name='mine' /></View>
         <View>
           <View className='title'>{me?.nickname || '微信用户'}</View>
-          <View>{me?.roles.map((g) => <Tag key={`${g.role}${g.siteId ?? ''}${g.unitId ?? ''}`}>{roleLabels[g.role]}</Tag>)}</View>
+          <View>{shownRoles?.map((g) => <Tag key={`${g.role}${g.siteId ?? ''}${g.unitId ?? ''}`}>{roleLabels[g.role]}</Tag>)}</View>
         </View>
       </View>
+      {working && <Workbench me={me!} refresh={shows} />}
       {message && <Notice tone={message.ok ? 'success' : 'error'}>{message.text}</Notice>}
       <CellGroup>
         <Cell icon='text-size' title='长辈模式' label='更大的字和按钮'

@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ActionBar, Button, Cell, CellGroup, Empty, FormRow, Icon, Notice, Page, Skeleton, Tabs, Tag } from '@/components/ui'
+import { ActionBar, Button, Cell, CellGroup, Empty, FormRow, Icon, Notice, Page, Skeleton, Stat, StatGrid, Tabs, Tag, useConfirm } from '@/components/ui'
 import { iconNames } from '@/components/ui/icon-names'
 import { useSession } from '@/stores/session'
-import { inAct, render, settle } from '../../support/render'
+import { inAct, render, settle, type Rendered } from '../../support/render'
 import { calls, firePageEvent } from '../../support/taro'
 
 describe('Button', () => {
@@ -136,5 +136,60 @@ describe('Page and ActionBar', () => {
   it('renders a bar of its own for any page that needs one', async () => {
     const page = await render(<ActionBar><Button>签到</Button></ActionBar>)
     expect(page.container.querySelector('.ui-action-bar button')!.textContent).toBe('签到')
+  })
+})
+
+describe('useConfirm', () => {
+  function Withdraw({ onWithdraw }: { onWithdraw(): void }) {
+    const [confirm, confirmDialog] = useConfirm()
+    const tap = async () => {
+      if (await confirm({ title: '撤回这条通知？', content: '撤回后，收件人将不再看到这条通知。' })) onWithdraw()
+    }
+    return <Page><Button onClick={tap}>撤回</Button>{confirmDialog}</Page>
+  }
+  const buttonNamed = (page: Rendered, text: string) => [...page.container.querySelectorAll('button')].find((b) => b.textContent === text)!
+
+  it('asks in a labelled alertdialog; 取消 does nothing, 确定 acts once and closes', async () => {
+    let withdrawn = 0
+    const page = await render(<Withdraw onWithdraw={() => withdrawn++} />)
+    await inAct(() => buttonNamed(page, '撤回').click())
+    const dialog = page.container.querySelector('[role=alertdialog]')!
+    expect(dialog.getAttribute('aria-modal')).toBe('true')
+    expect(page.container.querySelector(`#${dialog.getAttribute('aria-labelledby')}`)!.textContent).toBe('撤回这条通知？')
+    expect(page.container.querySelector(`#${dialog.getAttribute('aria-describedby')}`)!.textContent).toContain('收件人将不再看到')
+    await inAct(() => buttonNamed(page, '取消').click())
+    await settle()
+    expect(page.container.querySelector('[role=alertdialog]')).toBeNull()
+    expect(withdrawn).toBe(0)
+
+    await inAct(() => buttonNamed(page, '撤回').click())
+    const yes = buttonNamed(page, '确定')
+    await inAct(() => yes.click())
+    await inAct(() => yes.click())
+    await settle()
+    expect(page.container.querySelector('[role=alertdialog]')).toBeNull()
+    expect(withdrawn).toBe(1)
+    page.unmount()
+  })
+})
+
+describe('Stat and StatGrid', () => {
+  it('reads as one button per count, saying what it counts and what it opens; — while counting', async () => {
+    let taps = 0
+    const page = await render(
+      <StatGrid title='工作台'>
+        <Stat label='待签收' count='3' opens='交办事项' onClick={() => taps++} />
+        <Stat label='逾期' alarm count='100+' opens='交办事项' onClick={() => taps++} />
+        <Stat label='今日活动' opens='今日活动' onClick={() => taps++} />
+      </StatGrid>,
+    )
+    expect(page.container.querySelector('[role=region]')!.getAttribute('aria-label')).toBe('工作台')
+    const buttons = [...page.container.querySelectorAll('[role=button]')]
+    // Named by their text (nothing visible is left out of the name): what, how many, what a tap opens.
+    expect(buttons.map((b) => b.textContent)).toEqual(['待签收3项，打开交办事项', '逾期100+项，打开交办事项', '今日活动—正在统计，打开今日活动'])
+    expect(buttons[2].querySelector('.ui-stat-count')!.getAttribute('aria-hidden')).toBe('true')
+    expect(buttons[1].className).toContain('ui-stat-alarm')
+    await inAct(() => (buttons[0] as HTMLElement).click())
+    expect(taps).toBe(1)
   })
 })

@@ -2,7 +2,7 @@
 import { Input, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { Button, Cell, CellGroup, FormRow, List, Notice, Page, Tag } from '@/components/ui'
+import { Button, Cell, CellGroup, FormRow, List, Notice, Page, Tag, useConfirm } from '@/components/ui'
 import { signupLabels } from '@/domain/activities'
 import { shanghaiDateTime } from '@/domain/time'
 import { asFailure } from '@/hooks/latest'
@@ -33,7 +33,12 @@ export default function AttendancePage() {
     return () => clearInterval(timer)
   }, [reloadAttendance])
 
-  const change = (run: () => Promise<{ count: number }>, done: string) => async () => {
+  const [confirm, confirmDialog] = useConfirm()
+  const change = (run: () => Promise<{ count: number }>, done: string, ask?: { title: string; content: string }) => async () => {
+    if (ask) {
+      if (reason.trim().length < 2) return setMessage({ ok: false, text: '请先填写撤销的原因（至少 2 个字）' })
+      if (!(await confirm(ask))) return
+    }
     try {
       const r = await run()
       setCount(r.count)
@@ -68,10 +73,14 @@ export default function AttendancePage() {
         <List list={attendance} skeleton='list' empty={{ icon: 'check', title: '还没有人签到', hint: '打开签到码请参会人员扫码' }}>
           {(items) => items.map((r) => (
             <Cell key={r.userId} title={r.name} label={`${shanghaiDateTime(r.at)}${r.via === 'manual' ? ` · 补签：${r.reason ?? ''}` : ''}`}
-              value={<Button kind='plain' label={`撤销签到：${r.name}`} onClick={change(() => undoAttendance({ activityId: id, userId: r.userId, reason }), `已撤销 ${r.name} 的签到`)}>撤销</Button>} />
+              value={<Button kind='plain' label={`撤销签到：${r.name}`} onClick={change(() => undoAttendance({ activityId: id, userId: r.userId, reason }), `已撤销 ${r.name} 的签到`, {
+                title: '撤销签到？',
+                content: `${r.name}的这次签到将被撤销，由此得到的履职积分一并扣除；原因“${reason.trim()}”将记入审计日志。`,
+              })}>撤销</Button>} />
           ))}
         </List>
       </CellGroup>
+      {confirmDialog}
       <CellGroup title='报名人员'>
         <List list={signups} skeleton='list' empty={{ icon: 'mine', title: '暂无报名', hint: '公开活动也可以不报名直接签到' }}>
           {(items) => items.map((r) => (

@@ -2,7 +2,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Cell, CellGroup, Empty, Notice, Page, Skeleton, Tag } from '@/components/ui'
+import { Button, Cell, CellGroup, Empty, Notice, Page, Skeleton, Tag, useConfirm } from '@/components/ui'
 import { activityIcs, activityKindLabels, audienceLabels, signupLabels } from '@/domain/activities'
 import { asFailure } from '@/hooks/latest'
 import { useCall } from '@/hooks/useCall'
@@ -15,6 +15,7 @@ export default function ActivityDetailPage() {
   const [id, setId] = useState<number | null>(null)
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ ok: boolean; text: string }>()
+  const [confirm, confirmDialog] = useConfirm()
   const activity = useCall(id === null ? null : String(id), () => getActivity({ activityId: id! }))
   useLoad((params) => setId(Number(params.id) || 0))
   useSharePage(activity.data?.title, detailUrl(id ?? 0))
@@ -39,10 +40,19 @@ export default function ActivityDetailPage() {
     const r = await signUp({ activityId: a.id })
     return r.status === 'confirmed' ? '报名成功' : `名额已满，您在候补第 ${r.position} 位，有人取消时按顺序递补`
   })
-  const cancel = act(async () => {
+  const cancelNow = act(async () => {
     await cancelSignup({ activityId: a.id })
     return '已取消报名'
   })
+  const cancel = async () => {
+    const yes = await confirm({
+      title: '取消报名？',
+      content: a.mine?.status === 'confirmed'
+        ? `您将不再参加“${a.title}”，名额会按顺序递补给候补的人。再报名时如名额已满，只能候补。`
+        : `您将退出“${a.title}”的候补。再报名时将重新排在候补最后。`,
+    })
+    if (yes) await cancelNow()
+  }
   const addToCalendar = async () => {
     if (process.env.TARO_ENV === 'weapp') {
       await Taro.addPhoneCalendar({ title: a.title, startTime: Date.parse(a.startsAt) / 1000, endTime: String(Date.parse(a.endsAt) / 1000), location: `${a.siteName} ${a.place}` })
@@ -87,6 +97,7 @@ export default function ActivityDetailPage() {
           <Cell icon='check' title='签到名单' value={`${a.attendance} 人`} arrow onClick={go(`/packages/activities/pages/attendance/index?id=${a.id}`)} />
         </CellGroup>
       )}
+      {confirmDialog}
     </Page>
   )
 }

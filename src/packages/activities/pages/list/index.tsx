@@ -1,4 +1,4 @@
-/** Upcoming activities: all, by kind, or the ones I signed up for; a site's own when opened with `site`. */
+/** Upcoming activities: all, by kind, or the ones I signed up for; a site's own when opened with `site`, one day's with `day` (YYYY-MM-DD). */
 import { Picker, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
@@ -22,6 +22,7 @@ export default function ActivityListPage() {
   const [day, setDay] = useState<string>()
   useLoad((params) => {
     if (params.site) setSiteId(String(params.site))
+    if (/^\d{4}-\d{2}-\d{2}$/.test(String(params.day ?? ''))) setDay(String(params.day))
     if (tabs.some((t) => t.key === params.filter)) setFilter(params.filter as Filter)
   })
   const list = useList(`${filter}:${siteId ?? ''}:${day ?? ''}`, (cursor) => listActivities({

@@ -3,7 +3,7 @@ import { Picker, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { PublicTextWarning } from '@/components/PublicTextWarning'
-import { Button, Cell, CellGroup, FormRow } from '@/components/ui'
+import { Button, Cell, CellGroup, FormRow, useConfirm } from '@/components/ui'
 import { ratingLabels, type AssignmentView, type Story, type Unit } from '@/domain/feedback'
 import { useCall } from '@/hooks/useCall'
 import { asFailure } from '@/hooks/latest'
@@ -66,7 +66,16 @@ export function AssignForm({ topicId, onDone }: { topicId: number; onDone(): voi
   const units = useCall('units', () => listUnits())
   const [chosen, setChosen] = useState<string[]>([])
   const { busy, act } = useAct(onDone)
+  const [confirm, confirmDialog] = useConfirm()
   const toggle = (id: string) => setChosen((now) => (now.includes(id) ? now.filter((x) => x !== id) : [...now, id]))
+  const assign = async () => {
+    const names = (units.data ?? []).filter((u) => chosen.includes(u.id)).map((u) => u.name).join('、')
+    const yes = await confirm({
+      title: '交办这个议题？',
+      content: `议题将交${names}办理，默认期限 15 个工作日，承办单位会收到通知。交办后不能撤回，只能由承办单位申请调整。`,
+    })
+    if (yes) await act(() => assignTopic({ topicId, units: chosen.map((unitId) => ({ unitId })) }), '已交办')
+  }
   return (
     <CellGroup title='交办承办单位'>
       {(units.data ?? []).map((u) => (
@@ -74,10 +83,11 @@ export function AssignForm({ topicId, onDone }: { topicId: number; onDone(): voi
       ))}
       <View className='story-actions'>
         <Button loading={busy} disabled={chosen.length === 0}
-          onClick={() => act(() => assignTopic({ topicId, units: chosen.map((unitId) => ({ unitId })) }), '已交办')}>
+          onClick={assign}>
           交办（{chosen.length} 个单位，默认 15 个工作日）
         </Button>
       </View>
+      {confirmDialog}
     </CellGroup>
   )
 }
@@ -117,7 +127,15 @@ export function StaffForm({ story, onDone }: { story: Story; onDone(): void }) {
     setText('')
     onDone()
   })
+  const [confirm, confirmDialog] = useConfirm()
   const publishable = story.state === 'replied'
+  const publish = async () => {
+    const yes = await confirm({
+      title: '公示办理结果？',
+      content: '填写的办理结果将向所有人公示，提议人、投票人和关注者会收到通知并可以评价。公示后不能撤回或修改。',
+    })
+    if (yes) await act(() => publishOutcome({ topicId: story.topicId, summary: text }), '已公示')
+  }
   const supervisable = ['assigned', 'in_progress', 'reopened', 'replied', 'published', 'evaluated'].includes(story.state)
   if (!publishable && !supervisable) return null
   return (
@@ -125,8 +143,9 @@ export function StaffForm({ story, onDone }: { story: Story; onDone(): void }) {
       <Field label={publishable ? '办理结果或督办说明' : '督办说明'} value={text} onInput={setText} placeholder={publishable ? '向群众公示的办理结果' : '督办的理由和要求'} isPublic />
       <View className='story-actions'>
         {supervisable && <Button kind='plain' loading={busy} onClick={() => act(() => superviseTopic({ topicId: story.topicId, note: text }), '已督办')}>督办</Button>}
-        {publishable && <Button loading={busy} onClick={() => act(() => publishOutcome({ topicId: story.topicId, summary: text }), '已公示')}>公示办理结果</Button>}
+        {publishable && <Button loading={busy} onClick={publish}>公示办理结果</Button>}
       </View>
+      {confirmDialog}
     </CellGroup>
   )
 }

@@ -1,7 +1,7 @@
 /** A notice's delivery log: each in-app notice and service message, its state, and who read it; withdraw and pin. */
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Cell, CellGroup, List, Notice, Page, Tag } from '@/components/ui'
+import { Button, Cell, CellGroup, List, Notice, Page, Tag, useConfirm } from '@/components/ui'
 import type { Delivery } from '@/domain/notices'
 import { shanghaiDateTime } from '@/domain/time'
 import { asFailure } from '@/hooks/latest'
@@ -16,7 +16,9 @@ export default function DeliveriesPage() {
   const [message, setMessage] = useState<{ ok: boolean; text: string }>()
   useLoad((params) => setId(Number(params.id)))
   const list = useList(`deliveries-${id}`, (cursor) => (id ? noticeDeliveries({ noticeId: id, cursor }) : Promise.resolve({ items: [], next: null })))
-  const act = (run: () => Promise<unknown>, done: string) => async () => {
+  const [confirm, confirmDialog] = useConfirm()
+  const act = (run: () => Promise<unknown>, done: string, ask?: { title: string; content: string }) => async () => {
+    if (ask && !(await confirm(ask))) return
     try {
       await run()
       setMessage({ ok: true, text: done })
@@ -30,7 +32,11 @@ export default function DeliveriesPage() {
       {message && <Notice tone={message.ok ? 'success' : 'error'}>{message.text}</Notice>}
       <Button kind='plain' onClick={act(() => pinNotice({ noticeId: id, pinned: true }), '已置顶')}>置顶</Button>
       <Button kind='plain' onClick={act(() => pinNotice({ noticeId: id, pinned: false }), '已取消置顶')}>取消置顶</Button>
-      <Button kind='plain' onClick={act(() => withdrawNotice({ noticeId: id }), '已撤回，收件人将不再看到这条通知')}>撤回</Button>
+      <Button kind='plain' onClick={act(() => withdrawNotice({ noticeId: id }), '已撤回，收件人将不再看到这条通知', {
+        title: '撤回这条通知？',
+        content: '撤回后，收件人将不再看到这条通知，尚未发出的服务通知也不再发送。撤回后不能恢复。',
+      })}>撤回</Button>
+      {confirmDialog}
       <CellGroup title='送达记录'>
         <List list={list} skeleton='list' empty={{ icon: 'empty', title: '还没有送达记录', hint: '定时通知到发布时间后开始发送' }}>
           {(items) => items.map((d) => (

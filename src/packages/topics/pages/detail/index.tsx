@@ -5,7 +5,7 @@
 import { Image, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Cell, CellGroup, Empty, Notice, Page, Skeleton, Tag } from '@/components/ui'
+import { Button, Cell, CellGroup, Empty, Notice, Page, Skeleton, Tag, useConfirm } from '@/components/ui'
 import * as topicPermissions from '@/domain/topics/permissions'
 import { topicStateTone } from '@/domain/topics/labels'
 import { moves, movesFrom, topicStateLabels, type TopicDetail } from '@/domain/topics'
@@ -22,13 +22,24 @@ import './index.css'
 
 type Decision = 'accept' | 'return' | 'reject' | 'release'
 
+/** What each screening decision does, said in the dialog before it is made. */
+const consequences: Record<Decision, (title: string) => string> = {
+  accept: (title) => `议题“${title}”将被受理，进入本月月月说事，可列入投票。受理后不能再退回或不予采纳。`,
+  return: (title) => `议题“${title}”将退回提议人修改，提议人修改后可重新提交。`,
+  reject: (title) => `议题“${title}”将不予采纳，到此结束，不能恢复。处理说明提议人可以看到。`,
+  release: (title) => `议题“${title}”的内容将通过人工审核，公开显示并进入待审核。`,
+}
+
 /** The topic itself is a region a keyboard can reach (the page scrolls). */
 const focusable: object = { tabIndex: 0 }
 
 function Screening({ topic, onDone }: { topic: TopicDetail; onDone(): void }) {
   const [note, setNote] = useState('')
+  const [confirm, confirmDialog] = useConfirm()
   const decide = async (decision: Decision) => {
     if (moves[decision].note && !note.trim()) return Taro.showToast({ title: `${moves[decision].label}须填写说明`, icon: 'none' })
+    const label = moves[decision].label
+    if (!(await confirm({ title: `${label}这个议题？`, content: consequences[decision](topic.title) }))) return
     try {
       await screenTopic({ topicId: topic.id, decision, note: note.trim() || undefined })
       Taro.showToast({ title: `已${moves[decision].label}`, icon: 'success' })
@@ -48,6 +59,7 @@ function Screening({ topic, onDone }: { topic: TopicDetail; onDone(): void }) {
       <View className='topic-decisions'>
         {decisions.map((d) => <Button key={d} kind={d === 'accept' || d === 'release' ? 'primary' : 'plain'} onClick={() => decide(d)}>{moves[d].label}</Button>)}
       </View>
+      {confirmDialog}
     </CellGroup>
   )
 }

@@ -5,9 +5,9 @@
  */
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef } from 'react'
-import { Button, Cell, CellGroup, List, Page, Tag } from '@/components/ui'
+import { Button, Cell, CellGroup, List, Page, Tag, useConfirm } from '@/components/ui'
 import type { TopicSummary } from '@/domain/topics'
-import { topicStateLabels } from '@/domain/topics'
+import { mergeTargetStates, topicStateLabels } from '@/domain/topics'
 import { useCall } from '@/hooks/useCall'
 import { useList } from '@/hooks/useList'
 import { asFailure } from '@/hooks/latest'
@@ -16,8 +16,16 @@ import { useSession } from '@/stores/session'
 
 function Duplicates({ topic, onMerged }: { topic: TopicSummary; onMerged(): void }) {
   const similar = useCall(`dup-${topic.id}`, () => similarTopics({ siteId: topic.siteId, title: topic.title }))
-  const others = (similar.data ?? []).filter((s) => s.id !== topic.id)
-  const merge = (intoTopicId: number) => async () => {
+  // Only a topic still open can take a duplicate in (the server would also accept one already
+  // replied, published or rated, which would leave the merged proposer nothing to follow).
+  const others = (similar.data ?? []).filter((s) => s.id !== topic.id && mergeTargetStates.includes(s.state))
+  const [confirm, confirmDialog] = useConfirm()
+  const merge = (intoTopicId: number, intoTitle: string) => async () => {
+    const yes = await confirm({
+      title: '合并这两个议题？',
+      content: `议题“${topic.title}”将合并到“${intoTitle}”，不再单独审核和投票；它的提议人和关注者将改为关注“${intoTitle}”。合并后不能撤销。`,
+    })
+    if (!yes) return
     try {
       await screenTopic({ topicId: topic.id, decision: 'merge', intoTopicId, note: '与已有议题重复，合并办理' })
       Taro.showToast({ title: '已合并', icon: 'success' })
@@ -30,8 +38,9 @@ function Duplicates({ topic, onMerged }: { topic: TopicSummary; onMerged(): void
     <>
       {others.slice(0, 3).map((s) => (
         <Cell key={s.id} title={`可能重复：${s.title}`} label={`相似度 ${Math.round(s.similarity * 100)}% · ${topicStateLabels[s.state]}`}
-          value={<Button kind='plain' label={`合并到：${s.title}`} onClick={merge(s.id)}>合并</Button>} />
+          value={<Button kind='plain' label={`合并到：${s.title}`} onClick={merge(s.id, s.title)}>合并</Button>} />
       ))}
+      {confirmDialog}
     </>
   )
 }
