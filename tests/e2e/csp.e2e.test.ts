@@ -1,15 +1,14 @@
 /** The h5 build runs under the host's content security policy: no page triggers a violation. */
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
+import { launchChromium } from '../support/browser'
 import { startHost, type HostProcess } from '../support/host'
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 describe('content security policy (h5 build, Chromium)', () => {
   let host: HostProcess
   let browser: Browser
   beforeAll(async () => {
     host = await startHost()
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
+    browser = await launchChromium()
   })
   afterAll(async () => {
     await browser?.close()

@@ -10,10 +10,20 @@ import { startHost, type HostProcess } from './host'
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 
+/**
+ * The environment Chromium runs in: without libfaketime, which the date matrix preloads for jest
+ * and the hosts (Chromium stalls under it); pages take their dates from the host.
+ */
+function realClockEnv(): Record<string, string> {
+  const env = Object.entries(process.env).filter(([name]) => name !== 'LD_PRELOAD' && !name.startsWith('FAKETIME'))
+  return Object.fromEntries(env.filter((entry): entry is [string, string] => entry[1] !== undefined))
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    env: realClockEnv(),
   })
 }
 
