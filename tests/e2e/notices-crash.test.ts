@@ -73,5 +73,5 @@ describe('notices across a crash (PGlite data folder)', () => {
     } finally {
       await db.close()
     }
-  })
+  }, 180_000) // 10,000 deliveries, a kill and a restart: on a busy machine this takes over a minute; speed is the bench's
 })
