@@ -24,13 +24,15 @@ export default function ActivityCodePage() {
     if (process.env.TARO_ENV === 'weapp') Taro.setKeepScreenOn({ keepScreenOn: false })
   })
 
-  // A new code when this one's slot ends (at least every 2 s, should the clocks disagree).
+  // A new code when this one's slot ends: by the phone's clock, but never sooner than 2 s nor later
+  // than one period, so a phone whose clock is off (by a minute or a month) still shows a live code.
   const refreshAt = code.data?.refreshAt
+  const periodMs = (code.data?.periodS ?? 10) * 1000
   useEffect(() => {
     if (!refreshAt) return undefined
-    const timer = setTimeout(() => setTick((t) => t + 1), Math.max(2000, Date.parse(refreshAt) - Date.now() + 200))
+    const timer = setTimeout(() => setTick((t) => t + 1), Math.min(periodMs, Math.max(2000, Date.parse(refreshAt) - Date.now() + 200)))
     return () => clearTimeout(timer)
-  }, [refreshAt, tick])
+  }, [refreshAt, periodMs, tick])
 
   if (code.error && !code.data) return <Page><Empty icon='alert' title={code.error.message} hint='请确认您是活动组织者' action={{ label: '重试', onClick: code.retry }} /></Page>
   if (!code.data) return <Page><Skeleton count={1} /></Page>
