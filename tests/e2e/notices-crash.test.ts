@@ -10,8 +10,10 @@ import { seedCrowd } from '../support/notices'
 import { hostCaller, newDataDir, startHost } from '../support/host'
 
 const CROWD = 10_000
-const env = { DEV_CLOCK: '1', JOBS_INTERVAL_MS: '0' }
 const T0 = Date.parse('2026-12-03T02:00:00Z')
+// The host starts at T0 (seeded and its jobs scheduled then), not today: after T0 a host started
+// today would schedule its drain past the test's clock, which would never reach it.
+const env = { DEV_CLOCK: '1', DEV_CLOCK_AT: new Date(T0).toISOString(), JOBS_INTERVAL_MS: '0' }
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString()
 
 describe('notices across a crash (PGlite data folder)', () => {
