@@ -15,10 +15,15 @@ const callerQuery = `
   FROM users u LEFT JOIN user_roles r ON r.user_id = u.id
   WHERE u.openid = $1`
 
+/** The person's row is made on their first call (or first upload). */
+export async function ensureUser(db: Queryable, openid: string): Promise<void> {
+  await db.query('INSERT INTO users (openid) VALUES ($1) ON CONFLICT (openid) DO NOTHING', [openid])
+}
+
 export async function loadCaller(db: Queryable, openid: string): Promise<Caller> {
   let rows = await db.query(callerQuery, [openid])
   if (rows.length === 0) {
-    await db.query('INSERT INTO users (openid) VALUES ($1) ON CONFLICT (openid) DO NOTHING', [openid])
+    await ensureUser(db, openid)
     rows = await db.query(callerQuery, [openid])
   }
   const grants: RoleGrant[] = [{ role: 'resident' }]

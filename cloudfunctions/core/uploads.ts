@@ -5,12 +5,13 @@
  */
 import type { Queryable } from './db'
 import { fail } from './errors'
+import { ensureUser } from './identity'
 
 const NOT_OWN = '照片无效，请重新上传'
 
 /** Records that the person signed in as `openid` uploaded `fileId` (the host's /upload). */
 export async function recordUpload(db: Queryable, openid: string, fileId: string, bytes: number, at: Date): Promise<void> {
-  await db.query('INSERT INTO users (openid) VALUES ($1) ON CONFLICT (openid) DO NOTHING', [openid])
+  await ensureUser(db, openid)
   await db.query(
     `INSERT INTO uploads (file_id, owner_id, bytes, created_at) SELECT $1, id, $3, $4 FROM users WHERE openid = $2
      ON CONFLICT (file_id, owner_id) DO NOTHING`,
@@ -20,6 +21,8 @@ export async function recordUpload(db: Queryable, openid: string, fileId: string
 
 /** Claims cloud files for `userId`: a file someone else claimed first is refused, and nothing is claimed. */
 export async function claimPhotos(db: Queryable, userId: number, fileIds: string[], at: Date): Promise<void> {
+  // Two people claiming one file at once: the second waits for the first, then finds it taken.
+  await db.query('SELECT pg_advisory_xact_lock(hashtext(f)) FROM (SELECT DISTINCT unnest($1::text[]) AS f ORDER BY 1) ids', [fileIds])
   const [{ taken }] = await db.query('SELECT count(*)::int AS taken FROM uploads WHERE file_id = ANY($1) AND owner_id <> $2', [fileIds, userId])
   if (taken > 0) fail('invalid_input', NOT_OWN)
   await db.query(

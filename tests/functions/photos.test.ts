@@ -49,6 +49,12 @@ describe(`photo ownership on ${DB_LABEL}`, () => {
     expect((await zhao.feedback('reply', { assignmentId, reply: '已协调增设车位四十个。', photos: [cloudFile('z1')] })).ok).toBe(true)
   })
 
+  it('gives a file claimed by two people at once to exactly one of them', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => `race-${i}`).map((openid) => caller(account, openid)('claimPhotos', { fileIds: [cloudFile('race')] })))
+    expect(answers.filter((answer) => answer.ok)).toHaveLength(1)
+    expect((await rt.db.query('SELECT count(*)::int AS n FROM uploads WHERE file_id = $1', [cloudFile('race')]))[0].n).toBe(1)
+  })
+
   it('answers a malformed claim invalid_input', async () => {
     const claim = caller(account, 'resident-wang')
     for (const fileIds of [[], ['http://evil.example/a.jpg'], 'cloud://x/a.jpg', Array(10).fill(cloudFile('many'))]) {

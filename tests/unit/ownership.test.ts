@@ -20,9 +20,8 @@ const KNOWN_WRITES = [
   // The rotating-code check-in (PL/pgSQL, one round trip) earns duty points itself: to call a duty-owned function.
   'activities activities/migrations/006_activities.sql → duty_records',
   'activities activities/migrations/006_activities.sql → duty_rules',
-  // The kernel creates a person's row on their first call and on their first upload.
+  // The kernel creates a person's row on their first call (and first upload).
   'kernel core/identity.ts → users',
-  'kernel core/uploads.ts → users',
   // Delivering a one-time subscription message uses up the person's grant: the drain moves into notices.
   'kernel core/outbox.ts → subscription_grants',
   // Messages built and addressed by hand: to become domain events that notices maps to audiences and templates.
