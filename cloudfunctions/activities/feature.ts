@@ -4,4 +4,4 @@ import { demo } from './demo'
 import { figures } from './figures'
 import { definition, main } from './index'
 
-export const feature: Feature = { definition, main, tables: ['activities', 'activity_invites', 'activity_signups', 'activity_attendance', 'member_facts'], demo, figures }
+export const feature: Feature = { definition, main, publishes: ['activity.starting', 'signup.promoted'], tables: ['activities', 'activity_invites', 'activity_signups', 'activity_attendance', 'member_facts'], demo, figures }

@@ -7,6 +7,7 @@ import { holds, isDistrictStaff } from '../../src/domain/person'
 import { shanghaiDateTime, shanghaiDayBounds } from '../../src/domain/time'
 import { everyone, siteManagers } from '../core/access'
 import { fail } from '../core/errors'
+import { screenText } from '../core/content'
 import { conditions, pageOf } from '../core/page'
 import { take } from '../core/rate-limit'
 import { createMain, defineFunction } from '../core/router'
@@ -51,7 +52,7 @@ export const definition = defineFunction({
       if (new Date(input.endsAt) <= new Date(input.startsAt)) fail('invalid_input', '结束时间须晚于开始时间')
       if (input.audience === 'sectors' && input.sectors.length === 0) fail('invalid_input', '请填写参加的界别')
       if (input.audience === 'invited' && input.invitees.length === 0) fail('invalid_input', '请选择受邀人员')
-      if ((await platform.checkText(`${input.title}\n${input.place}\n${input.intro}`, caller.openid)) === 'risky') fail('content_rejected')
+      await screenText(platform, `${input.title}\n${input.place}\n${input.intro}`, caller.openid, 'immediate')
       return transaction(async ({ db, audit }) => {
         if (input.topicId) {
           const [topic] = await db.query('SELECT site_id FROM topics WHERE id = $1', [input.topicId])
@@ -127,7 +128,7 @@ export const definition = defineFunction({
       }),
 
     cancel: async ({ input, caller, transaction }) =>
-      transaction(async ({ db, now, audit, outbox }) => {
+      transaction(async ({ db, now, audit, publish }) => {
         const activity = await loadActivity(db, input.activityId, true)
         const person = input.userId ?? caller.userId
         if (person !== caller.userId && !can(caller, 'manage', { siteId: activity.site_id, organiserId: activity.organiser_id })) {
@@ -149,11 +150,7 @@ export const definition = defineFunction({
           )
           if (next) {
             promoted = Number(next.person_id)
-            await outbox.enqueue('inapp', promoted, {
-              title: '候补转为报名成功',
-              body: `您候补的活动“${activity.title}”有名额空出，已为您转为报名成功，请按时参加。`,
-              link: `/packages/activities/pages/detail/index?id=${activity.id}`,
-            }, `activity-promoted:${next.id}:${next.queued_seq}`)
+            await publish({ type: 'signup.promoted', key: `activity-promoted:${next.id}:${next.queued_seq}`, activityId: Number(activity.id), title: activity.title, personId: promoted })
           } else {
             await db.query('UPDATE activities SET confirmed_count = confirmed_count - 1 WHERE id = $1', [activity.id])
           }

@@ -4,14 +4,15 @@
  * the features; the host, its seeding and its job runner read that list. A deployed function's
  * bundle starts from its `index.ts` and never carries a manifest or demo data.
  */
+import type { EventType } from '../../src/domain/events'
 import type { RoleGrant } from '../../src/domain/roles'
 import type { Figure } from './figures'
 import type { CloudFunction } from './router'
 import type { SeedStep } from './seed'
 
-/** The kernel's tables: written only by core/ (a feature asks the kernel: audit, outbox, jobs, rate limits, uploads). */
+/** The kernel's tables: written only by core/ (a feature asks the kernel: audit, jobs, rate limits, uploads, events). */
 export const KERNEL_TABLES = [
-  'schema_migrations', 'seed_steps', 'audit_log', 'outbox', 'notifications', 'platform_messages',
+  'schema_migrations', 'seed_steps', 'audit_log', 'platform_messages',
   'job_schedule', 'job_runs', 'rate_events', 'uploads',
 ] as const
 
@@ -37,6 +38,8 @@ export interface Feature {
   demo?: readonly SeedStep<DemoContext>[]
   /** Demo identities the dev sign-in offers. */
   personas?: readonly DemoPerson[]
+  /** The domain events its code publishes (the notices feature reacts to each: cloudfunctions/reactions.ts). */
+  publishes?: readonly EventType[]
   /** What it counts per site and month, read-only from its own tables (the assessment reads them). */
   figures?: readonly Figure[]
 }

@@ -21,7 +21,7 @@ export interface Ctx<I> extends Scope {
   input: I
   caller: Caller
   platform: Platform
-  /** Runs `work` in one transaction; its scope's db, audit and outbox are bound to it. */
+  /** Runs `work` in one transaction; its scope's db, audit and events are bound to it. */
   transaction<T>(work: (tx: Scope) => Promise<T>): Promise<T>
 }
 

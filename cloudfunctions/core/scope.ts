@@ -1,29 +1,21 @@
 /**
  * The unit of work. A `Scope` is what a handler or job writes through: the database, the time of
- * the call, the audit log and the outbox, all bound to one queryable. `transaction` hands out a
- * scope bound to one database transaction, so a state change, its timeline row, its audit row and
- * its outgoing messages commit or roll back together.
+ * the call, the audit log and the domain events, all bound to one queryable. `transaction` hands out
+ * a scope bound to one database transaction, so a state change, its timeline row, its audit row and
+ * the messages its events cause commit or roll back together.
  */
 import { audit } from './audit'
 import type { Db, Queryable } from './db'
-import { enqueue, enqueueEach, type OutboxKind, type OutboxPayload } from './outbox'
-
-export interface Outbox {
-  /**
-   * Queues a message for the drain job (only it calls the platform). `dedupeKey` is unique across
-   * the outbox: enqueuing the same key again does nothing and answers false.
-   */
-  enqueue<K extends OutboxKind>(kind: K, recipientUserId: number, payload: OutboxPayload[K], dedupeKey: string): Promise<boolean>
-  /** The same message to each recipient in one statement, keyed `<keyPrefix>:<user id>`; answers how many were new. */
-  enqueueEach<K extends OutboxKind>(kind: K, recipientUserIds: number[], payload: OutboxPayload[K], keyPrefix: string): Promise<number>
-}
+import type { DomainEvent } from '../../src/domain/events'
+import { publish } from './events'
 
 export interface Scope {
   db: Queryable
   now: Date
   /** Records a privileged action in the audit log, in this scope's transaction when it has one. */
   audit(target: string, detail?: Record<string, unknown>): Promise<void>
-  outbox: Outbox
+  /** Publishes a domain event in this scope's transaction; answers how many new messages it caused. */
+  publish(event: DomainEvent): Promise<number>
 }
 
 export interface Actor {
@@ -37,10 +29,7 @@ export function scopeOf(db: Queryable, now: Date, actor: Actor): Scope {
     db,
     now,
     audit: (target, detail) => audit(db, now, actor, target, detail),
-    outbox: {
-      enqueue: (kind, recipient, payload, key) => enqueue(db, now, kind, recipient, payload, key),
-      enqueueEach: (kind, recipients, payload, prefix) => enqueueEach(db, now, kind, recipients, payload, prefix),
-    },
+    publish: (event) => publish({ db, now }, event),
   }
 }
 

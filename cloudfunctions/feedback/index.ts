@@ -1,12 +1,14 @@
 /** feedback: 交办督复评 — hand over to units, handle, supervise, reply, publish, evaluate (ratings.ts); unit figures. */
 import { feedbackContract } from '../../src/domain/feedback/contract'
 import { ACK_DAYS, addWorkingDays, dayOf, DEFAULT_DUE_DAYS, dueEnd, nextWorkingDay } from '../../src/domain/feedback'
+import { addMonths, shanghaiMonth } from '../../src/domain/cycle'
 import { can, handlesUnit, unitsOf } from '../../src/domain/feedback/permissions'
 import { holds } from '../../src/domain/person'
 import { roleLabels } from '../../src/domain/roles'
 import { everyone, profileIssuers } from '../core/access'
 import type { Caller } from '../core/identity'
 import { fail } from '../core/errors'
+import { screenText } from '../core/content'
 import { conditions, pageOf } from '../core/page'
 import { createMain, defineFunction } from '../core/router'
 import { requireOwnPhotos } from '../core/uploads'
@@ -15,7 +17,7 @@ import { actorRole, loadTopic, moveTopic, type TopicRow } from '../topics/public
 import { closeEvaluated, superviseDeadlines } from './jobs'
 import { assignmentColumns, assignmentFrom, assignmentView, assignmentViews, listOutcomes, statsCsv, topicStory, unitStats } from './read'
 import { appeal, decideAppeal, rate } from './ratings'
-import { checked, loadCalendar, lockAssignment, recordEscalations, reopenAssignments, staffUsers, tell, topicOfAssignment, unitUsers } from './work'
+import { loadCalendar, lockAssignment, recordEscalations, reopenAssignments, topicOfAssignment } from './work'
 
 const staffOnly = (caller: Caller) => can(caller, 'assign') || fail('forbidden', '只有政协工作人员可以进行此操作')
 const handler = (caller: Caller) => ({ userId: caller.userId, role: roleLabels.unit_handler })
@@ -50,7 +52,7 @@ async function createAssignments(tx: Scope, caller: Caller, topic: TopicRow, uni
     )
     if (!row) fail('duplicate', `已交办给${known.name}`)
     ids.push(row.id)
-    await tell(tx, await unitUsers(tx, unit.unitId), '新的交办议题', `议题“${topic.title}”已交办贵单位，请在 ${ackDue} 前签收、${replyDue} 前答复`, topic.id, `assign:${row.id}`)
+    await tx.publish({ type: 'assignment.made', key: `assign:${row.id}`, topicId: topic.id, title: topic.title, unitId: unit.unitId, ackDue, replyDue })
   }
   return ids
 }
@@ -166,7 +168,7 @@ export const definition = defineFunction({
       }),
 
     progress: async ({ input, caller, platform, transaction }) => {
-      await checked(platform, input.note, caller.openid)
+      await screenText(platform, input.note, caller.openid, 'immediate')
       return transaction(async (tx) => {
         const { topic, assignment } = await handlersAssignment(tx, caller, input.assignmentId)
         if (assignment.status === 'assigned') fail('conflict', '请先签收再填写办理进展')
@@ -179,7 +181,7 @@ export const definition = defineFunction({
         if (topic.state === 'reopened') await moveTopic(tx, topic, 'handle', handler(caller), '承办单位重新办理')
         if (input.reassign) {
           await tx.db.query('UPDATE assignments SET reassign_requested = true WHERE id = $1', [assignment.id])
-          await tell(tx, await staffUsers(tx), '承办单位申请调整交办', `议题“${topic.title}”：${input.note}`, topic.id, `reassign:${note.id}`)
+          await tx.publish({ type: 'assignment.change_requested', key: `reassign:${note.id}`, topicId: topic.id, title: topic.title, note: input.note })
         }
         return assignmentView(tx.db, assignment.id)
       })
@@ -214,14 +216,17 @@ export const definition = defineFunction({
             await moveTopic(tx, topic, 'reply', { userId: caller.userId, role: actorRole(caller, topic) }, '其余承办单位均已答复')
           }
         }
-        await tell(tx, await unitUsers(tx, assignment.unit_id), '交办调整申请已处理', `议题“${topic.title}”：${input.approve ? '同意' : '不同意'}调整，${input.note}`, topic.id, `reassign-decided:${assignment.id}:${tx.now.getTime()}`)
+        await tx.publish({
+          type: 'assignment.change_decided', key: `reassign-decided:${assignment.id}:${tx.now.getTime()}`,
+          topicId: topic.id, title: topic.title, unitId: assignment.unit_id, approve: input.approve, note: input.note,
+        })
         await tx.audit(`assignment:${assignment.id}`, { approve: input.approve, toUnitId: input.toUnitId ?? null })
         return { state: topic.state, assignments: await assignmentViews(tx.db, 'a.topic_id = $1', [topic.id]) }
       })
     },
 
     reply: async ({ input, caller, platform, transaction }) => {
-      await checked(platform, input.reply, caller.openid)
+      await screenText(platform, input.reply, caller.openid, 'immediate')
       return transaction(async (tx) => {
         const { topic, assignment } = await handlersAssignment(tx, caller, input.assignmentId)
         if (assignment.status === 'assigned') fail('conflict', '请先签收再答复')
@@ -265,7 +270,7 @@ export const definition = defineFunction({
 
     publish: async ({ input, caller, platform, transaction }) => {
       if (!can(caller, 'publish')) fail('forbidden', '只有政协工作人员可以公示')
-      await checked(platform, input.summary, caller.openid)
+      await screenText(platform, input.summary, caller.openid, 'immediate')
       return transaction(async (tx) => {
         const topic = await loadTopic(tx.db, input.topicId, true)
         const state = await moveTopic(tx, topic, 'publish', { userId: caller.userId, role: actorRole(caller, topic) }, input.summary)
@@ -284,7 +289,7 @@ export const definition = defineFunction({
     story: async ({ db, input, caller }) => topicStory(db, input.topicId, caller.userId, { all: can(caller, 'decide'), units: unitsOf(caller) }),
 
     rate: async ({ input, caller, platform, transaction }) => {
-      if (input.comment) await checked(platform, input.comment, caller.openid)
+      if (input.comment) await screenText(platform, input.comment, caller.openid, 'immediate')
       return transaction((tx) => rate(tx, caller, input))
     },
 
@@ -296,9 +301,11 @@ export const definition = defineFunction({
     },
 
     unitStats: async ({ db, input, now }) => {
-      if (input.from > input.to) fail('invalid_input', '起始月份不能晚于结束月份')
-      const rows = await unitStats(db, input.from, input.to, now)
-      return { rows, csv: input.csv ? statsCsv(rows) : null }
+      const to = input.to ?? shanghaiMonth(now)
+      const from = input.from ?? addMonths(to, -11)
+      if (from > to) fail('invalid_input', '起始月份不能晚于结束月份')
+      const rows = await unitStats(db, from, to, now)
+      return { from, to, rows, csv: input.csv ? statsCsv(rows) : null }
     },
   },
 })

@@ -11,7 +11,7 @@ import { fail } from '../core/errors'
 import type { Caller } from '../core/identity'
 import type { Scope } from '../core/scope'
 import { loadTopic, moveTopic } from '../topics/public'
-import { loadCalendar, reopenAssignments, staffUsers, tell } from './work'
+import { loadCalendar, reopenAssignments } from './work'
 
 type Input<A extends keyof typeof feedbackContract> = v.InferOutput<(typeof feedbackContract)[A]['input']>
 
@@ -76,7 +76,7 @@ export async function appeal(tx: Scope, caller: Caller, input: Input<'appeal'>):
     [rating.id, rating.unit_id, input.reason, caller.userId, tx.now],
   )
   if (!row) fail('duplicate', '本单位已对该评价提出申诉')
-  await tell(tx, await staffUsers(tx), '评价申诉待处理', `议题“${rating.title}”的一条评价被承办单位申诉：${input.reason}`, rating.topic_id, `appeal:${row.id}`)
+  await tx.publish({ type: 'rating.appealed', key: `appeal:${row.id}`, topicId: rating.topic_id, title: rating.title, reason: input.reason })
   return { id: row.id, ratingId: rating.id, topicId: rating.topic_id, unitId: rating.unit_id, score: rating.score, reason: input.reason, status: 'pending' } satisfies Appeal
 }
 
@@ -92,7 +92,7 @@ export async function decideAppeal(tx: Scope, caller: Caller, input: Input<'deci
     fail(known.length ? 'conflict' : 'not_found', known.length ? '该申诉已处理' : '未找到该申诉')
   }
   if (input.uphold) await tx.db.query('UPDATE ratings SET excluded = true WHERE id = $1', [appeal.rating_id])
-  await tell(tx, [appeal.created_by], '评价申诉已处理', `${input.uphold ? '申诉成立，该评价不计入满意度' : '申诉未成立'}：${input.note}`, appeal.topicId, `appeal-decided:${appeal.id}`)
+  await tx.publish({ type: 'appeal.decided', key: `appeal-decided:${appeal.id}`, topicId: appeal.topicId, appellantId: appeal.created_by, uphold: input.uphold, note: input.note })
   await tx.audit(`appeal:${appeal.id}`, { uphold: input.uphold })
   const { rating_id: _rating, created_by: _by, ...view } = appeal
   return view as Appeal

@@ -6,7 +6,7 @@
  */
 import { noticesContract } from '../../src/domain/notices/contract'
 import { everyone, noticeSenders } from '../core/access'
-import { drainOutbox } from '../core/outbox'
+import { drainOutbox } from './outbox'
 import { createMain, defineFunction } from '../core/router'
 import { authorize, follow, followState } from './follow'
 import { inbox, markRead, open, unreadCount } from './inbox'

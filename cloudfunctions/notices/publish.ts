@@ -10,6 +10,7 @@ import type { AudiencePart } from '../../src/domain/notices'
 import { claimEach, type JobCtx } from '../core/jobs'
 import type { Scope } from '../core/scope'
 import { resolveAudience } from './audience'
+import { enqueueEach } from './outbox'
 
 export interface NoticeRow {
   id: number
@@ -33,7 +34,9 @@ export const keyRange = (id: number | string) => [`notice:${id}:`, `notice:${id}
 
 export async function fanOut(tx: Scope, notice: NoticeRow): Promise<number> {
   const people = await resolveAudience(tx.db, notice.audience)
-  await tx.outbox.enqueueEach(
+  await enqueueEach(
+    tx.db,
+    tx.now,
     'inapp',
     people,
     {

@@ -6,6 +6,7 @@ import { can } from '../../src/domain/notices/permissions'
 import { isDistrictStaff, type Person } from '../../src/domain/person'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
+import { screenText } from '../core/content'
 import { pageOf } from '../core/page'
 import { requireOwnPhotos } from '../core/uploads'
 import type { Ctx } from '../core/router'
@@ -41,8 +42,7 @@ export async function publish({ db, caller, platform, transaction, now }: Omit<C
   for (const part of input.audience) if (part.kind === 'sites') for (const siteId of part.siteIds) await findSite(db, siteId)
   if (input.link && (await db.query(linkTables[input.link.kind], [input.link.id])).length === 0) fail('not_found', '链接的内容不存在')
   if (input.cover) await requireOwnPhotos(db, caller.userId, [input.cover])
-  const verdict = await platform.checkText(`${input.title}\n${input.body}`, caller.openid)
-  if (verdict !== 'pass') fail('content_rejected', verdict === 'risky' ? undefined : '内容需要修改后再发布')
+  await screenText(platform, `${input.title}\n${input.body}`, caller.openid, 'immediate')
   const sender = await senderOf(db, caller, input.audience)
   // A time in the past (or none) means now.
   const publishAt = input.publishAt && new Date(input.publishAt) > now ? new Date(input.publishAt) : now

@@ -4,4 +4,4 @@ import { demo } from './demo'
 import { figures } from './figures'
 import { definition, main } from './index'
 
-export const feature: Feature = { definition, main, tables: ['topics', 'topic_grams', 'topic_timeline', 'topic_followers', 'topic_meetings'], demo, figures }
+export const feature: Feature = { definition, main, publishes: ['topic.moved'], tables: ['topics', 'topic_grams', 'topic_timeline', 'topic_followers', 'topic_meetings'], demo, figures }

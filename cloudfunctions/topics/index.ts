@@ -7,6 +7,7 @@ import { managesSite } from '../../src/domain/sites/permissions'
 import { everyone, screeners, siteManagers } from '../core/access'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
+import { screenText } from '../core/content'
 import { createMain, defineFunction } from '../core/router'
 import { requireOwnPhotos } from '../core/uploads'
 import { findSite } from '../sites/public'
@@ -36,8 +37,7 @@ export const definition = defineFunction({
   actions: {
     propose: async ({ db: plain, input, caller, platform, transaction, now }) => {
       const site = await findSite(plain, input.siteId)
-      const verdict = await platform.checkText(asText(input), caller.openid)
-      if (verdict === 'risky') fail('content_rejected')
+      const verdict = await screenText(platform, asText(input), caller.openid, 'moderated')
       return transaction(async (tx) => {
         const { db } = tx
         await requireOwnPhotos(db, caller.userId, input.photos)
@@ -46,7 +46,7 @@ export const definition = defineFunction({
         const [{ n }] = await db.query('SELECT count(*)::int AS n FROM topics WHERE proposer_id = $1 AND proposed_day = $2', [caller.userId, day])
         if (n >= PROPOSALS_PER_DAY) fail('rate_limited', `每人每天最多提出 ${PROPOSALS_PER_DAY} 个议题，请明天再来`)
         const cycle = await proposalCycle(db, site.id, shanghaiMonth(now), now)
-        const state = verdict === 'review' ? 'held' : 'submitted'
+        const state = verdict === 'held' ? 'held' : 'submitted'
         const [topic] = await db.query(
           `INSERT INTO topics (site_id, month, proposer_id, title, body, category, photos, state, gram_count, proposed_day, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, $10) RETURNING id`,
@@ -64,8 +64,7 @@ export const definition = defineFunction({
     },
 
     edit: async ({ input, caller, platform, transaction }) => {
-      const verdict = await platform.checkText(asText(input), caller.openid)
-      if (verdict === 'risky') fail('content_rejected')
+      const verdict = await screenText(platform, asText(input), caller.openid, 'moderated')
       return transaction(async (tx) => {
         const topic = await loadTopic(tx.db, input.topicId, true)
         if (!topicPermissions.can(caller, 'edit', { siteId: topic.site_id, proposerId: topic.proposer_id, state: topic.state })) {
@@ -77,7 +76,7 @@ export const definition = defineFunction({
           topic.id, input.title, input.body, input.category, JSON.stringify(input.photos),
         ])
         const grams = await indexTitle(tx.db, { id: topic.id, siteId: topic.site_id, title: input.title })
-        const state = await moveTopic(tx, topic, verdict === 'review' ? 'hold' : 'resubmit', { userId: caller.userId, role: '提议人' }, null, {
+        const state = await moveTopic(tx, topic, verdict === 'held' ? 'hold' : 'resubmit', { userId: caller.userId, role: '提议人' }, null, {
           gram_count: grams,
           title: input.title,
         })

@@ -49,7 +49,7 @@ export const SYSTEM: Mover = { userId: null, role: '系统' }
 
 /** Makes a move or refuses it (`conflict`, with the topic's state); answers the new state. */
 export async function moveTopic(
-  { db, now, outbox }: Pick<Scope, 'db' | 'now' | 'outbox'>,
+  { db, now, publish }: Pick<Scope, 'db' | 'now' | 'publish'>,
   topic: TopicRow,
   move: TopicMove,
   by: Mover,
@@ -68,12 +68,7 @@ export async function moveTopic(
   )
   const followers = (await db.query('SELECT user_id FROM topic_followers WHERE topic_id = $1 AND user_id IS DISTINCT FROM $2', [topic.id, by.userId]))
     .map((row) => row.user_id as number)
-  await outbox.enqueueEach(
-    'inapp',
-    followers,
-    { title: `议题${topicStateLabels[to]}`, body: `您关注的议题“${topic.title}”${moves[move].label}${note ? `：${note}` : ''}`, link: `/packages/topics/pages/detail/index?id=${topic.id}` },
-    `topic:${topic.id}:${entry.id}`,
-  )
+  await publish({ type: 'topic.moved', key: `topic:${topic.id}:${entry.id}`, topicId: topic.id, title: topic.title, move, to, note, followers })
   topic.state = to
   return to
 }

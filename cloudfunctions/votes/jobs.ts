@@ -7,7 +7,6 @@
  *  - surgeWatch: a topic gaining ≥ 50 votes and ≥ 30% of its total within 10 minutes is reported
  *    to staff and the site's admins, once per surge.
  */
-import type { Queryable } from '../core/db'
 import { claimEach, type Job, type JobCtx } from '../core/jobs'
 import { moveTopic, SYSTEM, type TopicRow } from '../topics/public'
 import { BELOW_MINIMUM, defaultCycle, reachesMinimum } from '../../src/domain/cycle'
@@ -67,14 +66,6 @@ export const closeBallots: Job = {
     }),
 }
 
-async function surgeRecipients(db: Queryable, siteId: string): Promise<number[]> {
-  const rows = await db.query(
-    `SELECT DISTINCT user_id FROM user_roles WHERE role IN ('staff', 'admin') OR (role = 'site_admin' AND site_id = $1)`,
-    [siteId],
-  )
-  return rows.map((row) => row.user_id as number)
-}
-
 export const surgeWatch: Job = {
   every: 5,
   run: async (ctx) => {
@@ -88,7 +79,7 @@ export const surgeWatch: Job = {
     )
     let reported = 0
     for (const { topic_id: topicId, recent, total } of surging) {
-      reported += await ctx.transaction(async ({ db, now, outbox }) => {
+      reported += await ctx.transaction(async ({ db, now, publish }) => {
         const [topic] = await db.query('SELECT id, site_id, title FROM topics WHERE id = $1 FOR UPDATE', [topicId])
         const [ongoing] = await db.query('SELECT id FROM topic_surges WHERE topic_id = $1 AND last_seen_at >= $2 ORDER BY id DESC LIMIT 1', [topicId, since])
         if (ongoing) {
@@ -96,12 +87,7 @@ export const surgeWatch: Job = {
           return 0
         }
         const [surge] = await db.query('INSERT INTO topic_surges (topic_id, started_at, last_seen_at) VALUES ($1, $2, $2) RETURNING id', [topicId, now])
-        await outbox.enqueueEach(
-          'inapp',
-          await surgeRecipients(db, topic.site_id),
-          { title: '投票异常提醒', body: `议题“${topic.title}”${SURGE.minutes} 分钟内新增 ${recent} 票（共 ${total} 票），请关注是否存在动员刷票。`, link: `/packages/topics/pages/detail/index?id=${topicId}` },
-          `surge:${surge.id}`,
-        )
+        await publish({ type: 'topic.surging', key: `surge:${surge.id}`, topicId: Number(topicId), siteId: topic.site_id, title: topic.title, recent, total, minutes: SURGE.minutes })
         return 1
       })
     }

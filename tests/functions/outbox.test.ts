@@ -1,9 +1,9 @@
 /** The outbox: written with the change, drained by one job, each message delivered once, failures retried with backoff. */
 import { runJob } from '../../cloudfunctions/core/jobs'
-import { backoffMs, MAX_ATTEMPTS } from '../../cloudfunctions/core/outbox'
+import { backoffMs, enqueue, MAX_ATTEMPTS, type OutboxKind, type OutboxPayload } from '../../cloudfunctions/notices/outbox'
 import { localPlatform } from '../../cloudfunctions/core/platform-local'
 import { PlatformError, type Platform } from '../../cloudfunctions/core/platform'
-import { scopeOf, transactionOf } from '../../cloudfunctions/core/scope'
+import { transactionOf } from '../../cloudfunctions/core/scope'
 import { definition as notices } from '../../cloudfunctions/notices'
 import { DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
 
@@ -17,7 +17,9 @@ describe(`the outbox on ${DB_LABEL}`, () => {
   afterEach(() => rt.close())
 
   const actor = { userId: null, fn: 'test', action: 'enqueue' }
-  const outbox = () => scopeOf(rt.db, rt.clock.now(), actor).outbox
+  const outbox = () => ({
+    enqueue: <K extends OutboxKind>(kind: K, to: number, payload: OutboxPayload[K], key: string) => enqueue(rt.db, rt.clock.now(), kind, to, payload, key),
+  })
   const drain = () => runJob(notices, 'drainOutbox', rt)
   const rows = () => rt.db.query('SELECT dedupe_key, status, attempts, last_error, next_attempt_at FROM outbox ORDER BY id')
   const subscribe = (n: number) => ({ templateId: 'tpl-topic', page: 'pages/mine/index', data: { thing1: { value: `议题${n}` } } })
@@ -28,7 +30,7 @@ describe(`the outbox on ${DB_LABEL}`, () => {
     const transaction = transactionOf(rt.db, rt.clock.now(), actor)
     await expect(
       transaction(async (tx) => {
-        await tx.outbox.enqueue('inapp', resident, { title: '通知', body: '三' }, 'k-2')
+        await enqueue(tx.db, tx.now, 'inapp', resident, { title: '通知', body: '三' }, 'k-2')
         throw new Error('the change failed')
       }),
     ).rejects.toThrow('the change failed')

@@ -7,6 +7,7 @@ import * as v from 'valibot'
 import { returns } from '../../src/domain/contract'
 import { fail } from '../../cloudfunctions/core/errors'
 import { defineFunction } from '../../cloudfunctions/core/router'
+import { enqueue } from '../../cloudfunctions/notices/outbox'
 
 export const PROBE_TABLES = `
   CREATE TABLE IF NOT EXISTS probe_items (id bigserial PRIMARY KEY, label text NOT NULL UNIQUE, done_at timestamptz);
@@ -26,11 +27,11 @@ export const probe = defineFunction({
   access: { create: ['resident'] },
   actions: {
     create: ({ input, caller, transaction }) =>
-      transaction(async ({ db, audit, outbox }) => {
+      transaction(async ({ db, now, audit }) => {
         const [item] = await db.query('INSERT INTO probe_items (label) VALUES ($1) RETURNING id', [input.label])
         await db.query('INSERT INTO probe_timeline (item_id, note) VALUES ($1, $2)', [item.id, 'created'])
         await audit(`probe:${item.id}`)
-        await outbox.enqueue('inapp', caller.userId, { title: '已创建', body: input.label }, `probe:${item.id}`)
+        await enqueue(db, now, 'inapp', caller.userId, { title: '已创建', body: input.label }, `probe:${item.id}`)
         if (input.failAfterWrites) fail('conflict', '最后一步失败')
         return { id: item.id as number }
       }),

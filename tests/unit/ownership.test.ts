@@ -22,12 +22,6 @@ const KNOWN_WRITES = [
   'activities activities/migrations/006_activities.sql → duty_rules',
   // The kernel creates a person's row on their first call (and first upload).
   'kernel core/identity.ts → users',
-  // Delivering a one-time subscription message uses up the person's grant: the drain moves into notices.
-  'kernel core/outbox.ts → subscription_grants',
-  // Messages built and addressed by hand: to become domain events that notices maps to audiences and templates.
-  'feedback feedback/work.ts → outbox',
-  'notices notices/staff.ts → outbox',
-  'notices notices/inbox.ts → notifications',
 ]
 
 /** Imports of another feature's files other than its public.ts. */

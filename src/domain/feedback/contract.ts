@@ -88,7 +88,8 @@ export const feedbackContract = {
     output: returns<Appeal>(),
   },
   unitStats: {
-    input: v.object({ from: month, to: month, csv: v.optional(v.boolean(), false) }),
-    output: returns<{ rows: UnitStatsRow[]; csv: string | null }>(),
+    /** Without months: the twelve months ending with the current one (Asia/Shanghai), as the answer says. */
+    input: v.object({ from: v.optional(month), to: v.optional(month), csv: v.optional(v.boolean(), false) }),
+    output: returns<{ from: string; to: string; rows: UnitStatsRow[]; csv: string | null }>(),
   },
 }

@@ -3,7 +3,6 @@ import { Picker, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Empty, FormRow, Page, Skeleton } from '@/components/ui'
-import { addMonths, shanghaiMonth } from '@/domain/cycle'
 import type { UnitStatsRow } from '@/domain/feedback'
 import { useCall } from '@/hooks/useCall'
 import { asFailure } from '@/hooks/latest'
@@ -44,10 +43,13 @@ function download(csv: string, name: string) {
 }
 
 export default function StatsPage() {
-  const now = shanghaiMonth(new Date())
-  const [from, setFrom] = useState(addMonths(now, -11))
-  const [to, setTo] = useState(now)
-  const stats = useCall(`${from}:${to}`, () => unitStats({ from, to }))
+  // Until a month is picked, the server's twelve months (its clock, not the phone's).
+  const [picked, setPicked] = useState<{ from?: string; to?: string }>({})
+  const stats = useCall(`${picked.from}:${picked.to}`, () => unitStats(picked))
+  const from = picked.from ?? stats.data?.from ?? ''
+  const to = picked.to ?? stats.data?.to ?? ''
+  const setFrom = (month: string) => setPicked({ from: month, to })
+  const setTo = (month: string) => setPicked({ from, to: month })
   const exportCsv = async () => {
     try {
       const { csv } = await unitStats({ from, to, csv: true })

@@ -6,8 +6,8 @@
  * backoff, or gives up after MAX_ATTEMPTS or a permanent platform error.
  */
 import { intentOf, messageData, templates, type SubscribeIntent } from '../../src/domain/notices/subscriptions'
-import type { Queryable } from './db'
-import { PlatformError, type Platform } from './platform'
+import type { Queryable } from '../core/db'
+import { PlatformError, type Platform } from '../core/platform'
 
 export interface OutboxPayload {
   /** An in-app notification in the person's notice centre. */

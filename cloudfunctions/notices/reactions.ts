@@ -1,0 +1,113 @@
+/**
+ * What each domain event tells whom: the audience (the people the event names, a unit's handlers,
+ * district staff, a site's admins), the in-app message with its link, and the WeChat message
+ * where the person authorised one. Each event's key makes its messages once-only.
+ */
+import type { EventOf } from '../../src/domain/events'
+import { supervisionLabels } from '../../src/domain/feedback'
+import { wxTime } from '../../src/domain/notices/subscriptions'
+import { shanghaiDateTime } from '../../src/domain/time'
+import { moves, topicStateLabels } from '../../src/domain/topics'
+import type { Queryable } from '../core/db'
+import type { EventScope, Reactions } from '../core/events'
+import { resolveAudience } from './audience'
+import { enqueue, enqueueEach } from './outbox'
+
+const topicPage = (id: number) => `/packages/topics/pages/detail/index?id=${id}`
+const storyPage = (id: number) => `/packages/feedback/pages/story/index?id=${id}`
+const activityPage = (id: number) => `/packages/activities/pages/detail/index?id=${id}`
+
+const staff = (db: Queryable) => resolveAudience(db, [{ kind: 'roles', roles: ['staff'] }])
+const unitHandlers = (db: Queryable, unitId: string) => resolveAudience(db, [{ kind: 'units', unitIds: [unitId] }])
+/** District staff, administrators and the site's own admins: who watches a site's ballot. */
+const siteWatchers = async (db: Queryable, siteId: string) =>
+  (await db.query(`SELECT DISTINCT user_id FROM user_roles WHERE role IN ('staff', 'admin') OR (role = 'site_admin' AND site_id = $1)`, [siteId])).map(
+    (row) => Number(row.user_id),
+  )
+
+/** A 交办督复评 message about a topic to each of `users`, once per key. */
+const tellOfStory = (tx: EventScope, users: number[], title: string, body: string, topicId: number, key: string) =>
+  enqueueEach(tx.db, tx.now, 'inapp', users, { title, body, link: storyPage(topicId) }, key)
+
+/**
+ * Each escalation's unit handlers and district staff, one message each (a person who is both hears
+ * once), keyed by assignment, level and person; one statement for a whole job run's escalations.
+ */
+async function tellEscalations(tx: EventScope, { escalations: list }: EventOf<'assignments.escalated'>): Promise<number> {
+  if (list.length === 0) return 0
+  const rows = await tx.db.query(
+    `INSERT INTO outbox (kind, recipient_user_id, payload, dedupe_key, next_attempt_at, created_at)
+     SELECT DISTINCT ON (x.id, x.level, r.user_id) 'inapp', r.user_id,
+       jsonb_build_object('title', '议题办理' || l.label, 'body', '议题“' || x.title || '”' || x.reason || '，已' || l.label,
+         'link', '/packages/feedback/pages/story/index?id=' || x.topic_id),
+       'supervise:' || x.id || ':' || x.level || ':' || r.user_id, $7::timestamptz, $7::timestamptz
+     FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bigint[]) x(id, level, reason, unit_id, title, topic_id)
+       CROSS JOIN LATERAL (SELECT ($8::text[])[x.level + 1] AS label) l
+       JOIN user_roles r ON (r.role = 'unit_handler' AND r.unit_id = x.unit_id) OR r.role = 'staff'
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    [list.map((e) => e.id), list.map((e) => e.level), list.map((e) => e.reason), list.map((e) => e.unitId), list.map((e) => e.title),
+      list.map((e) => e.topicId), tx.now, supervisionLabels],
+  )
+  return rows.length
+}
+
+/** The handlers of each reopened assignment's unit: reply again by the new date. */
+async function tellReopened(tx: EventScope, event: EventOf<'assignments.reopened'>): Promise<number> {
+  const rows = await tx.db.query(
+    `INSERT INTO outbox (kind, recipient_user_id, payload, dedupe_key, next_attempt_at, created_at)
+     SELECT 'inapp', r.user_id, jsonb_build_object('title', '议题重新办理', 'body', '议题“' || $3 || '”' || $4 || '，请在 ' || $5 || ' 前重新答复',
+         'link', '/packages/feedback/pages/story/index?id=' || $2::bigint),
+       $7 || ':' || a.id || ':' || r.user_id || ':' || (extract(epoch FROM $6::timestamptz) * 1000)::bigint, $6, $6
+     FROM unnest($1::bigint[], $8::text[]) a(id, unit_id) JOIN user_roles r ON r.role = 'unit_handler' AND r.unit_id = a.unit_id
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    [event.assignments.map((a) => a.id), event.topicId, event.title, event.reason, event.replyDue, tx.now, event.key, event.assignments.map((a) => a.unitId)],
+  )
+  return rows.length
+}
+
+export const reactions: Reactions = {
+  'topic.moved': (tx, e) =>
+    enqueueEach(tx.db, tx.now, 'inapp', e.followers, {
+      title: `议题${topicStateLabels[e.to]}`,
+      body: `您关注的议题“${e.title}”${moves[e.move].label}${e.note ? `：${e.note}` : ''}`,
+      link: topicPage(e.topicId),
+    }, e.key),
+
+  'topic.surging': async (tx, e) =>
+    enqueueEach(tx.db, tx.now, 'inapp', await siteWatchers(tx.db, e.siteId), {
+      title: '投票异常提醒',
+      body: `议题“${e.title}”${e.minutes} 分钟内新增 ${e.recent} 票（共 ${e.total} 票），请关注是否存在动员刷票。`,
+      link: topicPage(e.topicId),
+    }, e.key),
+
+  'activity.starting': (tx, e) =>
+    enqueueEach(tx.db, tx.now, 'inapp', e.people, {
+      title: '活动即将开始',
+      body: `您报名的“${e.title}”将于 ${shanghaiDateTime(e.startsAt)} 在${e.place}开始，请准时参加。`,
+      link: activityPage(e.activityId),
+      subscribe: { template: 'activity_reminder', values: { thing1: e.title, time2: wxTime(e.startsAt), thing3: e.place } },
+    }, e.key),
+
+  'signup.promoted': async (tx, e) =>
+    Number(await enqueue(tx.db, tx.now, 'inapp', e.personId, {
+      title: '候补转为报名成功',
+      body: `您候补的活动“${e.title}”有名额空出，已为您转为报名成功，请按时参加。`,
+      link: activityPage(e.activityId),
+    }, e.key)),
+
+  'assignment.made': async (tx, e) =>
+    tellOfStory(tx, await unitHandlers(tx.db, e.unitId), '新的交办议题', `议题“${e.title}”已交办贵单位，请在 ${e.ackDue} 前签收、${e.replyDue} 前答复`, e.topicId, e.key),
+
+  'assignment.change_requested': async (tx, e) => tellOfStory(tx, await staff(tx.db), '承办单位申请调整交办', `议题“${e.title}”：${e.note}`, e.topicId, e.key),
+
+  'assignment.change_decided': async (tx, e) =>
+    tellOfStory(tx, await unitHandlers(tx.db, e.unitId), '交办调整申请已处理', `议题“${e.title}”：${e.approve ? '同意' : '不同意'}调整，${e.note}`, e.topicId, e.key),
+
+  'assignments.escalated': tellEscalations,
+  'assignments.reopened': tellReopened,
+
+  'rating.appealed': async (tx, e) => tellOfStory(tx, await staff(tx.db), '评价申诉待处理', `议题“${e.title}”的一条评价被承办单位申诉：${e.reason}`, e.topicId, e.key),
+
+  'appeal.decided': (tx, e) =>
+    tellOfStory(tx, [e.appellantId], '评价申诉已处理', `${e.uphold ? '申诉成立，该评价不计入满意度' : '申诉未成立'}：${e.note}`, e.topicId, e.key),
+}

@@ -1,0 +1,9 @@
+/**
+ * The reactions to domain events, one line per feature that reacts. Unlike the feature list, this
+ * one reaches every deployed function: a publisher's bundle carries the reactions, which run in its
+ * transaction (core/events.ts).
+ */
+import type { Reactions } from './core/events'
+import { reactions as notices } from './notices/reactions'
+
+export const reactions: readonly Reactions[] = [notices]

@@ -1,0 +1,38 @@
+/**
+ * The domain events: what happened, as facts, published by the feature that owns the fact inside
+ * the transaction that made it (`tx.publish`). A publisher names the people the fact concerns when
+ * only its own tables know them (a topic's followers, an activity's sign-ups); who else hears of it
+ * (a unit's handlers, staff, a site's admins), what they read and whether a WeChat message goes too
+ * is decided by the notices feature alone (cloudfunctions/notices/reactions.ts). `key` makes each
+ * event's messages once-only: publishing the same event again tells nobody twice.
+ */
+import type { TopicMove, TopicState } from './topics'
+
+export interface Escalation {
+  id: number
+  topicId: number
+  unitId: string
+  title: string
+  level: number
+  reason: string
+}
+
+export type DomainEvent =
+  // topics
+  | { type: 'topic.moved'; key: string; topicId: number; title: string; move: TopicMove; to: TopicState; note: string | null; followers: number[] }
+  // votes
+  | { type: 'topic.surging'; key: string; topicId: number; siteId: string; title: string; recent: number; total: number; minutes: number }
+  // activities
+  | { type: 'activity.starting'; key: string; activityId: number; title: string; place: string; startsAt: Date; people: number[] }
+  | { type: 'signup.promoted'; key: string; activityId: number; title: string; personId: number }
+  // feedback (交办督复评)
+  | { type: 'assignment.made'; key: string; topicId: number; title: string; unitId: string; ackDue: string; replyDue: string }
+  | { type: 'assignment.change_requested'; key: string; topicId: number; title: string; note: string }
+  | { type: 'assignment.change_decided'; key: string; topicId: number; title: string; unitId: string; approve: boolean; note: string }
+  | { type: 'assignments.escalated'; escalations: Escalation[] }
+  | { type: 'assignments.reopened'; key: string; topicId: number; title: string; reason: string; replyDue: string; assignments: { id: number; unitId: string }[] }
+  | { type: 'rating.appealed'; key: string; topicId: number; title: string; reason: string }
+  | { type: 'appeal.decided'; key: string; topicId: number; appellantId: number; uphold: boolean; note: string }
+
+export type EventType = DomainEvent['type']
+export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>
