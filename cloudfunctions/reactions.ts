@@ -5,5 +5,6 @@
  */
 import type { Reactions } from './core/events'
 import { reactions as notices } from './notices/reactions'
+import { reactions as topics } from './topics/reactions'
 
-export const reactions: readonly Reactions[] = [notices]
+export const reactions: readonly Reactions[] = [topics, notices]

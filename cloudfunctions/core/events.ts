@@ -11,16 +11,19 @@ import type { Queryable } from './db'
 export interface EventScope {
   db: Queryable
   now: Date
+  /** A reaction's own facts are events too, published in the same transaction. */
+  publish(event: DomainEvent): Promise<number>
 }
 
 /** A reaction answers how many messages it queued that were new. */
 export type Reaction<E> = (tx: EventScope, event: E) => Promise<number>
 export type Reactions = { [T in EventType]?: Reaction<EventOf<T>> }
 
-export async function publish(tx: EventScope, event: DomainEvent): Promise<number> {
+export async function publish(tx: Omit<EventScope, 'publish'>, event: DomainEvent): Promise<number> {
+  const scope: EventScope = { ...tx, publish: (next) => publish(tx, next) }
   const heard = reactions.map((list) => list[event.type] as Reaction<DomainEvent> | undefined).filter((react) => react !== undefined)
   if (heard.length === 0) throw new Error(`no feature reacts to the event ${event.type}`)
   let told = 0
-  for (const react of heard) told += await react(tx, event)
+  for (const react of heard) told += await react(scope, event)
   return told
 }

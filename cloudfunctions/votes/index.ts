@@ -6,7 +6,6 @@ import { everyone, siteManagers } from '../core/access'
 import { fail } from '../core/errors'
 import { createMain, defineFunction } from '../core/router'
 import { findSite } from '../sites/public'
-import { loadTopic } from '../topics/public'
 import { ballotOf, eligibility, resultsOf } from './ballot'
 import { cycleValues, cycleView, ensureCycle, findCycle, siteSettings, type CycleRow } from './cycles'
 import { castVote } from './cast'
@@ -71,7 +70,8 @@ export const definition = defineFunction({
 
     withdraw: async ({ input, caller, transaction }) =>
       transaction(async ({ db, now }) => {
-        const topic = await loadTopic(db, input.topicId)
+        const [topic] = await db.query('SELECT id, ballot_cycle_id FROM topics WHERE id = $1', [input.topicId])
+        if (!topic) fail('not_found', '未找到该议题')
         const cycle = topic.ballot_cycle_id ? await loadCycle(db, topic.ballot_cycle_id) : undefined
         if (!cycle || cycle.status !== 'voting' || now >= cycle.vote_end) fail('poll_closed', '本期投票不在进行中')
         const gone = await db.query('DELETE FROM votes WHERE cycle_id = $1 AND topic_id = $2 AND user_id = $3 RETURNING id', [

@@ -1,20 +1,18 @@
 /**
  * The ballot's jobs. Each claims its cycles one at a time (FOR UPDATE SKIP LOCKED, and a status
  * that only moves forward), so a run repeated or overlapping changes each cycle once.
- *  - openBallots: at the voting window's start, the month's accepted topics go on the ballot;
- *  - closeBallots: at its end, the top `winners` are selected (ties: earlier acceptance, then the
- *    lower id), the rest not selected, and final counts kept;
+ *  - openBallots: at the voting window's start, the month's accepted topics go on the ballot
+ *    (the event `ballot.opened`, which topics handles);
+ *  - closeBallots: at its end, the final counts go to topics (`ballot.closed`), which selects the
+ *    top `winners` (ties: earlier acceptance, then the lower id) and keeps the counts;
  *  - surgeWatch: a topic gaining ≥ 50 votes and ≥ 30% of its total within 10 minutes is reported
  *    to staff and the site's admins, once per surge.
  */
 import { claimEach, type Job, type JobCtx } from '../core/jobs'
-import { moveTopic, SYSTEM, type TopicRow } from '../topics/public'
-import { BELOW_MINIMUM, defaultCycle, reachesMinimum } from '../../src/domain/cycle'
+import { defaultCycle } from '../../src/domain/cycle'
 import type { CycleRow } from './cycles'
 
 export const SURGE = { votes: 50, share: 0.3, minutes: 10 }
-
-const topicColumns = 'id, site_id, month, proposer_id, title, state, merged_into, ballot_cycle_id, accepted_at'
 
 type Tx = Parameters<Parameters<JobCtx['transaction']>[0]>[0]
 
@@ -34,35 +32,27 @@ async function advanceCycles(ctx: JobCtx, from: string, to: string, due: string,
   })
 }
 
+/** At the voting window's start the cycle is open: topics puts the month's accepted topics on its ballot. */
 export const openBallots: Job = {
   every: 1,
   run: (ctx) =>
     advanceCycles(ctx, 'proposing', 'voting', 'vote_start', 'opened_at', async (tx, cycle) => {
-      const topics = (await tx.db.query(
-        `SELECT ${topicColumns} FROM topics WHERE site_id = $1 AND month <= $2 AND state = 'accepted' ORDER BY accepted_at, id FOR UPDATE`,
-        [cycle.site_id, cycle.month],
-      )) as TopicRow[]
-      for (const topic of topics) await moveTopic(tx, topic, 'ballot', SYSTEM, `${cycle.month} 月月说事投票`, { ballot_cycle_id: cycle.id })
+      await tx.publish({ type: 'ballot.opened', cycleId: Number(cycle.id), siteId: cycle.site_id, month: cycle.month })
     }),
 }
 
+/** At its end the counts are final: topics selects the top `winners` that reach the minimum. */
 export const closeBallots: Job = {
   every: 1,
   run: (ctx) =>
     advanceCycles(ctx, 'voting', 'closed', 'vote_end', 'closed_at', async (tx, cycle) => {
-      const ranked = (await tx.db.query(
-        `SELECT ${topicColumns.split(', ').map((c) => `t.${c}`).join(', ')}, (SELECT count(*)::int FROM votes v WHERE v.topic_id = t.id) AS votes
-         FROM topics t WHERE t.ballot_cycle_id = $1 AND t.state = 'on_ballot'
-         ORDER BY votes DESC, t.accepted_at, t.id FOR UPDATE`,
-        [cycle.id],
-      )) as (TopicRow & { votes: number })[]
-      const settings = { ...defaultCycle, ...cycle.settings }
-      for (const [rank, topic] of ranked.entries()) {
-        const enough = reachesMinimum(topic.votes, settings)
-        const chosen = rank < settings.winners && enough
-        const note = `得票 ${topic.votes}，排名第 ${rank + 1}${enough ? '' : `，${BELOW_MINIMUM}（至少 ${settings.minVotes} 票）`}`
-        await moveTopic(tx, topic, chosen ? 'select' : 'deselect', SYSTEM, note, { final_votes: topic.votes })
-      }
+      const counts = await tx.db.query('SELECT topic_id AS "topicId", count(*)::int AS votes FROM votes WHERE cycle_id = $1 GROUP BY topic_id', [cycle.id])
+      await tx.publish({
+        type: 'ballot.closed',
+        cycleId: Number(cycle.id),
+        settings: { ...defaultCycle, ...cycle.settings },
+        counts: counts.map((row) => ({ topicId: Number(row.topicId), votes: row.votes as number })),
+      })
     }),
 }
 

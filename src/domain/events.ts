@@ -4,8 +4,10 @@
  * only its own tables know them (a topic's followers, an activity's sign-ups); who else hears of it
  * (a unit's handlers, staff, a site's admins), what they read and whether a WeChat message goes too
  * is decided by the notices feature alone (cloudfunctions/notices/reactions.ts). `key` makes each
- * event's messages once-only: publishing the same event again tells nobody twice.
+ * event's messages once-only: publishing the same event again tells nobody twice. A ballot's
+ * opening and closing are facts of votes that move topics: topics reacts to them.
  */
+import type { CycleSettings } from './cycle'
 import type { TopicMove, TopicState } from './topics'
 
 export interface Escalation {
@@ -21,6 +23,8 @@ export type DomainEvent =
   // topics
   | { type: 'topic.moved'; key: string; topicId: number; title: string; move: TopicMove; to: TopicState; note: string | null; followers: number[] }
   // votes
+  | { type: 'ballot.opened'; cycleId: number; siteId: string; month: string }
+  | { type: 'ballot.closed'; cycleId: number; settings: CycleSettings; counts: { topicId: number; votes: number }[] }
   | { type: 'topic.surging'; key: string; topicId: number; siteId: string; title: string; recent: number; total: number; minutes: number }
   // activities
   | { type: 'activity.starting'; key: string; activityId: number; title: string; place: string; startsAt: Date; people: number[] }

@@ -27,11 +27,8 @@ const KNOWN_WRITES = [
 /** Imports of another feature's files other than its public.ts. */
 const KNOWN_IMPORTS: string[] = []
 
-/** Features that depend on each other (a circle), to be broken by an event. */
-const KNOWN_CIRCLES = [
-  // Topics proposes into the ballot's month; a closing ballot moves topics: to become the event `ballot.closed`.
-  'topics ↔ votes',
-]
+/** Features that depend on each other (a circle), to be broken by an event (the last, topics ↔ votes, became `ballot.opened` and `ballot.closed`). */
+const KNOWN_CIRCLES: string[] = []
 
 function filesOf(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
