@@ -28,6 +28,9 @@ export type TopicState = (typeof topicStates)[number]
 export const selectedStates: readonly TopicState[] = ['selected', 'deliberated', 'assigned', 'in_progress', 'replied', 'published', 'evaluated', 'closed', 'reopened']
 
 /** The states of a topic a duplicate may be merged into: still open, not yet replied, published or rated. */
+/** The states of a topic whose handling is done (replied, published, rated or closed): nothing may be merged into it any more. */
+export const finishedStates: readonly TopicState[] = ['replied', 'published', 'evaluated', 'closed']
+
 export const mergeTargetStates: readonly TopicState[] = ['submitted', 'accepted', 'on_ballot', 'selected', 'deliberated', 'assigned', 'in_progress', 'reopened']
 
 export const topicStateLabels: Record<TopicState, string> = {
