@@ -3,6 +3,8 @@
  * and by pages to show only the moves a person may make: 提 → 议 (topics, votes), then 交办督复评
  * (feedback): assigned, handled, replied by every unit, published, evaluated, closed, or reopened.
  */
+import { lengthProblem } from '../limits'
+
 export const topicStates = [
   'held',
   'submitted',
@@ -94,6 +96,18 @@ export const TITLE_MAX = 30
 export const BODY_MIN = 10
 export const BODY_MAX = 1000
 export const PHOTOS_MAX = 3
+
+export const titleLimits = { min: TITLE_MIN, max: TITLE_MAX }
+export const bodyLimits = { min: BODY_MIN, max: BODY_MAX }
+
+/** Every problem of a topic's draft at once, by field, with the function's own messages (none: ready to send). */
+export function topicDraftProblems(draft: { title: string; body: string; category?: string }) {
+  return {
+    title: lengthProblem('标题', draft.title, titleLimits),
+    body: lengthProblem('内容', draft.body, bodyLimits),
+    category: draft.category ? undefined : '请选择议题类别',
+  }
+}
 
 export interface TimelineEntry {
   at: string

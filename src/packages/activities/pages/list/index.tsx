@@ -2,7 +2,7 @@
 import { Picker, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Cell, CellGroup, FormRow, List, Page, Tabs, Tag, type TabItem } from '@/components/ui'
+import { Button, Cell, CellGroup, Field, List, Page, Tabs, Tag, type TabItem } from '@/components/ui'
 import { activityKindLabels, activityKinds, type ActivityKind } from '@/domain/activities'
 import { useList } from '@/hooks/useList'
 import { listActivities } from '@/services/activities'
@@ -35,14 +35,14 @@ export default function ActivityListPage() {
   return (
     <Page onRefresh={list.reload}>
       <Tabs label='活动类型' items={tabs} value={filter} onChange={(key) => setFilter(key as Filter)} />
-      <FormRow label='按日期'>
+      <Field label='按日期'>
         <View className='activity-day'>
           <Picker mode='date' value={day ?? ''} onChange={(e) => setDay(String(e.detail.value))}>
             <View className='ui-input' role='button' aria-label={`活动日期：${day ?? '即将开展的全部活动'}`}>{day ?? '即将开展的全部活动'}</View>
           </Picker>
           {day && <Button kind='plain' onClick={() => setDay(undefined)}>全部日期</Button>}
         </View>
-      </FormRow>
+      </Field>
       <CellGroup>
         <List list={list} skeleton='list' empty={{ icon: 'calendar', title: '暂无即将开展的活动', hint: '换个类型看看，或稍后再来' }}>
           {(items) => items.map((a) => (

@@ -1,7 +1,7 @@
 /** Staff: every member's total for a year (by points or by name) with bands, one member's record, a correction with a reason, export. */
 import { Input, View } from '@tarojs/components'
 import { useState } from 'react'
-import { Button, Cell, CellGroup, FormRow, List, Notice, Page, Tabs, Tag, type TabItem } from '@/components/ui'
+import { Button, Cell, CellGroup, Field, List, Notice, Page, Tabs, Tag, type TabItem } from '@/components/ui'
 import { dutyBandLabels, type DutyMemberRow } from '@/domain/duty'
 import { shanghaiDay } from '@/domain/time'
 import { asFailure } from '@/hooks/latest'
@@ -40,10 +40,10 @@ export default function DutyMembersPage() {
     await saveText(file.filename, file.csv, 'text/csv;charset=utf-8')
   }
   const field = (name: keyof typeof form, label: string, placeholder: string) => (
-    <FormRow label={label}>
+    <Field label={label}>
       <Input className='ui-input' value={form[name]} placeholder={placeholder} nativeProps={{ 'aria-label': label }}
         onInput={(e) => setForm((f) => ({ ...f, [name]: e.detail.value }))} />
-    </FormRow>
+    </Field>
   )
 
   return (

@@ -5,7 +5,7 @@
 import { Image, Input, Picker, Switch, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Cell, CellGroup, FormRow, Notice, Page, Tag } from '@/components/ui'
+import { Button, Cell, CellGroup, Field, Notice, Page, Tag } from '@/components/ui'
 import { audienceLabels, BODY_MAX, linkKinds, TITLE_MAX, type AudienceKind, type AudiencePart, type LinkKind } from '@/domain/notices'
 import { PAGE_MAX } from '@/domain/page'
 import { isDistrictStaff } from '@/domain/person'
@@ -103,16 +103,16 @@ export default function ComposePage() {
         )}
       </CellGroup>
       {kind === 'members' && (
-        <FormRow label='界别（可不填）' hint='不填则发给全体委员'>
+        <Field label='界别（可不填）' hint='不填则发给全体委员'>
           <Input className='ui-input' value={sector} maxlength={20} placeholder='例如：经济界' nativeProps={{ 'aria-label': '界别' }} onInput={(e) => setSector(e.detail.value)} />
-        </FormRow>
+        </Field>
       )}
-      <FormRow label='标题' hint={`最多 ${TITLE_MAX} 个字`}>
+      <Field label='标题' hint={`最多 ${TITLE_MAX} 个字`}>
         <Input className='ui-input' value={title} maxlength={TITLE_MAX} placeholder='通知标题' nativeProps={{ 'aria-label': '通知标题' }} onInput={(e) => setTitle(e.detail.value)} />
-      </FormRow>
-      <FormRow label='正文' hint={`最多 ${BODY_MAX} 个字`}>
+      </Field>
+      <Field label='正文' hint={`最多 ${BODY_MAX} 个字`}>
         <Textarea className='ui-input ui-textarea' value={body} maxlength={BODY_MAX} placeholder='时间、地点、内容' nativeProps={{ 'aria-label': '通知正文' }} onInput={(e) => setBody(e.detail.value)} />
-      </FormRow>
+      </Field>
       <CellGroup title='封面和链接（可不填）'>
         <Cell title='封面图片' value={cover ? '已选择' : '选择'} arrow onClick={addCover} />
         {cover && <View className='card'><Image src={photoUrl(cover)} mode='widthFix' style={{ width: '100%' }} nativeProps={{ alt: '通知封面' }} /></View>}
@@ -121,9 +121,9 @@ export default function ComposePage() {
         </Picker>
       </CellGroup>
       {linkKind && (
-        <FormRow label={linkLabels[linkKind]}>
+        <Field label={linkLabels[linkKind]}>
           <Input className='ui-input' value={linkId} maxlength={24} placeholder={linkKind === 'site' ? '例如：F01' : '例如：12'} nativeProps={{ 'aria-label': linkLabels[linkKind] }} onInput={(e) => setLinkId(e.detail.value)} />
-        </FormRow>
+        </Field>
       )}
       <CellGroup title='发布时间'>
         <Picker mode='date' value={day} onChange={(e) => setDay(e.detail.value)}>
