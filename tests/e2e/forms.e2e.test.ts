@@ -5,20 +5,10 @@
  * after going back, until it is sent.
  */
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { seriousAxeViolations, setElderMode, e2eSuite } from '../support/browser'
-import { SHOTS, watchProblems } from './watch'
+import { countCalls, SHOTS, watchProblems } from './watch'
 
 const BODY = '文化路和新华街路口早上七点半到八点半车多人多，学生过马路很危险。'
-
-/** The number of propose calls the page sends. */
-function countProposals(page: Page): { count: number } {
-  const seen = { count: 0 }
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && request.url().endsWith('/api/topics') && JSON.parse(request.postData() ?? '{}').action === 'propose') seen.count++
-  })
-  return seen
-}
 
 describe('the propose form (h5 build, Chromium)', () => {
   const suite = e2eSuite()
@@ -28,7 +18,7 @@ describe('the propose form (h5 build, Chromium)', () => {
     await suite.setClock('2026-12-03T02:00:00Z')
     const page = await suite.as({ guest: 'form-proposer' })
     const problems = await watchProblems(page)
-    const proposals = countProposals(page)
+    const proposals = countCalls(page, 'topics', 'propose')
     const url = `${host.url}/packages/topics/pages/propose/index?site=F01`
     await page.goto(url)
     await page.getByText('提交到 区图书馆 2026 年 12 月的月月说事', { exact: false }).waitFor()
@@ -46,7 +36,7 @@ describe('the propose form (h5 build, Chromium)', () => {
 
     const title = page.getByRole('textbox', { name: '议题标题', exact: true })
     await title.fill('文化路口早高峰缺少协管员')
-    await page.getByLabel('议题标题已输入 12 字，最多 30 字').waitFor()
+    await page.getByLabel('已输入 12 字，最多 30 字').waitFor()
     expect(await page.locator('.ui-form-count').first().textContent()).toBe('12/30')
     await title.fill('文化路口早高峰缺少交通协管员，学生过马路很危险，希望尽快安排人员疏导交通秩序')
     expect([...(await title.inputValue())]).toHaveLength(30)

@@ -29,7 +29,7 @@ export function Field({ label, hint, error, count, children }: FieldProps) {
         <View className='ui-form-foot' aria-live='polite'>
           <View className={error ? 'ui-form-error' : 'ui-form-hint'}>{note}</View>
           {count && (
-            <View className={`ui-form-count${full ? ' ui-form-count-full' : ''}`} aria-label={`${label}已输入 ${typed} 字，最多 ${count.max} 字`}>
+            <View className={`ui-form-count${full ? ' ui-form-count-full' : ''}`} aria-label={`已输入 ${typed} 字，最多 ${count.max} 字`}>
               {typed}/{count.max}
             </View>
           )}
