@@ -32,11 +32,16 @@ const ratingColumns = `(SELECT json_build_object('count', count(*)::int, 'averag
     'satisfied', round(avg((score >= ${SATISFIED_SCORE})::int), 4)::float8) FROM ratings r WHERE r.topic_id = t.id AND NOT r.excluded)`
 
 /** The public 公示 list: newest publication first, names and phone numbers masked. */
-export async function listOutcomes(db: Queryable, filter: PageInput & { siteId?: string }) {
+export async function listOutcomes(db: Queryable, filter: PageInput & { siteId?: string; category?: string }) {
+  const where: string[] = []
+  const params: unknown[] = []
+  for (const [column, value] of [['t.site_id', filter.siteId], ['t.category', filter.category]] as const) {
+    if (value) where.push(`${column} = $${params.push(value)}`)
+  }
   const page = await pageOf<Outcome & { proposer: string }>(
     db,
     {
-      columns: `t.id AS "topicId", t.title, s.name AS "siteName", u.nickname AS proposer, t.state, o.summary,
+      columns: `t.id AS "topicId", t.title, s.name AS "siteName", t.category, u.nickname AS proposer, t.state, o.summary,
         (SELECT coalesce(array_agg(un.name ORDER BY un.id), '{}') FROM assignments a JOIN units un ON un.id = a.unit_id
           WHERE a.topic_id = t.id AND a.status <> 'withdrawn') AS units,
         (SELECT min(a.assigned_at) FROM assignments a WHERE a.topic_id = t.id AND a.status <> 'withdrawn') AS "assignedAt",
@@ -46,8 +51,8 @@ export async function listOutcomes(db: Queryable, filter: PageInput & { siteId?:
           FROM assignments a WHERE a.topic_id = t.id AND a.status <> 'withdrawn' AND a.reopened_at IS NULL), true) AS "onTime",
         ${ratingColumns} AS rating`,
       from: 'topic_outcomes o JOIN topics t ON t.id = o.topic_id JOIN sites s ON s.id = t.site_id JOIN users u ON u.id = t.proposer_id',
-      where: filter.siteId ? ['t.site_id = $1'] : [],
-      params: filter.siteId ? [filter.siteId] : [],
+      where,
+      params,
       keys: ['o.first_published_at', 'o.topic_id'],
       desc: true,
     },

@@ -24,14 +24,27 @@ export const resolvers: Resolvers = {
     `SELECT person_id AS user_id FROM activity_signups WHERE activity_id = ANY(${param(part.activityIds)}::bigint[]) AND status <> 'cancelled'`,
 }
 
-/** The distinct user ids an audience reaches, ascending. */
-export async function resolveAudience(db: Queryable, audience: AudiencePart[]): Promise<number[]> {
+/** The SQL of an audience's distinct people (one user_id column) and its parameters. */
+function audienceQuery(audience: AudiencePart[]): { sql: string; params: unknown[] } {
   const params: unknown[] = []
   const param: Param = (value) => {
     params.push(value)
     return `$${params.length}`
   }
   const parts = audience.map((part) => (resolvers[part.kind] as (part: AudiencePart, param: Param) => string)(part, param))
-  const rows = await db.query(`SELECT DISTINCT user_id FROM (${parts.join(' UNION ')}) audience ORDER BY user_id`, params)
+  return { sql: `SELECT DISTINCT user_id FROM (${parts.join(' UNION ')}) audience`, params }
+}
+
+/** The distinct user ids an audience reaches, ascending. */
+export async function resolveAudience(db: Queryable, audience: AudiencePart[]): Promise<number[]> {
+  const { sql, params } = audienceQuery(audience)
+  const rows = await db.query(`${sql} ORDER BY user_id`, params)
   return rows.map((row) => Number(row.user_id))
+}
+
+/** How many people an audience reaches now (what 将发送给 N 人 says before sending). */
+export async function countAudience(db: Queryable, audience: AudiencePart[]): Promise<number> {
+  const { sql, params } = audienceQuery(audience)
+  const [row] = await db.query(`SELECT count(*) AS people FROM (${sql}) reached`, params)
+  return Number(row.people)
 }

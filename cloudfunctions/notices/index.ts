@@ -11,7 +11,7 @@ import { createMain, defineFunction } from '../core/router'
 import { authorize, follow, followState } from './follow'
 import { inbox, markRead, open, unreadCount } from './inbox'
 import { publishDue } from './publish'
-import { deliveries, pin, publish, sent, withdraw } from './staff'
+import { deliveries, pin, publish, reach, sent, withdraw } from './staff'
 
 export const definition = defineFunction({
   name: 'notices',
@@ -19,6 +19,7 @@ export const definition = defineFunction({
   openapi: ['subscribeMessage.send', 'security.msgSecCheck'],
   access: {
       publish: noticeSenders,
+      reach: noticeSenders,
       withdraw: noticeSenders,
       pin: noticeSenders,
       sent: noticeSenders,
@@ -33,6 +34,7 @@ export const definition = defineFunction({
   },
   actions: {
     publish: (ctx) => publish(ctx, ctx.input),
+    reach: ({ db, input, caller }) => reach(db, caller, input.audience),
     withdraw: ({ input, caller, transaction }) => transaction((tx) => withdraw(tx, caller, input.noticeId)),
     pin: ({ input, caller, transaction }) => transaction((tx) => pin(tx, caller, input.noticeId, input.pinned)),
     inbox: ({ db, input, caller }) => inbox(db, caller.userId, input),

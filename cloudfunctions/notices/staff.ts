@@ -12,6 +12,7 @@ import { requireOwnPhotos } from '../core/uploads'
 import type { Ctx } from '../core/router'
 import type { Scope } from '../core/scope'
 import { findSite } from '../sites/public'
+import { countAudience } from './audience'
 import { fanOut, keyRange, type NoticeRow } from './publish'
 
 export interface Draft {
@@ -57,6 +58,12 @@ export async function publish({ db, caller, platform, transaction, now }: Omit<C
     await tx.audit(`notice:${notice.id}`, { status: notice.status, audience: input.audience })
     return { id: Number(notice.id), status: notice.status, publishAt: publishAt.toISOString(), audienceSize: notice.audience_size }
   })
+}
+
+/** How many people an audience reaches now, for the sender to see before sending; the same rule as publishing over whom they may address. */
+export async function reach(db: Queryable, person: Person, audience: AudiencePart[]) {
+  if (!can(person, 'publish', { audience })) fail('forbidden', '联盟点管理员只能向本联盟点的关注者发送通知')
+  return { people: await countAudience(db, audience) }
 }
 
 /** The notice, locked, when this person may manage it; else `not_found` / `forbidden`. */
@@ -126,7 +133,9 @@ export async function deliveries(db: Queryable, person: Person, id: number, inpu
     },
     input,
   )
+  const head = { id: Number(notice.id), title: notice.title, status: notice.status, pinned: notice.pinned, publishAt: new Date(notice.publish_at).toISOString(), audienceSize: notice.audience_size }
   return {
+    notice: head,
     next: page.next,
     items: page.items.map(({ nickname, ...row }) => ({
       ...row,

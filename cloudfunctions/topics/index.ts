@@ -1,5 +1,6 @@
 /** topics: 月月说事 proposals (提), screening, topic pages and lists, following, the meeting record (议). */
 import { topicsContract } from '../../src/domain/topics/contract'
+import { finishedStates, mergeTargetStates, topicStateLabels } from '../../src/domain/topics'
 import { addMonths, shanghaiMonth } from '../../src/domain/cycle'
 import { shanghaiDay } from '../../src/domain/time'
 import * as topicPermissions from '../../src/domain/topics/permissions'
@@ -168,7 +169,8 @@ async function merge(tx: Parameters<typeof moveTopic>[0], topic: TopicRow, intoI
   if (intoId === topic.id) return fail('invalid_input', '不能合并到自身')
   const target = await loadTopic(tx.db, intoId, true)
   if (target.site_id !== topic.site_id) return fail('invalid_input', '只能合并到同一联盟点的议题')
-  if (['held', 'returned', 'rejected', 'merged'].includes(target.state)) return fail('conflict', '目标议题当前不能接受合并')
+  if (finishedStates.includes(target.state)) return fail('invalid_input', `目标议题已办结（${topicStateLabels[target.state]}），不能再合并，请作为新议题单独受理`)
+  if (!mergeTargetStates.includes(target.state)) return fail('conflict', '目标议题当前不能接受合并')
   const state = await moveTopic(tx, topic, 'merge', by, note, { merged_into: target.id })
   // Nobody supports their own topic: the target's proposer keeps following it, never as a supporter.
   await tx.db.query(

@@ -4,23 +4,17 @@
  * Every schema's text goes through `text()`; the router applies `isCleanText` to every string too.
  */
 import * as v from 'valibot'
+import { isCleanText, TEXT_REFUSED, tooLong, tooShort, type TextLimits } from './limits'
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/
-
-export function isCleanText(value: string): boolean {
-  return !CONTROL.test(value) && !LONE_SURROGATE.test(value)
-}
-
-export const TEXT_REFUSED = '内容含有无法识别的字符，请删除后重试'
+export { isCleanText, TEXT_REFUSED } from './limits'
 
 /** A trimmed text field with a length range, counted in characters as a person sees them. */
-export function text(label: string, { min = 0, max }: { min?: number; max: number }) {
+export function text(label: string, { min = 0, max }: TextLimits) {
   return v.pipe(
     v.string(`${label}必须是文字`),
     v.check(isCleanText, TEXT_REFUSED),
     v.trim(),
-    v.check((value) => [...value].length >= min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`),
-    v.check((value) => [...value].length <= max, `${label}最多 ${max} 个字`),
+    v.check((value) => [...value].length >= min, tooShort(label, min)),
+    v.check((value) => [...value].length <= max, tooLong(label, max)),
   )
 }

@@ -29,3 +29,11 @@ export function shanghaiDateTime(at: Date | string): string {
   const when = typeof at === 'string' ? new Date(at) : at
   return `${shanghaiDay(when)} ${shanghaiClock(when)}`
 }
+
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+
+/** A calendar day for a list's heading: 2026-12-03 → 12 月 3 日 周四. */
+export function dayHeading(day: string): string {
+  const weekday = WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()]
+  return `${Number(day.slice(5, 7))} 月 ${Number(day.slice(8, 10))} 日 ${weekday}`
+}

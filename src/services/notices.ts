@@ -7,6 +7,7 @@ import { requestTemplates } from './subscribe'
 const notices = endpoint<typeof noticesContract>('notices')
 
 export const publishNotice = notices('publish')
+export const noticeReach = notices('reach')
 export const withdrawNotice = notices('withdraw')
 export const pinNotice = notices('pin')
 export const inbox = notices('inbox')

@@ -4,23 +4,13 @@
  * nothing (checked through the API), 确定 sends the action exactly once. The merge targets offered
  * are open topics only: the demo's published and rated 图书馆周边停车难 is never one.
  */
-import type { Page } from 'playwright-core'
 import { mergeTargetStates } from '../../src/domain/topics'
 import { seriousAxeViolations, setElderMode, e2eSuite } from '../support/browser'
 import { hostCaller } from '../support/host'
 import { answerConfirm, confirmDialog } from './confirm'
-import { SHOTS, watchProblems } from './watch'
+import { countCalls, SHOTS, watchProblems } from './watch'
 
 const BODY = '周末到图书馆的家长很多，周边停车位不够用，车停到了人行道上，老人和孩子走路很不安全，希望想想办法。'
-
-/** The API calls of `action` the page sends to `fn`, counted as they go. */
-function countCalls(page: Page, fn: string, action: string): { count: number } {
-  const seen = { count: 0 }
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && request.url().endsWith(`/api/${fn}`) && JSON.parse(request.postData() ?? '{}').action === action) seen.count++
-  })
-  return seen
-}
 
 describe('asking before what cannot be undone (h5 build, Chromium)', () => {
   const suite = e2eSuite()

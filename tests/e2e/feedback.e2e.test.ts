@@ -60,7 +60,7 @@ describe('交办督复评 in the browser (h5 build, Chromium)', () => {
     ] as const) {
       const handler = await as(who)
       await handler.goto(story)
-      await handler.getByText('签收', { exact: true }).click()
+      await handler.locator('.ui-button', { hasText: /^签收$/ }).click() // the step bar names 签收 too
       await handler.getByLabel('办理进展或答复').fill(reply)
       // Before sending, the form says what the public will read.
       if (shown !== reply) await handler.getByText(`内容含有电话或证件号码、姓名（周强），公开时将显示为：${shown}`).waitFor()
@@ -96,9 +96,10 @@ describe('交办督复评 in the browser (h5 build, Chromium)', () => {
 
     const anyone = await as({ guest: 'fb-passer-by' })
     await anyone.goto(`${host.url}/packages/feedback/pages/outcomes/index`)
-    const row = anyone.locator('.ui-cell', { hasText: TITLE })
-    await row.getByText('重新督办').waitFor()
-    await row.getByText(/区行政审批服务局、区交通运输局 承办/).waitFor()
-    expect(await row.textContent()).toContain('3 人评价，满意率 0%')
+    const card = anyone.locator('.outcome-card', { hasText: TITLE })
+    await card.getByText('重新督办').waitFor()
+    await card.getByText('承办单位：区行政审批服务局、区交通运输局').waitFor()
+    expect(await card.textContent()).toContain('3 人评价 · 满意率 0%')
+    await card.getByRole('img', { name: '群众评价 1.3 星（满 5 星）' }).waitFor()
   })
 })

@@ -30,3 +30,12 @@ export async function watchProblems(page: Page): Promise<string[]> {
 export function within(inner: { x: number; y: number; width: number; height: number }, outer: { x: number; y: number; width: number; height: number }): boolean {
   return inner.x >= outer.x - 1 && inner.y >= outer.y - 1 && inner.x + inner.width <= outer.x + outer.width + 1 && inner.y + inner.height <= outer.y + outer.height + 1
 }
+
+/** The API calls of `action` the page sends to `fn`, counted as they go. */
+export function countCalls(page: Page, fn: string, action: string): { count: number } {
+  const seen = { count: 0 }
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith(`/api/${fn}`) && JSON.parse(request.postData() ?? '{}').action === action) seen.count++
+  })
+  return seen
+}

@@ -152,6 +152,13 @@ describe(`交办督复评 on ${DB_LABEL}`, () => {
     expect(outcomes.data.items).toEqual([
       expect.objectContaining({ topicId, units: ['区行政审批服务局', '区交通运输局'], proposer: '王*英', state: 'evaluated', onTime: true }),
     ])
+    // Filtered by site and by category (the 公示 page's filters).
+    const { category } = outcomes.data.items[0]
+    const other = category === '其他' ? '环境卫生' : '其他'
+    expect((await as('anyone').feedback('outcomes', { category })).data.items.map((o: any) => o.topicId)).toEqual([topicId])
+    expect((await as('anyone').feedback('outcomes', { category: other })).data.items).toEqual([])
+    expect((await as('anyone').feedback('outcomes', { siteId: 'F02', category })).data.items).toEqual([])
+    expect((await as('anyone').feedback('outcomes', { category: '天气' })).error.code).toBe('invalid_input')
     const stats = await staff.feedback('unitStats', { from: '2026-09', to: '2026-09', csv: true })
     expect(stats.data.rows).toEqual([
       expect.objectContaining({ unitId: 'U01', month: '2026-09', assignments: 1, timelyAck: 1, onTimeReply: 1, satisfaction: 1.75, reopenRate: 1, overdue: 0 }),

@@ -54,6 +54,23 @@ describe(`notices on ${DB_LABEL}`, () => {
     expect(n).toBe(5)
   })
 
+  it('counts an audience before sending (reach), read-only, under the same rule as publishing', async () => {
+    await notices('f1')('follow', { siteId: 'F01', follow: true })
+    await notices('f2')('follow', { siteId: 'F01', follow: true })
+    await notices('f2')('follow', { siteId: 'F02', follow: true })
+    const [{ n: before }] = await rt.db.query('SELECT (SELECT count(*) FROM notices) + (SELECT count(*) FROM outbox) AS n')
+    expect((await staff('reach', { audience: [{ kind: 'sites', siteIds: ['F01', 'F02'] }] })).data).toEqual({ people: 2 })
+    expect((await siteAdmin('reach', { audience: [{ kind: 'sites', siteIds: ['F01'] }] })).data).toEqual({ people: 2 })
+    expect((await staff('reach', { audience: [{ kind: 'members', sector: '教育界' }] })).data).toEqual({ people: 0 })
+    expect((await siteAdmin('reach', { audience: [{ kind: 'everyone' }] })).error.code).toBe('forbidden')
+    expect((await notices('f1')('reach', { audience: [{ kind: 'sites', siteIds: ['F01'] }] })).error.code).toBe('forbidden')
+    expect((await staff('reach', { audience: [] })).error).toEqual({ code: 'invalid_input', message: '请选择发送对象' })
+    const [{ n: after }] = await rt.db.query('SELECT (SELECT count(*) FROM notices) + (SELECT count(*) FROM outbox) AS n')
+    expect(after).toEqual(before)
+    const sentOut = await staff('publish', letter({ audience: [{ kind: 'sites', siteIds: ['F01', 'F02'] }] }))
+    expect(sentOut.data.audienceSize).toBe(2)
+  })
+
   it('lets a site admin address only their own sites’ followers, and refuses wider without storing anything', async () => {
     await notices('f1')('follow', { siteId: 'F01', follow: true })
     const [{ n: before }] = await rt.db.query('SELECT count(*)::int AS n FROM notices')
@@ -114,6 +131,7 @@ describe(`notices on ${DB_LABEL}`, () => {
     expect(counts.map((n: any) => [n.title, n.audienceSize, n.delivered, n.read])).toEqual([['第二条通知', 2, 2, 1], ['第一条通知', 2, 2, 0]])
     const log = await siteAdmin('deliveries', { noticeId: second.data.id })
     expect(log.data.items.map((d: any) => [d.recipient, d.kind, d.status, d.read])).toEqual([['刘*兰', 'inapp', 'sent', true], ['张*', 'inapp', 'sent', false]])
+    expect(log.data.notice).toEqual({ id: second.data.id, title: '第二条通知', status: 'published', pinned: false, publishAt: expect.any(String), audienceSize: 2 })
 
     expect((await siteAdmin('pin', { noticeId: first.data.id, pinned: true })).data).toEqual({ id: first.data.id, pinned: true })
     const pinned = await f1('inbox', {})

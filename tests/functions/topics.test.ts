@@ -97,4 +97,19 @@ describe(`月月说事 on ${DB_LABEL}`, () => {
     expect((await as('demo-staff').topics('screen', { topicId: topic.id, decision: 'reject', note: '不属于协商范围' })).data.state).toBe('rejected')
     expect((await as('demo-staff').topics('screen', { topicId: topic.id, decision: 'accept' })).error.code).toBe('conflict')
   })
+
+  it('refuses to merge into a finished topic (replied, published, rated or closed) and leaves both as they were', async () => {
+    const admin = as('demo-site-admin')
+    const done = (await as('demo-resident').topics('propose', draft('图书馆周边停车难'))).data
+    const dup = (await as('resident-2').topics('propose', draft('图书馆门口停车难问题'))).data
+    for (const state of ['evaluated', 'closed']) {
+      // The test owns its data: the finished topic is put in its state directly.
+      await rt.db.query('UPDATE topics SET state = $2 WHERE id = $1', [done.id, state])
+      const before = await rt.db.query('SELECT (SELECT count(*) FROM topic_timeline) AS l, (SELECT count(*) FROM topic_followers) AS f')
+      const answer = await admin.topics('screen', { topicId: dup.id, decision: 'merge', intoTopicId: done.id, note: '与已办结议题相同' })
+      expect(answer.error).toEqual({ code: 'invalid_input', message: expect.stringMatching(/^目标议题已办结（.+），不能再合并，请作为新议题单独受理$/) })
+      expect((await admin.topics('get', { topicId: dup.id })).data.state).toBe('submitted')
+      expect(await rt.db.query('SELECT (SELECT count(*) FROM topic_timeline) AS l, (SELECT count(*) FROM topic_followers) AS f')).toEqual(before)
+    }
+  })
 })

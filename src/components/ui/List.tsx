@@ -34,3 +34,14 @@ export function List<T>({ list, empty, skeleton = 'card', children }: ListProps<
     </View>
   )
 }
+
+/** Consecutive items with the same key, in their order (a list sorted by day → one group per day). */
+export function groupsOf<T>(items: T[], keyOf: (item: T) => string): { key: string; items: T[] }[] {
+  const groups: { key: string; items: T[] }[] = []
+  for (const item of items) {
+    const key = keyOf(item)
+    if (groups[groups.length - 1]?.key === key) groups[groups.length - 1].items.push(item)
+    else groups.push({ key, items: [item] })
+  }
+  return groups
+}

@@ -71,7 +71,7 @@ export const feedbackContract = {
   },
   supervise: { input: v.object({ topicId, note: text('督办说明', { min: 2, max: 500 }) }), output: returns<{ state: TopicState; level: number }>() },
   publish: { input: v.object({ topicId, summary: text('办理结果', { min: 5, max: 1000 }) }), output: returns<{ state: TopicState }>() },
-  outcomes: { input: v.object({ siteId: v.optional(siteId), ...pageFields }), output: returns<Page<Outcome>>() },
+  outcomes: { input: v.object({ siteId: v.optional(siteId), category: v.optional(v.picklist(topicCategories, '议题类别不正确')), ...pageFields }), output: returns<Page<Outcome>>() },
   story: { input: v.object({ topicId }), output: returns<Story>() },
   rate: {
     input: v.object({

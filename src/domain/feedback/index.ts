@@ -122,6 +122,7 @@ export interface Outcome {
   topicId: number
   title: string
   siteName: string
+  category: string
   proposer: string
   state: string
   units: string[]
@@ -169,4 +170,25 @@ export interface Appeal {
   score: number
   reason: string
   status: 'pending' | 'upheld' | 'dismissed'
+}
+
+/** The story's steps (交办督复评 as a person follows it). */
+export const storySteps = ['交办', '签收', '办理', '答复', '公示', '评价'] as const
+
+/** Where a topic's story stands (the index of the current step; 6 when all are done) and which steps are late. */
+export function storyProgress(state: string, assignments: Pick<AssignmentView, 'status' | 'overdue'>[]): { current: number; late: number[] } {
+  const live = assignments.filter((a) => a.status !== 'withdrawn')
+  const current =
+    state === 'evaluated' || state === 'closed' ? 6
+      : state === 'published' ? 5
+        : state === 'replied' ? 4
+          : live.length === 0 ? 0
+            : live.some((a) => a.status === 'assigned') ? 1
+              : live.some((a) => a.status === 'acknowledged') ? (live.some((a) => a.status === 'replied') ? 3 : 2)
+                : 3
+  const late = [
+    ...(live.some((a) => a.overdue && a.status === 'assigned') ? [1] : []),
+    ...(live.some((a) => a.overdue && a.status === 'acknowledged') ? [3] : []),
+  ]
+  return { current, late }
 }

@@ -2,6 +2,7 @@
  * Staff notices: who they are addressed to (an audience of one or more parts, each a kind), what
  * they link to, and what the notice centre and the staff pages show of them.
  */
+import { lengthProblem } from '../limits'
 import type { BindableRole } from '../roles'
 
 export const TITLE_MAX = 40
@@ -45,6 +46,18 @@ export function linkPath(kind: LinkKind, id: string): string {
   }
 }
 
+export const noticeTitleLimits = { min: 2, max: TITLE_MAX }
+export const noticeBodyLimits = { min: 2, max: BODY_MAX }
+
+/** Every problem of a notice's draft at once, by field, in the function's words. */
+export function noticeDraftProblems(draft: { title: string; body: string; audience: AudiencePart }) {
+  return {
+    audience: draft.audience.kind === 'sites' && draft.audience.siteIds.length === 0 ? '请选择联盟点' : undefined,
+    title: lengthProblem('标题', draft.title, noticeTitleLimits),
+    body: lengthProblem('正文', draft.body, noticeBodyLimits),
+  }
+}
+
 export const noticeStatusLabels = { scheduled: '待发布', published: '已发布', withdrawn: '已撤回' } as const
 export type NoticeStatus = keyof typeof noticeStatusLabels
 
@@ -85,6 +98,22 @@ export interface SentNotice {
   delivered: number
   read: number
   messages: number
+}
+
+/** What a notice's delivery log is headed by: which notice, where it stands. */
+export interface NoticeHead {
+  id: number
+  title: string
+  status: NoticeStatus
+  pinned: boolean
+  publishAt: string
+  audienceSize: number | null
+}
+
+/** The sender's actions that apply to a notice as it stands: withdrawn, nothing; otherwise 撤回 and one of 置顶 / 取消置顶. */
+export function noticeActions(notice: Pick<NoticeHead, 'status' | 'pinned'>): ('withdraw' | 'pin' | 'unpin')[] {
+  if (notice.status === 'withdrawn') return []
+  return [notice.pinned ? 'unpin' : 'pin', 'withdraw']
 }
 
 export interface Delivery {

@@ -7,12 +7,11 @@ import { pageFields, type Page } from '../page'
 import { recordId, siteId } from '../schemas'
 import { text } from '../text'
 import {
-  BODY_MAX,
-  BODY_MIN,
+  bodyLimits,
+  titleLimits,
   meetingForms,
   PHOTOS_MAX,
   TITLE_MAX,
-  TITLE_MIN,
   topicCategories,
   topicStates,
   type SimilarTopic,
@@ -26,8 +25,8 @@ const photo = v.pipe(v.string('照片格式不正确'), v.regex(PHOTO_ID, '照�
 const month = v.pipe(v.string('请提供月份'), v.regex(MONTH, '月份格式应为 YYYY-MM'))
 
 const draft = {
-  title: text('标题', { min: TITLE_MIN, max: TITLE_MAX }),
-  body: text('内容', { min: BODY_MIN, max: BODY_MAX }),
+  title: text('标题', titleLimits),
+  body: text('内容', bodyLimits),
   category: v.picklist(topicCategories, '请选择议题类别'),
   photos: v.optional(v.pipe(v.array(photo, '照片格式不正确'), v.maxLength(PHOTOS_MAX, `最多 ${PHOTOS_MAX} 张照片`)), []),
 }

@@ -3,6 +3,8 @@
  * and by pages to show only the moves a person may make: 提 → 议 (topics, votes), then 交办督复评
  * (feedback): assigned, handled, replied by every unit, published, evaluated, closed, or reopened.
  */
+import { lengthProblem } from '../limits'
+
 export const topicStates = [
   'held',
   'submitted',
@@ -28,6 +30,9 @@ export type TopicState = (typeof topicStates)[number]
 export const selectedStates: readonly TopicState[] = ['selected', 'deliberated', 'assigned', 'in_progress', 'replied', 'published', 'evaluated', 'closed', 'reopened']
 
 /** The states of a topic a duplicate may be merged into: still open, not yet replied, published or rated. */
+/** The states of a topic whose handling is done (replied, published, rated or closed): nothing may be merged into it any more. */
+export const finishedStates: readonly TopicState[] = ['replied', 'published', 'evaluated', 'closed']
+
 export const mergeTargetStates: readonly TopicState[] = ['submitted', 'accepted', 'on_ballot', 'selected', 'deliberated', 'assigned', 'in_progress', 'reopened']
 
 export const topicStateLabels: Record<TopicState, string> = {
@@ -91,6 +96,18 @@ export const TITLE_MAX = 30
 export const BODY_MIN = 10
 export const BODY_MAX = 1000
 export const PHOTOS_MAX = 3
+
+export const titleLimits = { min: TITLE_MIN, max: TITLE_MAX }
+export const bodyLimits = { min: BODY_MIN, max: BODY_MAX }
+
+/** Every problem of a topic's draft at once, by field, with the function's own messages (none: ready to send). */
+export function topicDraftProblems(draft: { title: string; body: string; category?: string }) {
+  return {
+    title: lengthProblem('标题', draft.title, titleLimits),
+    body: lengthProblem('内容', draft.body, bodyLimits),
+    category: draft.category ? undefined : '请选择议题类别',
+  }
+}
 
 export interface TimelineEntry {
   at: string

@@ -1,5 +1,5 @@
 /** What the 议事 tab shows of a site's month: its cycle, the ballot and the results. */
-import type { CycleSettings, CycleStatus, Eligibility } from '../cycle'
+import { addMonths, type CycleSettings, type CycleStatus, type Eligibility } from '../cycle'
 import type { TopicState } from '../topics'
 
 export interface CycleView extends CycleSettings {
@@ -44,3 +44,9 @@ export interface Results {
   totalVotes: number
   voters: number
 }
+
+/** The month a topic proposed now goes to: this cycle's while it collects, else the next month's (as the function decides). */
+export const proposalMonth = (cycle: CycleView) => (cycle.phase === 'before' || cycle.phase === 'proposing' ? cycle.month : addMonths(cycle.month, 1))
+
+/** 2026-12 → 2026 年 12 月 */
+export const monthLabel = (month: string) => `${month.slice(0, 4)} 年 ${Number(month.slice(5))} 月`

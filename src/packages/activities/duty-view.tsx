@@ -4,7 +4,8 @@ import { Cell, CellGroup, Empty, Tag } from '@/components/ui'
 import { dutyBandLabels, dutyKindLabels, type DutyBand, type DutyYear } from '@/domain/duty'
 import './duty.css'
 
-export const bandTones = { excellent: 'success', pass: 'primary', fail: 'warning' } as const satisfies Record<DutyBand, string>
+/** 优秀 and 合格 green, 不合格 the warning colour. */
+export const bandTones = { excellent: 'success', pass: 'success', fail: 'warning' } as const satisfies Record<DutyBand, string>
 
 export function DutyYearView({ year }: { year: DutyYear }) {
   const top = Math.max(1, ...year.byMonth)

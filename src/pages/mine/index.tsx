@@ -5,7 +5,7 @@
 import { Input, Switch, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { Button, Cell, CellGroup, FormRow, Icon, List, Notice, Page, Tag } from '@/components/ui'
+import { Button, Cell, CellGroup, Field, Icon, List, Notice, Page, Tag } from '@/components/ui'
 import { locationLabels, type LocationStatus } from '@/domain/geo'
 import { maySend } from '@/domain/notices/permissions'
 import { roleLabels } from '@/domain/roles'
@@ -98,12 +98,12 @@ export default function Mine() {
           <Cell icon='switch-user' title='切换演示身份' arrow onClick={() => Taro.navigateTo({ url: '/packages/devsignin/pages/index/index' })} />
         )}
       </CellGroup>
-      <FormRow label='绑定委员或工作人员身份' hint='请输入区政协发放的 8 位绑定码'>
+      <Field label='绑定委员或工作人员身份' hint='请输入区政协发放的 8 位绑定码'>
         <View className='mine-bind'>
           <Input className='ui-input' value={code} maxlength={8} placeholder='绑定码' nativeProps={{ 'aria-label': '绑定码' }} onInput={(e) => setCode(e.detail.value)} />
           <Button disabled={code.trim().length !== 8} onClick={bind}>绑定</Button>
         </View>
-      </FormRow>
+      </Field>
       <CellGroup title='我的签到'>
         <List list={checkins} skeleton='list' empty={{ icon: 'location', title: '还没有签到记录', hint: '到联盟点扫描二维码即可签到' }}>
           {(items) => items.map((c) => (

@@ -3,6 +3,7 @@
  * proposal box and the month's topics; while voting: the ballot; after: the results.
  */
 import { Picker, View } from '@tarojs/components'
+import { VoteButton } from '@/components/VoteButton'
 import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Button, Cell, CellGroup, Empty, List, Notice, Page, Skeleton, Tag } from '@/components/ui'
@@ -13,10 +14,9 @@ import { topicStateLabels } from '@/domain/topics'
 import { shanghaiDay } from '@/domain/time'
 import { useCall } from '@/hooks/useCall'
 import { useList } from '@/hooks/useList'
-import { asFailure } from '@/hooks/latest'
 import { listSites } from '@/services/sites'
 import { listTopics } from '@/services/topics'
-import { castVote, getBallot, withdrawVote } from '@/services/votes'
+import { getBallot } from '@/services/votes'
 import { useTopicSite } from '@/stores/topicSite'
 
 const topicUrl = (id: number) => `/packages/topics/pages/detail/index?id=${id}`
@@ -28,25 +28,11 @@ function resultLabel(topic: BallotTopic, cycle: CycleView): string {
   return short ? `${votes} 票 · ${BELOW_MINIMUM}（至少 ${cycle.minVotes} 票）` : `${votes} 票`
 }
 
+/** A ballot row: its vote, and a tap anywhere else opens the topic's text (read before voting). */
 function BallotRow({ topic, ballot, onChange }: { topic: BallotTopic; ballot: Ballot; onChange(): void }) {
-  const act = async () => {
-    try {
-      const { left } = topic.mine ? await withdrawVote({ topicId: topic.id }) : await castVote({ topicId: topic.id })
-      Taro.showToast({ title: topic.mine ? `已撤回，剩余 ${left} 票` : `投票成功，剩余 ${left} 票`, icon: 'none' })
-    } catch (e) {
-      Taro.showToast({ title: asFailure(e).message, icon: 'none' })
-    }
-    onChange()
-  }
-  const open = ballot.cycle.status === 'voting'
   return (
     <Cell title={topic.title} label={<><Tag tone='muted'>{topic.category}</Tag>{topic.votes !== null && <Tag tone='success'>{topic.votes} 票</Tag>}</>}
-      value={open && ballot.eligible ? (
-        topic.mine
-          ? <View><Tag tone='success'>已投</Tag><Button kind='plain' label={`撤回投票：${topic.title}`} onClick={act}>撤回</Button></View>
-          : <Button label={`投票：${topic.title}`} disabled={ballot.left === 0} onClick={act}>投票</Button>
-      ) : topic.mine ? <Tag tone='success'>已投</Tag> : undefined}
-      onClick={() => Taro.navigateTo({ url: topicUrl(topic.id) })} />
+      value={<VoteButton topic={topic} ballot={ballot} onChange={onChange} />} arrow onClick={() => Taro.navigateTo({ url: topicUrl(topic.id) })} />
   )
 }
 
@@ -76,6 +62,8 @@ export default function TopicsTab() {
   const { cycle } = b
   const siteList = sites.data?.items ?? []
   const proposing = cycle.phase === 'proposing' || cycle.phase === 'before'
+  // The month's list says which topics I voted for, as the ballot does (one place to vote: the ballot).
+  const mine = new Set(b.topics.filter((t) => t.mine).map((t) => t.id))
 
   return (
     // A tab page has no bottom action bar (on h5 the tab bar would cover it): the proposal button sits in the header.
@@ -115,7 +103,8 @@ export default function TopicsTab() {
         <List list={topics} skeleton='list' empty={{ icon: 'topic', title: '本月还没有议题', hint: proposing ? '点击上方“我要提议题”，说说身边的事' : '下个月再来提议题吧' }}>
           {(items) => items.map((t) => (
             <Cell key={t.id} title={t.title} label={`${t.proposer} · ${t.category}${t.supporters ? ` · ${t.supporters} 人支持` : ''}`}
-              value={<Tag tone={topicStateTone[t.state]}>{topicStateLabels[t.state]}</Tag>} arrow onClick={() => Taro.navigateTo({ url: topicUrl(t.id) })} />
+              value={<><Tag tone={topicStateTone[t.state]}>{topicStateLabels[t.state]}</Tag>{mine.has(t.id) && <Tag tone='success'>已投</Tag>}</>}
+              arrow onClick={() => Taro.navigateTo({ url: topicUrl(t.id) })} />
           ))}
         </List>
       </CellGroup>

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ActionBar, Button, Cell, CellGroup, Empty, FormRow, Icon, Notice, Page, Skeleton, Stat, StatGrid, Tabs, Tag, useConfirm } from '@/components/ui'
+import { ActionBar, Button, Cell, CellGroup, Empty, Field, Icon, Notice, Page, Skeleton, Stat, StatGrid, Tabs, Tag, useConfirm } from '@/components/ui'
 import { iconNames } from '@/components/ui/icon-names'
 import { useSession } from '@/stores/session'
 import { inAct, render, settle, type Rendered } from '../../support/render'
@@ -100,9 +100,9 @@ describe('Icon', () => {
   })
 })
 
-describe('FormRow and Notice', () => {
+describe('Field and Notice', () => {
   it('labels a field with a hint; an error notice is announced as an alert', async () => {
-    const page = await render(<><FormRow label='姓名' hint='与身份证一致'><input /></FormRow><Notice tone='error'>绑定码无效</Notice></>)
+    const page = await render(<><Field label='姓名' hint='与身份证一致'><input /></Field><Notice tone='error'>绑定码无效</Notice></>)
     expect(page.container.querySelector('.ui-form-label')!.textContent).toBe('姓名')
     expect(page.container.querySelector('.ui-form-hint')!.textContent).toBe('与身份证一致')
     expect(page.container.querySelector('[role=alert]')!.textContent).toBe('绑定码无效')

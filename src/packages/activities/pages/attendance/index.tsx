@@ -2,7 +2,7 @@
 import { Input, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { Button, Cell, CellGroup, FormRow, List, Notice, Page, Tag, useConfirm } from '@/components/ui'
+import { Button, Cell, CellGroup, Field, List, Notice, Page, Tag, useConfirm } from '@/components/ui'
 import { signupLabels } from '@/domain/activities'
 import { shanghaiDateTime } from '@/domain/time'
 import { asFailure } from '@/hooks/latest'
@@ -64,10 +64,10 @@ export default function AttendancePage() {
         <View className='title'>已签到 {count ?? '—'} 人</View>
         <View className='muted'>补签或撤销签到须填写原因，操作将记入审计日志</View>
       </View>
-      <FormRow label='原因' hint='例如：手机没电，现场核实身份'>
+      <Field label='原因' hint='例如：手机没电，现场核实身份'>
         <Input className='ui-input' value={reason} maxlength={200} placeholder='补签或撤销的原因' nativeProps={{ 'aria-label': '原因' }}
           onInput={(e) => setReason(e.detail.value)} />
-      </FormRow>
+      </Field>
       {message && <Notice tone={message.ok ? 'success' : 'error'}>{message.text}</Notice>}
       <CellGroup title='已签到'>
         <List list={attendance} skeleton='list' empty={{ icon: 'check', title: '还没有人签到', hint: '打开签到码请参会人员扫码' }}>

@@ -2,7 +2,7 @@
 import { Input, Picker, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, FormRow, Notice, Page } from '@/components/ui'
+import { Button, Field, Notice, Page } from '@/components/ui'
 import { activityKindLabels, activityKinds, activityUrl, audienceLabels, audiences, type ActivityKind, type Audience } from '@/domain/activities'
 import { shanghaiDay } from '@/domain/time'
 import { asFailure } from '@/hooks/latest'
@@ -42,46 +42,46 @@ export default function CreateActivityPage() {
     }
   }
   const picker = (label: string, value: string, range: string[], pick: (index: number) => void) => (
-    <FormRow label={label}>
+    <Field label={label}>
       <Picker mode='selector' range={range} onChange={(e) => pick(Number(e.detail.value))}>
         <View className='ui-input' role='button' aria-label={`${label}：${value}`}>{value}</View>
       </Picker>
-    </FormRow>
+    </Field>
   )
   const time = (label: string, name: 'day' | 'from' | 'to', mode: 'date' | 'time') => (
-    <FormRow label={label}>
+    <Field label={label}>
       <Picker mode={mode} value={form[name]} onChange={set(name)}>
         <View className='ui-input' role='button' aria-label={`${label}：${form[name]}`}>{form[name]}</View>
       </Picker>
-    </FormRow>
+    </Field>
   )
 
   return (
     <Page actions={<Button loading={busy} disabled={!siteId} onClick={submit}>发布活动</Button>}>
       {error && <Notice tone='error'>{error}</Notice>}
       {picker('活动类型', activityKindLabels[kind], activityKinds.map((k) => activityKindLabels[k]), (i) => setKind(activityKinds[i]))}
-      <FormRow label='活动名称' hint='2–60 个字'>
+      <Field label='活动名称' hint='2–60 个字'>
         <Input className='ui-input' value={form.title} maxlength={60} placeholder='例如：书香政协·民生圆桌会' onInput={set('title')} nativeProps={{ 'aria-label': '活动名称' }} />
-      </FormRow>
-      <FormRow label='地点'>
+      </Field>
+      <Field label='地点'>
         <Input className='ui-input' value={form.place} maxlength={60} placeholder='例如：三楼报告厅' onInput={set('place')} nativeProps={{ 'aria-label': '地点' }} />
-      </FormRow>
+      </Field>
       {time('日期', 'day', 'date')}
       {time('开始时间', 'from', 'time')}
       {time('结束时间', 'to', 'time')}
-      <FormRow label='名额' hint='不填为不限名额；报满后可候补，有人取消时按顺序递补'>
+      <Field label='名额' hint='不填为不限名额；报满后可候补，有人取消时按顺序递补'>
         <Input className='ui-input' type='number' value={form.capacity} placeholder='不限' onInput={set('capacity')} nativeProps={{ 'aria-label': '名额' }} />
-      </FormRow>
+      </Field>
       {picker('参加对象', audienceLabels[audience], audiences.filter((a) => a !== 'invited').map((a) => audienceLabels[a]), (i) => setAudience(audiences[i]))}
       {audience === 'sectors' && (
-        <FormRow label='参加界别' hint='多个界别用顿号或逗号分开'>
+        <Field label='参加界别' hint='多个界别用顿号或逗号分开'>
           <Input className='ui-input' value={form.sectors} placeholder='例如：文化艺术界、教育体育界' onInput={set('sectors')} nativeProps={{ 'aria-label': '参加界别' }} />
-        </FormRow>
+        </Field>
       )}
       {picker('签到码刷新间隔', `${period} 秒`, periods.map((p) => `${p} 秒`), (i) => setPeriod(periods[i]))}
-      <FormRow label='活动介绍'>
+      <Field label='活动介绍'>
         <Textarea className='ui-input ui-textarea' value={form.intro} maxlength={1000} placeholder='选填' onInput={set('intro')} nativeProps={{ 'aria-label': '活动介绍' }} />
-      </FormRow>
+      </Field>
     </Page>
   )
 }

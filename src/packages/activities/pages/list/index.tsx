@@ -1,12 +1,13 @@
-/** Upcoming activities: all, by kind, or the ones I signed up for; a site's own when opened with `site`, one day's with `day` (YYYY-MM-DD). */
+/** Upcoming activities grouped by day, each with its seats left: all, by kind, or the ones I signed up for; a site's own when opened with `site`, one day's with `day` (YYYY-MM-DD). */
 import { Picker, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Cell, CellGroup, FormRow, List, Page, Tabs, Tag, type TabItem } from '@/components/ui'
+import { Button, Cell, CellGroup, Field, List, Page, Tabs, Tag, groupsOf, type TabItem } from '@/components/ui'
 import { activityKindLabels, activityKinds, type ActivityKind } from '@/domain/activities'
 import { useList } from '@/hooks/useList'
 import { listActivities } from '@/services/activities'
-import { detailUrl, seats, summaryLabel } from '../../labels'
+import { dayHeading, shanghaiDay } from '@/domain/time'
+import { dayLineLabel, detailUrl, seatsLeft } from '../../labels'
 import './index.css'
 
 type Filter = 'all' | 'mine' | ActivityKind
@@ -35,23 +36,28 @@ export default function ActivityListPage() {
   return (
     <Page onRefresh={list.reload}>
       <Tabs label='活动类型' items={tabs} value={filter} onChange={(key) => setFilter(key as Filter)} />
-      <FormRow label='按日期'>
+      <Field label='按日期'>
         <View className='activity-day'>
           <Picker mode='date' value={day ?? ''} onChange={(e) => setDay(String(e.detail.value))}>
             <View className='ui-input' role='button' aria-label={`活动日期：${day ?? '即将开展的全部活动'}`}>{day ?? '即将开展的全部活动'}</View>
           </Picker>
           {day && <Button kind='plain' onClick={() => setDay(undefined)}>全部日期</Button>}
         </View>
-      </FormRow>
-      <CellGroup>
-        <List list={list} skeleton='list' empty={{ icon: 'calendar', title: '暂无即将开展的活动', hint: '换个类型看看，或稍后再来' }}>
-          {(items) => items.map((a) => (
-            <Cell key={a.id} icon='calendar' title={a.title} label={summaryLabel(a)} arrow
-              value={<Tag tone={a.capacity !== null && a.confirmed >= a.capacity ? 'warning' : 'primary'}>{seats(a)}</Tag>}
-              onClick={() => Taro.navigateTo({ url: detailUrl(a.id) })} />
-          ))}
-        </List>
-      </CellGroup>
+      </Field>
+      <List list={list} skeleton='list' empty={{ icon: 'calendar', title: '暂无即将开展的活动', hint: '换个类型看看，或稍后再来' }}>
+        {(items) => groupsOf(items, (a) => shanghaiDay(new Date(a.startsAt))).map((group) => (
+          <CellGroup key={group.key} title={dayHeading(group.key)}>
+            {group.items.map((a) => {
+              const left = seatsLeft(a)
+              return (
+                <Cell key={a.id} icon='calendar' title={a.title} label={dayLineLabel(a)} arrow
+                  value={<Tag tone={left.full ? 'warning' : 'success'}>{left.text}</Tag>}
+                  onClick={() => Taro.navigateTo({ url: detailUrl(a.id) })} />
+              )
+            })}
+          </CellGroup>
+        ))}
+      </List>
     </Page>
   )
 }

@@ -1,8 +1,10 @@
-/** Staff: every member's total for a year (by points or by name) with bands, one member's record, a correction with a reason, export. */
+/** Staff: every member's total for a year (by points, or by name in pinyin order) with bands (合格 green, 不合格 warning), one member's record, a correction with a reason, export. */
 import { Input, View } from '@tarojs/components'
 import { useState } from 'react'
-import { Button, Cell, CellGroup, FormRow, List, Notice, Page, Tabs, Tag, type TabItem } from '@/components/ui'
+import { Button, Cell, CellGroup, Field, List, Notice, Page, Tabs, Tag, type TabItem } from '@/components/ui'
 import { dutyBandLabels, type DutyMemberRow } from '@/domain/duty'
+import { byPinyin } from '@/domain/pinyin'
+import { PAGE_MAX } from '@/domain/page'
 import { shanghaiDay } from '@/domain/time'
 import { asFailure } from '@/hooks/latest'
 import { useCall } from '@/hooks/useCall'
@@ -21,7 +23,8 @@ export default function DutyMembersPage() {
   const [chosen, setChosen] = useState<DutyMemberRow>()
   const [form, setForm] = useState({ day: today, points: '', reason: '' })
   const [message, setMessage] = useState<{ ok: boolean; text: string }>()
-  const list = useList(sort, (cursor) => dutyMembers({ year, sort, cursor }))
+  // By name: a page as large as allowed, in pinyin order (the database orders by code point).
+  const list = useList(sort, (cursor) => dutyMembers({ year, sort, cursor, limit: sort === 'name' ? PAGE_MAX : undefined }))
   const record = useCall(chosen ? String(chosen.userId) : null, () => memberDuty({ userId: chosen!.userId, year }))
 
   const save = async () => {
@@ -40,10 +43,10 @@ export default function DutyMembersPage() {
     await saveText(file.filename, file.csv, 'text/csv;charset=utf-8')
   }
   const field = (name: keyof typeof form, label: string, placeholder: string) => (
-    <FormRow label={label}>
+    <Field label={label}>
       <Input className='ui-input' value={form[name]} placeholder={placeholder} nativeProps={{ 'aria-label': label }}
         onInput={(e) => setForm((f) => ({ ...f, [name]: e.detail.value }))} />
-    </FormRow>
+    </Field>
   )
 
   return (
@@ -64,7 +67,7 @@ export default function DutyMembersPage() {
       )}
       <CellGroup title={`${year} 年度委员履职积分`}>
         <List list={list} skeleton='list' empty={{ icon: 'mine', title: '还没有委员', hint: '发放委员绑定码后，委员绑定即可出现在这里' }}>
-          {(items) => items.map((m) => (
+          {(items) => (sort === 'name' ? byPinyin(items, (m) => m.name) : items).map((m) => (
             <Cell key={m.userId} title={m.name} label={`${m.sector || '未填界别'} · ${m.records} 条记录`} arrow
               value={<Tag tone={bandTones[m.band]}>{m.total} 分 {dutyBandLabels[m.band]}</Tag>}
               onClick={() => setChosen(m)} />

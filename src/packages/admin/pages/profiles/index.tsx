@@ -1,7 +1,7 @@
 /** Staff issue member, staff and unit handler profiles; each gets a one-time bind code to hand to the person. */
 import { Input, Picker } from '@tarojs/components'
 import { useState } from 'react'
-import { Button, Cell, CellGroup, FormRow, List, Notice, Page, Tag } from '@/components/ui'
+import { Button, Cell, CellGroup, Field, List, Notice, Page, Tag } from '@/components/ui'
 import type { Profile } from '@/domain/account'
 import { PAGE_MAX } from '@/domain/page'
 import { roleLabels, type BindableRole } from '@/domain/roles'
@@ -69,13 +69,13 @@ export default function ProfilesPage() {
           </Picker>
         )}
       </CellGroup>
-      <FormRow label='姓名'>
+      <Field label='姓名'>
         <Input className='ui-input' value={name} maxlength={20} placeholder='请输入姓名' nativeProps={{ 'aria-label': '姓名' }} onInput={(e) => setName(e.detail.value)} />
-      </FormRow>
+      </Field>
       {role === 'member' && (
-        <FormRow label='界别' hint='用于按界别发送通知和履职统计，例如：文化艺术界'>
+        <Field label='界别' hint='用于按界别发送通知和履职统计，例如：文化艺术界'>
           <Input className='ui-input' value={sector} maxlength={20} placeholder='请输入界别（可选）' nativeProps={{ 'aria-label': '界别' }} onInput={(e) => setSector(e.detail.value)} />
-        </FormRow>
+        </Field>
       )}
       <Button disabled={!name.trim() || (role === 'site_admin' && !site) || (role === 'unit_handler' && !unit)} onClick={issue}>生成绑定码</Button>
       <CellGroup title='已发放'>

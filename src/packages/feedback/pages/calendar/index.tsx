@@ -5,7 +5,7 @@
 import { Input, Picker, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Cell, CellGroup, FormRow, Page, Skeleton, Tabs, Tag, type TabItem } from '@/components/ui'
+import { Button, Cell, CellGroup, Field, Page, Skeleton, Tabs, Tag, type TabItem } from '@/components/ui'
 import { DEFAULT_DUE_DAYS } from '@/domain/feedback'
 import { topicCategories, type TopicCategory } from '@/domain/topics'
 import { useCall } from '@/hooks/useCall'
@@ -49,9 +49,9 @@ export default function CalendarPage() {
           <Cell title='类型' value={kind.label} arrow onClick={() => undefined} />
         </Picker>
       </CellGroup>
-      <FormRow label='名称'>
+      <Field label='名称'>
         <Input className='ui-input' value={name} maxlength={20} placeholder='例如：国庆节、国庆节调休' onInput={(e) => setName(e.detail.value)} nativeProps={{ 'aria-label': '名称' }} />
-      </FormRow>
+      </Field>
       <View className='calendar-actions'>
         <Button onClick={() => act(() => setCalendarDay({ day, kind: kind.key, name }), '已保存')}>保存这一天</Button>
       </View>
@@ -61,10 +61,10 @@ export default function CalendarPage() {
             icon={c === category ? 'check' : undefined} />
         ))}
       </CellGroup>
-      <FormRow label={`${category}的办理时限`}>
+      <Field label={`${category}的办理时限`}>
         <Input className='ui-input' type='number' value={days} placeholder={String(DEFAULT_DUE_DAYS)} onInput={(e) => setDays(e.detail.value)}
           nativeProps={{ 'aria-label': `${category}的办理时限` }} />
-      </FormRow>
+      </Field>
       <View className='calendar-actions'>
         <Button kind='plain' onClick={() => act(() => setDueDays({ category, days: Number(days) }), '已保存')}>保存办理时限</Button>
       </View>

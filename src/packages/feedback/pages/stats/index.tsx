@@ -2,7 +2,7 @@
 import { Picker, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Empty, FormRow, Page, Skeleton } from '@/components/ui'
+import { Button, Empty, Field, Page, Skeleton } from '@/components/ui'
 import type { UnitStatsRow } from '@/domain/feedback'
 import { useCall } from '@/hooks/useCall'
 import { asFailure } from '@/hooks/latest'
@@ -61,12 +61,12 @@ export default function StatsPage() {
   const rows = stats.data?.rows ?? []
   return (
     <Page title='承办单位统计' actions={<Button onClick={exportCsv}>导出 CSV</Button>}>
-      <FormRow label='统计月份'>
+      <Field label='统计月份'>
         <View className='stats-range'>
           <Picker mode='date' fields='month' value={from} onChange={(e) => setFrom(e.detail.value.slice(0, 7))}><View className='ui-input' role='button' aria-label={`起始月份：${from}`}>{from}</View></Picker>
           <Picker mode='date' fields='month' value={to} onChange={(e) => setTo(e.detail.value.slice(0, 7))}><View className='ui-input' role='button' aria-label={`结束月份：${to}`}>{to}</View></Picker>
         </View>
-      </FormRow>
+      </Field>
       {stats.error && <Empty icon='alert' title={stats.error.message} action={{ label: '重试', onClick: stats.retry }} />}
       {!stats.data && !stats.error && <Skeleton count={3} />}
       {stats.data && rows.length === 0 && <Empty icon='empty' title='这段时间没有交办事项' hint='换一个月份范围看看' />}

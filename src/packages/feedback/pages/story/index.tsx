@@ -1,12 +1,15 @@
 /**
  * A topic's 交办督复评 story: which units handle it and by when, their progress and replies,
  * supervision, the published outcome and its ratings; and, for the people who may, the next step.
+ * Headed by the topic's title and a step bar (交办 → 签收 → 办理 → 答复 → 公示 → 评价) that says
+ * where it stands and which units are late; each reply is shown once (under its unit); the rating
+ * is five stars, larger in elder mode.
  */
 import { View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { Cell, CellGroup, Empty, Notice, Page, Skeleton, Tag } from '@/components/ui'
-import { ratingLabels, supervisionLabels } from '@/domain/feedback'
+import { Cell, CellGroup, Empty, Notice, Page, Skeleton, Stars, Steps, Tag } from '@/components/ui'
+import { ratingLabels, storyProgress, storySteps, supervisionLabels } from '@/domain/feedback'
 import { can, handlesUnit } from '@/domain/feedback/permissions'
 import { topicStateTone } from '@/domain/topics/labels'
 import { topicStateLabels, type TopicState } from '@/domain/topics'
@@ -39,12 +42,20 @@ export default function StoryPage() {
   const person = me ? { userId: me.userId, grants: me.roles } : undefined
   const staff = !!person && can(person, 'assign')
   const mine = person ? s.assignments.filter((a) => handlesUnit(person, a.unitId)) : []
+  const title = s.assignments[0]?.topicTitle
+  const progress = storyProgress(state, s.assignments)
+  const lateUnits = s.assignments.filter((a) => a.overdue && a.status !== 'withdrawn' && a.status !== 'replied').map((a) => a.unitName)
 
   return (
-    <Page title='办理情况' onRefresh={async () => story.retry()}>
+    <Page title={title ? `办理情况：${title}` : '办理情况'} onRefresh={async () => story.retry()}>
       <View className='card'>
-        <View><Tag tone={topicStateTone[state]}>{topicStateLabels[state]}</Tag>
-          {s.rating.count > 0 && <Tag tone='muted'>{s.rating.count} 人评价 · 平均 {s.rating.average} 分</Tag>}</View>
+        {title && <View className='title'>{title}</View>}
+        <View><Tag tone={topicStateTone[state]}>{topicStateLabels[state]}</Tag></View>
+        <Steps label='办理进度' steps={storySteps} current={progress.current} late={progress.late} />
+        {lateUnits.length > 0 && <View className='story-late'>逾期未办结：{lateUnits.join('、')}</View>}
+        {s.rating.count > 0 && s.rating.average !== null && (
+          <View className='story-rating'><Stars large value={s.rating.average} label='群众评价' /><View className='muted'>{s.rating.count} 人评价 · 平均 {s.rating.average} 分</View></View>
+        )}
         <View className='story-link' role='link' onClick={() => Taro.navigateTo({ url: `/packages/topics/pages/detail/index?id=${s.topicId}` })}>查看议题全文和办理进程</View>
       </View>
       {state === 'reopened' && <Notice tone='error'>群众评价不满意或经督办，本议题已重新交承办单位办理</Notice>}
@@ -69,10 +80,11 @@ export default function StoryPage() {
       )}
       {s.outcome && <Appeals story={s} staff={staff} handler={mine.length > 0} onDone={story.retry} />}
       {s.mayRate && <RateForm story={s} onDone={story.retry} />}
-      {s.mine && <Notice tone='success'>您的评价：{ratingLabels[s.mine.score]}</Notice>}
-      {s.notes.length > 0 && (
+      {s.mine && <Notice tone='success'><View className='story-rating'><View>您的评价：{ratingLabels[s.mine.score]}</View><Stars value={s.mine.score} label='您的评价' /></View></Notice>}
+      {s.notes.some((n) => n.kind !== 'reply') && (
         <CellGroup title='办理记录'>
-          {s.notes.map((n, i) => (
+          {/* A reply is shown under its unit above, once. */}
+          {s.notes.filter((n) => n.kind !== 'reply').map((n, i) => (
             <Cell key={i} icon='clock' title={`${noteLabels[n.kind]}${n.unitName ? ` · ${n.unitName}` : ''}`} label={`${shanghaiDateTime(n.at)} · ${n.body}`} />
           ))}
         </CellGroup>

@@ -3,7 +3,7 @@ import { Picker, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { PublicTextWarning } from '@/components/PublicTextWarning'
-import { Button, Cell, CellGroup, FormRow, useConfirm } from '@/components/ui'
+import { Button, Cell, CellGroup, Field, useConfirm } from '@/components/ui'
 import { ratingLabels, type AssignmentView, type Story, type Unit } from '@/domain/feedback'
 import { useCall } from '@/hooks/useCall'
 import { asFailure } from '@/hooks/latest'
@@ -43,7 +43,10 @@ export function useAct(done: () => void) {
   }
 }
 
-interface FieldProps {
+/** The longest text these forms take (the function's limit for a reply). */
+const TEXT_MAX = 2000
+
+interface TextFieldProps {
   label: string
   value: string
   onInput(v: string): void
@@ -52,13 +55,13 @@ interface FieldProps {
   isPublic?: boolean
 }
 
-function Field({ label, value, onInput, placeholder, isPublic }: FieldProps) {
+function TextField({ label, value, onInput, placeholder, isPublic }: TextFieldProps) {
   return (
-    <FormRow label={label}>
-      <Textarea className='ui-input ui-textarea' value={value} placeholder={placeholder} maxlength={2000}
+    <Field label={label} count={{ value, max: TEXT_MAX }}>
+      <Textarea className='ui-input ui-textarea' value={value} placeholder={placeholder} maxlength={TEXT_MAX}
         onInput={(e) => onInput(e.detail.value)} nativeProps={{ 'aria-label': label }} />
       {isPublic && <PublicTextWarning text={value} />}
-    </FormRow>
+    </Field>
   )
 }
 
@@ -111,7 +114,7 @@ export function HandlerForm({ assignment, onDone }: { assignment: AssignmentView
   if (assignment.status !== 'acknowledged') return null
   return (
     <CellGroup title={`${assignment.unitName}：办理中`}>
-      <Field label='办理进展或答复' value={text} onInput={setText} placeholder='写明做了什么、结果如何' isPublic />
+      <TextField label='办理进展或答复' value={text} onInput={setText} placeholder='写明做了什么、结果如何' isPublic />
       <View className='story-actions'>
         <Button kind='plain' loading={busy} onClick={() => act(() => postProgress({ assignmentId: id, note: text }), '已记录进展')}>记录进展</Button>
         <Button kind='plain' loading={busy} onClick={() => act(() => postProgress({ assignmentId: id, note: text, reassign: true }), '已申请调整')}>申请调整单位</Button>
@@ -140,7 +143,7 @@ export function StaffForm({ story, onDone }: { story: Story; onDone(): void }) {
   if (!publishable && !supervisable) return null
   return (
     <CellGroup title='督办与公示'>
-      <Field label={publishable ? '办理结果或督办说明' : '督办说明'} value={text} onInput={setText} placeholder={publishable ? '向群众公示的办理结果' : '督办的理由和要求'} isPublic />
+      <TextField label={publishable ? '办理结果或督办说明' : '督办说明'} value={text} onInput={setText} placeholder={publishable ? '向群众公示的办理结果' : '督办的理由和要求'} isPublic />
       <View className='story-actions'>
         {supervisable && <Button kind='plain' loading={busy} onClick={() => act(() => superviseTopic({ topicId: story.topicId, note: text }), '已督办')}>督办</Button>}
         {publishable && <Button loading={busy} onClick={publish}>公示办理结果</Button>}
@@ -162,7 +165,7 @@ export function RateForm({ story, onDone }: { story: Story; onDone(): void }) {
           <Button key={s} kind={score === s ? 'primary' : 'plain'} label={`${ratingLabels[s]}${score === s ? '（已选）' : ''}`} onClick={() => setScore(s)}>{ratingLabels[s]}</Button>
         ))}
       </View>
-      <Field label='评价意见（选填）' value={comment} onInput={setComment} placeholder='说说您的看法' />
+      <TextField label='评价意见（选填）' value={comment} onInput={setComment} placeholder='说说您的看法' />
       <View className='story-actions'>
         <Button loading={busy} disabled={score === 0}
           onClick={() => act(() => rateOutcome({ topicId: story.topicId, score, comment: comment.trim() || undefined, change }), '感谢您的评价')}>
@@ -191,7 +194,7 @@ export function Appeals({ story, staff, handler, onDone }: { story: Story; staff
         <Cell key={a.id} title={`${ratingLabels[a.score]}：${a.reason}`} value={statusLabels[a.status]} />
       ))}
       {(open.length > 0 || (staff && pending.length > 0)) && (
-        <Field label={staff ? '处理说明' : '申诉理由'} value={text} onInput={setText} placeholder={staff ? '支持或驳回的理由' : '说明该评价为何不公正'} />
+        <TextField label={staff ? '处理说明' : '申诉理由'} value={text} onInput={setText} placeholder={staff ? '支持或驳回的理由' : '说明该评价为何不公正'} />
       )}
       <View className='story-actions'>
         {open.map((r) => (
@@ -223,7 +226,7 @@ export function ReassignForm({ assignment, onDone }: { assignment: AssignmentVie
       <Picker mode='selector' range={(units.data ?? []).map((u) => u.name)} onChange={(e) => setTo(units.data?.[Number(e.detail.value)])}>
         <Cell title='改由' value={to?.name ?? '（不指定）'} arrow onClick={() => undefined} />
       </Picker>
-      <Field label='调整说明' value={text} onInput={setText} placeholder='同意或不同意的理由' />
+      <TextField label='调整说明' value={text} onInput={setText} placeholder='同意或不同意的理由' />
       <View className='story-actions'>
         <Button kind='plain' loading={busy} onClick={() => decide(false)}>不同意</Button>
         <Button loading={busy} onClick={() => decide(true)}>同意调整</Button>

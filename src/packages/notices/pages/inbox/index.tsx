@@ -1,17 +1,18 @@
 /**
  * The notice centre: staff notices addressed to me (pinned ones first) and what happened to the
- * topics I follow, newest first; unread ones marked. “接收提醒” asks WeChat for one-time
+ * topics I follow, newest first; an unread one is marked by one small dot (and its title in bold). “接收提醒” asks WeChat for one-time
  * authorisations, so the next notices also arrive as service messages.
  */
 import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { Button, Cell, CellGroup, List, Notice, Page, Tag } from '@/components/ui'
+import { Button, Cell, CellGroup, List, Notice, Page } from '@/components/ui'
 import type { InboxItem } from '@/domain/notices'
 import { shanghaiDateTime } from '@/domain/time'
 import { asFailure } from '@/hooks/latest'
 import { useList } from '@/hooks/useList'
 import { askToSubscribe, inbox, readNotices, syncUnreadBadge } from '@/services/notices'
+import './index.css'
 
 export default function InboxPage() {
   const [pinned, setPinned] = useState<InboxItem[]>([])
@@ -48,9 +49,9 @@ export default function InboxPage() {
     }
   }
   const row = (item: InboxItem) => (
-    <Cell key={item.id} icon={item.noticeId ? 'alert' : 'topic'} title={item.read ? item.title : `● ${item.title}`}
-      label={`${item.sender ?? '议题动态'} · ${shanghaiDateTime(item.at)}`}
-      value={item.read ? undefined : <Tag tone='warning'>未读</Tag>} arrow onClick={open(item)} />
+    <Cell key={item.id} icon={item.noticeId ? 'home' : 'topic'}
+      title={item.read ? item.title : <View className='inbox-unread'><View className='inbox-dot' role='img' aria-label='未读' />{item.title}</View>}
+      label={`${item.sender ?? '议题动态'} · ${shanghaiDateTime(item.at)}`} arrow onClick={open(item)} />
   )
 
   return (

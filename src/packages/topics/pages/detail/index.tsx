@@ -5,6 +5,7 @@
 import { Image, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
+import { VoteButton } from '@/components/VoteButton'
 import { Button, Cell, CellGroup, Empty, Notice, Page, Skeleton, Tag, useConfirm } from '@/components/ui'
 import * as topicPermissions from '@/domain/topics/permissions'
 import { topicStateTone } from '@/domain/topics/labels'
@@ -16,7 +17,7 @@ import { useSharePage } from '@/hooks/useSharePage'
 import { photoUrl } from '@/services/photos'
 import { askToSubscribe } from '@/services/notices'
 import { followTopic, getTopic, screenTopic } from '@/services/topics'
-import { castVote } from '@/services/votes'
+import { getBallot } from '@/services/votes'
 import { useSession } from '@/stores/session'
 import './index.css'
 
@@ -73,6 +74,10 @@ const selectedDay = (timeline: { at: string; state: string }[]) => {
 export default function TopicPage() {
   const [id, setId] = useState<number | null>(null)
   const topic = useCall(id === null ? null : `topic-${id}`, () => getTopic({ topicId: id! }))
+  // On the ballot: the site's ballot says whether I voted for it (the same state as the 议事 tab's row).
+  const onBallot = topic.data?.state === 'on_ballot' ? topic.data : null
+  const ballot = useCall(onBallot && `ballot-${onBallot.siteId}-${onBallot.month}`, () => getBallot({ siteId: onBallot!.siteId, month: onBallot!.month }))
+  const mine = ballot.data?.topics.find((b) => b.id === id)
   const me = useSession((s) => s.me)
   const loadMe = useSession((s) => s.loadMe)
   useLoad((params) => {
@@ -115,7 +120,7 @@ export default function TopicPage() {
         {!ended && !t.supporting && t.proposerId !== me?.userId && (
           <Button kind='plain' onClick={act(() => followTopic({ topicId: t.id, follow: true, support: true }), '已支持')}>支持</Button>
         )}
-        {t.state === 'on_ballot' && <Button onClick={act(() => castVote({ topicId: t.id }), '投票成功')}>投票</Button>}
+        {ballot.data && mine && <VoteButton topic={mine} ballot={ballot.data} onChange={() => Promise.all([ballot.retry(), topic.retry()])} />}
         {may('edit') && <Button onClick={() => Taro.navigateTo({ url: `/packages/topics/pages/propose/index?id=${t.id}` })}>修改后重新提交</Button>}
         {t.state === 'selected' && may('recordMeeting') && (
           <Button onClick={() => Taro.navigateTo({ url: `/packages/topics/pages/meeting/index?id=${t.id}&since=${selectedDay(t.timeline)}` })}>记录协商</Button>

@@ -3,7 +3,7 @@ import { Input, Picker, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { PublicTextWarning } from '@/components/PublicTextWarning'
-import { Button, FormRow, Notice, Page } from '@/components/ui'
+import { Button, Field, Notice, Page } from '@/components/ui'
 import { meetingForms, type MeetingForm } from '@/domain/topics'
 import { shanghaiDay } from '@/domain/time'
 import { asFailure } from '@/hooks/latest'
@@ -62,22 +62,22 @@ export default function MeetingPage() {
   return (
     <Page actions={<Button loading={busy} onClick={submit}>保存议事记录</Button>}>
       {error && <Notice tone='error'>{error}</Notice>}
-      <FormRow label='协商形式'>
+      <Field label='协商形式'>
         <Picker mode='selector' range={[...meetingForms]} onChange={(e) => setForm(meetingForms[Number(e.detail.value)])}>
           <View className='ui-input' role='button' aria-label={`协商形式：${form}`}>{form}</View>
         </Picker>
-      </FormRow>
-      <FormRow label='时间'>
+      </Field>
+      <Field label='时间'>
         <View className='meeting-when'>
           <Picker mode='date' value={day} start={since || undefined} onChange={(e) => setDay(e.detail.value)}><View className='ui-input' role='button' aria-label={`日期：${day}`}>{day}</View></Picker>
           <Picker mode='time' value={time} onChange={(e) => setTime(e.detail.value)}><View className='ui-input' role='button' aria-label={`时间：${time}`}>{time}</View></Picker>
         </View>
-      </FormRow>
-      <FormRow label='地点'>{text('地点', place, setPlace, '例如：区图书馆三楼报告厅')}</FormRow>
-      <FormRow label='参会人数'>{text('参会人数', participants, setParticipants, '例如：23')}</FormRow>
-      <FormRow label='参会界别' hint='用顿号分隔，例如：社区居民、政协委员、职能部门'>{text('参会界别', sectors, setSectors, '社区居民、政协委员')}</FormRow>
-      <FormRow label='协商意见'>{text('协商意见', opinions, setOpinions, '会上达成的一致意见', true)}<PublicTextWarning text={opinions} /></FormRow>
-      <FormRow label='下一步'>{text('下一步', nextSteps, setNextSteps, '例如：交区交通运输局办理')}<PublicTextWarning text={nextSteps} /></FormRow>
+      </Field>
+      <Field label='地点'>{text('地点', place, setPlace, '例如：区图书馆三楼报告厅')}</Field>
+      <Field label='参会人数'>{text('参会人数', participants, setParticipants, '例如：23')}</Field>
+      <Field label='参会界别' hint='用顿号分隔，例如：社区居民、政协委员、职能部门'>{text('参会界别', sectors, setSectors, '社区居民、政协委员')}</Field>
+      <Field label='协商意见'>{text('协商意见', opinions, setOpinions, '会上达成的一致意见', true)}<PublicTextWarning text={opinions} /></Field>
+      <Field label='下一步'>{text('下一步', nextSteps, setNextSteps, '例如：交区交通运输局办理')}<PublicTextWarning text={nextSteps} /></Field>
     </Page>
   )
 }
