@@ -60,6 +60,8 @@ describe('the propose form (h5 build, Chromium)', () => {
     await page.getByLabel('议题类别：环境卫生').waitFor()
     await why.waitFor({ state: 'detached' })
     expect(await submit.getAttribute('aria-disabled')).toBeNull()
+    // The picker fades out after its 确定 (h5's weui): judge the page once it has gone, not its half-transparent buttons.
+    await page.locator('.weui-picker__action').first().waitFor({ state: 'hidden' })
     expect(await seriousAxeViolations(page)).toEqual([])
     await setElderMode(page, true)
     await page.reload()
