@@ -23,10 +23,13 @@ export interface TopicRow {
   accepted_at: Date | null
 }
 
+/** A TopicRow's columns as read from `topics t`. */
+export const topicColumns = ['id', 'site_id', 'month', 'proposer_id', 'title', 'state', 'merged_into', 'ballot_cycle_id', 'accepted_at'].map((c) => `t.${c}`).join(', ')
+
 /** The topic, locked for this transaction when `lock` is set; `not_found` when there is none. */
 export async function loadTopic(db: Queryable, id: number, lock = false): Promise<TopicRow> {
   const [topic] = (await db.query(
-    `SELECT id, site_id, month, proposer_id, title, state, merged_into, ballot_cycle_id, accepted_at FROM topics WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    `SELECT ${topicColumns} FROM topics t WHERE t.id = $1${lock ? ' FOR UPDATE' : ''}`,
     [id],
   )) as TopicRow[]
   return topic ?? fail('not_found', '未找到该议题')

@@ -5,9 +5,7 @@
  */
 import { BELOW_MINIMUM, reachesMinimum } from '../../src/domain/cycle'
 import type { Reactions } from '../core/events'
-import { moveTopic, SYSTEM, type TopicRow } from './moves'
-
-const columns = ['id', 'site_id', 'month', 'proposer_id', 'title', 'state', 'merged_into', 'ballot_cycle_id', 'accepted_at'].map((c) => `t.${c}`).join(', ')
+import { moveTopic, SYSTEM, topicColumns as columns, type TopicRow } from './moves'
 
 export const reactions: Reactions = {
   'ballot.opened': async (tx, { cycleId, siteId, month }) => {
