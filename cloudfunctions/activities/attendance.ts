@@ -1,19 +1,19 @@
 /**
  * Attendance and the duty points it earns. A check-in by rotating code judges the activity's
  * window and audience from its facts (cached 30 s, like a site's row), then one call of the
- * database function `activity_attend` (migration 006), shared with the check-ins waiting beside it
- * (group commit), checks the person's bad-token limit and writes the attendance row (one per person
- * and activity, a unique key) and, for a member, the duty record under the rule in force on the
- * activity's day (one per person and activity, a unique key).
+ * database function `activity_attend` (migration 013), shared with the check-ins waiting beside it
+ * (group commit), asks the kernel's rule whether the person's bad-token limit is used up
+ * (`rate_limited_keys`, 011), writes the attendance row (one per person and activity, a unique key)
+ * and hands each new one of a member to duty, whose `duty_earn_attendance` (012) writes the record
+ * under the rule in force on the activity's day (one per person and activity, a unique key).
  * Printed site codes go to the `checkin` function and never reach these tables.
  */
 import { readCache } from '../core/cache'
 import type { Queryable } from '../core/db'
 import { groupCommit } from '../core/group-commit'
+import { limited } from '../core/rate-limit'
 import { dropActivityPoints, earnActivityPoints } from '../duty/public'
 import type { ActivityRow } from './read'
-
-/** The rule for what attending `a` earns (migration 006: studio duty day or attending, in force on the activity's day). */
 
 export const BAD_TOKEN_LIMIT = { max: 12, windowMs: 60_000 }
 export const badTokenKey = (userId: number) => `activity-code:${userId}`
@@ -31,10 +31,18 @@ export interface CheckinFacts {
   rule: { id: number; kind: string; points: number } | null
 }
 
+type FactsRow = Omit<CheckinFacts, 'rule'> & {
+  ruleId: number | null
+  ruleKind: string | null
+  rulePoints: number | null
+}
+
 /** How long an activity's facts are reused: every scan names one, and they change rarely (like a site's row). */
 export const FACTS_CACHE_MS = 30_000
+
+/** The rule for what attending earns comes from duty's `duty_rule_for` (006: studio duty day or attending, in force on the activity's day). */
 export const checkinFacts = readCache(FACTS_CACHE_MS, async (db, activityId: number): Promise<CheckinFacts | undefined> => {
-  const [row] = await db.query(
+  const [row] = await db.query<FactsRow>(
     `SELECT a.id, a.title, a.audience, a.sectors, a.site_id AS "siteId",
        a.starts_at - a.window_before_min * interval '1 minute' AS "opensAt", a.ends_at + a.window_after_min * interval '1 minute' AS "closesAt",
        activity_day(a.starts_at)::text AS day, r.id AS "ruleId", r.kind AS "ruleKind", r.points::float8 AS "rulePoints"
@@ -43,7 +51,8 @@ export const checkinFacts = readCache(FACTS_CACHE_MS, async (db, activityId: num
   )
   if (!row) return undefined
   const { ruleId, ruleKind, rulePoints, ...rest } = row
-  return { ...rest, id: Number(rest.id), opensAt: new Date(rest.opensAt), closesAt: new Date(rest.closesAt), rule: ruleId ? { id: Number(ruleId), kind: ruleKind, points: rulePoints } : null } as CheckinFacts
+  const rule = ruleId ? { id: Number(ruleId), kind: ruleKind as string, points: rulePoints as number } : null
+  return { ...rest, id: Number(rest.id), opensAt: new Date(rest.opensAt), closesAt: new Date(rest.closesAt), rule }
 })
 
 interface Attend {
@@ -54,10 +63,12 @@ interface Attend {
   rule: CheckinFacts['rule']
 }
 
-/** Check-ins by rotating code, a batch in one call of `activity_attend` (migration 006); a row without `at`: limited or already in. */
-const attend = groupCommit<Attend, { at: string | null; points: number }>(
+type Attended = { at: string | null; points: number }
+
+/** Check-ins by rotating code, a batch in one call of `activity_attend` (migration 013); a row without `at`: limited or already in. */
+const attend = groupCommit<Attend, Attended>(
   async (db, batch) =>
-    (await db.query('SELECT * FROM activity_attend($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
+    db.query<Attended>('SELECT * FROM activity_attend($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
       batch.map((a) => a.activityId),
       batch.map((a) => a.userId),
       batch.map((a) => a.at),
@@ -68,7 +79,7 @@ const attend = groupCommit<Attend, { at: string | null; points: number }>(
       batch.map((a) => badTokenKey(a.userId)),
       BAD_TOKEN_LIMIT.windowMs / 1000,
       BAD_TOKEN_LIMIT.max,
-    ])) as { at: string | null; points: number }[],
+    ]),
   (a) => a.userId,
 )
 
@@ -80,17 +91,14 @@ export async function attendByCode(db: Queryable, facts: CheckinFacts, userId: n
 
 /** Why a check-in wrote nothing: the person is limited, or already checked in (with the first check-in's time). */
 export async function whyNot(db: Queryable, activityId: number, userId: number, now: Date): Promise<{ refusal: 'rate_limited' | 'duplicate'; at?: string }> {
-  const [row] = await db.query(
-    `SELECT (SELECT count(*) FROM rate_events WHERE key = $3 AND at > $4) >= $5 AS limited,
-       (SELECT at FROM activity_attendance t WHERE t.activity_id = $1 AND t.user_id = $2) AS "firstAt"`,
-    [activityId, userId, badTokenKey(userId), new Date(now.getTime() - BAD_TOKEN_LIMIT.windowMs), BAD_TOKEN_LIMIT.max],
-  )
-  return row.limited ? { refusal: 'rate_limited' } : { refusal: 'duplicate', at: row.firstAt }
+  if (await limited(db, { key: badTokenKey(userId), ...BAD_TOKEN_LIMIT }, now)) return { refusal: 'rate_limited' }
+  const [row] = await db.query<{ at: string }>('SELECT at FROM activity_attendance WHERE activity_id = $1 AND user_id = $2', [activityId, userId])
+  return { refusal: 'duplicate', at: row?.at }
 }
 
 /** An organiser's manual check-in; the points follow as for a scan. Answers false when already checked in. */
 export async function addAttendance(db: Queryable, activityId: number, userId: number, by: number, reason: string, now: Date): Promise<boolean> {
-  const [row] = await db.query(
+  const [row] = await db.query<{ id: number }>(
     `INSERT INTO activity_attendance (activity_id, user_id, at, via, added_by, reason) VALUES ($1, $2, $3, 'manual', $4, $5)
      ON CONFLICT (activity_id, user_id) DO NOTHING RETURNING id`,
     [activityId, userId, now, by, reason],
@@ -102,11 +110,11 @@ export async function addAttendance(db: Queryable, activityId: number, userId: n
 
 /** Undoes a check-in and the points it earned; answers the removed check-in's time, or undefined. */
 export async function removeAttendance(db: Queryable, activityId: number, userId: number): Promise<string | undefined> {
-  const [row] = await db.query('DELETE FROM activity_attendance WHERE activity_id = $1 AND user_id = $2 RETURNING at', [activityId, userId])
+  const [row] = await db.query<{ at: string }>('DELETE FROM activity_attendance WHERE activity_id = $1 AND user_id = $2 RETURNING at', [activityId, userId])
   if (!row) return undefined
   await dropActivityPoints(db, activityId, userId)
   return row.at
 }
 
 export const attendanceCount = async (db: Queryable, activityId: number): Promise<number> =>
-  (await db.query('SELECT count(*)::int AS n FROM activity_attendance WHERE activity_id = $1', [activityId]))[0].n
+  (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM activity_attendance WHERE activity_id = $1', [activityId]))[0].n

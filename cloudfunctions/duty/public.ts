@@ -1,7 +1,9 @@
 /**
  * What other features may use of duty: the duty records that members' attendance earns under the
  * rules (`duty_rule_for`, migration 006) and their removal when a check-in is undone. Duty alone
- * writes its records; activities tells it whose attendance changed.
+ * writes its records; activities tells it whose attendance changed: here, or, for a check-in by
+ * rotating code, in the database function `duty_earn_attendance` (duty's migration 012), which
+ * activities' `activity_attend` calls in its one statement.
  */
 import type { Queryable } from '../core/db'
 

@@ -9,6 +9,7 @@ import { everyone, screeners, siteManagers } from '../core/access'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import { screenText } from '../core/content'
+import { take, type Limit } from '../core/rate-limit'
 import { createMain, defineFunction } from '../core/router'
 import { requireOwnPhotos } from '../core/uploads'
 import { findSite } from '../sites/public'
@@ -18,6 +19,10 @@ import { indexTitle, listTopics, similarTopics, topicDetail } from './read'
 
 /** Proposals one person may make in an Asia/Shanghai day (PROPOSALS_PER_DAY). */
 export const PROPOSALS_PER_DAY = Number(process.env.PROPOSALS_PER_DAY ?? 3)
+/** The day's proposals of one person: the key names the Shanghai day, so a window of a day counts that day's alone. */
+const proposalLimit = (userId: number, day: string): Limit => ({ key: `propose:${userId}:${day}`, max: PROPOSALS_PER_DAY, windowMs: 86_400_000 })
+
+type Following = { following: boolean; supporting: boolean; supporters: number }
 
 const asText = (draft: { title: string; body: string }) => `${draft.title}\n${draft.body}`
 
@@ -42,13 +47,12 @@ export const definition = defineFunction({
       return transaction(async (tx) => {
         const { db } = tx
         await requireOwnPhotos(db, caller.userId, input.photos)
-        await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`propose:${caller.userId}`])
         const day = shanghaiDay(now)
-        const [{ n }] = await db.query('SELECT count(*)::int AS n FROM topics WHERE proposer_id = $1 AND proposed_day = $2', [caller.userId, day])
-        if (n >= PROPOSALS_PER_DAY) fail('rate_limited', `每人每天最多提出 ${PROPOSALS_PER_DAY} 个议题，请明天再来`)
+        // A slot of the day's proposals, taken in this transaction: a proposal that fails gives it back.
+        await take(tx, proposalLimit(caller.userId, day), `每人每天最多提出 ${PROPOSALS_PER_DAY} 个议题，请明天再来`)
         const cycle = await proposalCycle(db, site.id, shanghaiMonth(now), now)
         const state = verdict === 'held' ? 'held' : 'submitted'
-        const [topic] = await db.query(
+        const [topic] = await db.query<{ id: number }>(
           `INSERT INTO topics (site_id, month, proposer_id, title, body, category, photos, state, gram_count, proposed_day, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, $10) RETURNING id`,
           [site.id, cycle.month, caller.userId, input.title, input.body, input.category, JSON.stringify(input.photos), state, day, now],
@@ -60,7 +64,7 @@ export const definition = defineFunction({
           [topic.id, now, caller.userId, state, state === 'held' ? '内容需人工审核' : null],
         )
         await db.query('INSERT INTO topic_followers (topic_id, user_id, at) VALUES ($1, $2, $3)', [topic.id, caller.userId, now])
-        return { id: topic.id as number, state, month: cycle.month }
+        return { id: topic.id, state, month: cycle.month }
       })
     },
 
@@ -71,7 +75,7 @@ export const definition = defineFunction({
         if (!topicPermissions.can(caller, 'edit', { siteId: topic.site_id, proposerId: topic.proposer_id, state: topic.state })) {
           fail(topic.proposer_id === caller.userId ? 'conflict' : 'forbidden', topic.proposer_id === caller.userId ? '只有被退回的议题可以修改' : '只能修改自己提出的议题')
         }
-        const [{ photos: carried }] = await tx.db.query('SELECT photos FROM topics WHERE id = $1', [topic.id])
+        const [{ photos: carried }] = await tx.db.query<{ photos: string[] }>('SELECT photos FROM topics WHERE id = $1', [topic.id])
         await requireOwnPhotos(tx.db, caller.userId, input.photos, carried)
         await tx.db.query('UPDATE topics SET title = $2, body = $3, category = $4, photos = $5 WHERE id = $1', [
           topic.id, input.title, input.body, input.category, JSON.stringify(input.photos),
@@ -122,13 +126,13 @@ export const definition = defineFunction({
         } else {
           await db.query('DELETE FROM topic_followers WHERE topic_id = $1 AND user_id = $2', [topic.id, caller.userId])
         }
-        const [row] = await db.query(
+        const [row] = await db.query<Following>(
           `SELECT EXISTS (SELECT 1 FROM topic_followers WHERE topic_id = $1 AND user_id = $2) AS following,
              EXISTS (SELECT 1 FROM topic_followers WHERE topic_id = $1 AND user_id = $2 AND supporter) AS supporting,
              (SELECT count(*)::int FROM topic_followers WHERE topic_id = $1 AND supporter) AS supporters`,
           [topic.id, caller.userId],
         )
-        return row as { following: boolean; supporting: boolean; supporters: number }
+        return row
       }),
 
     recordMeeting: async ({ input, caller, transaction }) =>
@@ -137,7 +141,7 @@ export const definition = defineFunction({
         if (!topicPermissions.can(caller, 'recordMeeting', { siteId: topic.site_id })) fail('forbidden', '只能记录本联盟点议题的协商')
         await refuseMeetingBeforeSelection(tx.db, topic.id, new Date(input.at))
         if (input.activityId) {
-          const [activity] = await tx.db.query('SELECT site_id FROM activities WHERE id = $1', [input.activityId])
+          const [activity] = await tx.db.query<{ site_id: string }>('SELECT site_id FROM activities WHERE id = $1', [input.activityId])
           if (!activity) fail('not_found', '未找到该活动')
         }
         const state = await moveTopic(tx, topic, 'deliberate', { userId: caller.userId, role: actorRole(caller, topic) }, `${input.form}：${input.opinions}`)
@@ -154,7 +158,7 @@ export const definition = defineFunction({
 
 /** A consultation meeting takes place on or after the day its topic was chosen (Asia/Shanghai). */
 async function refuseMeetingBeforeSelection(db: Queryable, topicId: number, at: Date) {
-  const [selected] = await db.query(
+  const [selected] = await db.query<{ at: Date }>(
     "SELECT at FROM topic_timeline WHERE topic_id = $1 AND to_state = 'selected' ORDER BY id DESC LIMIT 1",
     [topicId],
   )

@@ -5,7 +5,7 @@
  * (a crossing that is gone must be struck from it, a new one fails).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { basename, join, relative } from 'node:path'
 import { KERNEL_TABLES } from '../../cloudfunctions/core/feature'
 import { features } from '../../cloudfunctions/features'
 
@@ -17,9 +17,6 @@ const KNOWN_WRITES = [
   'account account/index.ts → profiles',
   // Binding records a member's facts: to become the event `profile.bound`, which activities handles.
   'account account/index.ts → member_facts',
-  // The rotating-code check-in (PL/pgSQL, one round trip) earns duty points itself: to call a duty-owned function.
-  'activities activities/migrations/006_activities.sql → duty_records',
-  'activities activities/migrations/006_activities.sql → duty_rules',
   // The kernel creates a person's row on their first call (and first upload).
   'kernel core/identity.ts → users',
 ]
@@ -49,6 +46,33 @@ for (const feature of features) for (const table of feature.tables) owners.set(t
 const folderOf = (owner: string) => (owner === 'kernel' ? 'core' : owner)
 const codeOf = (owner: string) => filesOf(join(FUNCTIONS, folderOf(owner))).filter((path) => !isDemo(path))
 
+/**
+ * What runs of a migration: its function bodies, unless a later migration defines the function
+ * again (a shipped migration is never edited, so a crossing in its function is retired by redefining
+ * it elsewhere), and its other statements, which ran once; those may fill a table the same file
+ * creates (006 seeds duty's rules where it makes their table: ownership is the manifest's, not the
+ * file's place). Other text is judged whole.
+ */
+const FUNCTION = /CREATE\s+(?:OR\s+REPLACE\s+)?FUNCTION\s+([a-z_][a-z0-9_]*)[^$]*?(\$[a-z_]*\$)([\s\S]*?)\2/gi
+const migrations = filesOf(FUNCTIONS).filter((path) => /[\\/]migrations[\\/]\d+_[^\\/]*\.sql$/.test(path)).sort((a, b) => basename(a).localeCompare(basename(b)))
+const lastDefinition = new Map<string, string>()
+for (const path of migrations) for (const match of readFileSync(path, 'utf8').matchAll(FUNCTION)) lastDefinition.set(match[1].toLowerCase(), path)
+
+/** A file's code without comments: for a migration, its functions' bodies still in force and its other statements apart. */
+function codeIn(path: string): { bodies: string; statements: string } {
+  const text = stripComments(readFileSync(path, 'utf8'))
+  if (!migrations.includes(path)) return { bodies: '', statements: text }
+  const bodies = [...text.matchAll(FUNCTION)].filter((match) => lastDefinition.get(match[1].toLowerCase()) === path).map((match) => match[3])
+  return { bodies: bodies.join('\n'), statements: text.replace(FUNCTION, '') }
+}
+
+function writesOf(path: string): string[] {
+  const { bodies, statements } = codeIn(path)
+  const tablesIn = (code: string) => [...code.matchAll(WRITE)].map((match) => match[1].toLowerCase())
+  const created = migrations.includes(path) ? new Set([...statements.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?([a-z_]+)/g)].map((match) => match[1])) : new Set()
+  return [...tablesIn(bodies), ...tablesIn(statements).filter((table) => !created.has(table))]
+}
+
 describe('feature ownership', () => {
   it('gives every table one owner, and names only tables the code creates', () => {
     const created = new Set<string>()
@@ -64,14 +88,26 @@ describe('feature ownership', () => {
     const writes = new Set<string>()
     for (const owner of ['kernel', ...features.map((feature) => feature.definition.name)]) {
       for (const path of codeOf(owner)) {
-        for (const match of stripComments(readFileSync(path, 'utf8')).matchAll(WRITE)) {
-          const table = match[1].toLowerCase()
+        for (const table of writesOf(path)) {
           const tableOwner = owners.get(table)
           if (tableOwner && tableOwner !== owner) writes.add(`${owner} ${relative(FUNCTIONS, path)} → ${table}`)
         }
       }
     }
     expect([...writes].sort()).toEqual([...KNOWN_WRITES].sort())
+  })
+
+  it('limits rates one way: only the kernel counts rate events, locks a key for a count or refuses as rate_limited', () => {
+    const ways = new Set<string>()
+    for (const feature of features) {
+      for (const path of codeOf(feature.definition.name)) {
+        const { bodies, statements } = codeIn(path)
+        for (const match of `${bodies}\n${statements}`.matchAll(/\brate_events\b|pg_advisory_(?:xact_)?lock|fail\(\s*'rate_limited'/g)) {
+          ways.add(`${relative(FUNCTIONS, path)}: ${match[0]}`)
+        }
+      }
+    }
+    expect([...ways].sort()).toEqual([])
   })
 
   it('lets a feature use another only through its public.ts, and the kernel and host none but through the feature list', () => {
