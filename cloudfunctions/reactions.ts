@@ -4,7 +4,8 @@
  * transaction (core/events.ts).
  */
 import type { Reactions } from './core/events'
+import { reactions as activities } from './activities/reactions'
 import { reactions as notices } from './notices/reactions'
 import { reactions as topics } from './topics/reactions'
 
-export const reactions: readonly Reactions[] = [topics, notices]
+export const reactions: readonly Reactions[] = [activities, topics, notices]

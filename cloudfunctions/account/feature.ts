@@ -3,4 +3,4 @@ import type { Feature } from '../core/feature'
 import { demo, demoPeople } from './demo'
 import { definition, main } from './index'
 
-export const feature: Feature = { definition, main, tables: ['users', 'user_roles'], demo, personas: demoPeople }
+export const feature: Feature = { definition, main, publishes: ['profile.bound'], tables: ['user_roles'], demo, personas: demoPeople }

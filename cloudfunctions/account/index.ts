@@ -6,13 +6,14 @@ import { roles, type Role } from '../../src/domain/roles'
 import { everyone, publicWriters } from '../core/access'
 import { fail } from '../core/errors'
 import type { Caller } from '../core/identity'
-import { loadCaller } from '../core/identity'
+import { loadCaller, moveIdentity, renameUser } from '../core/identity'
 import { knownNames } from '../core/names'
 import type { Queryable } from '../core/db'
 import { take } from '../core/rate-limit'
 import { createMain, defineFunction } from '../core/router'
 import { claimPhotos } from '../core/uploads'
 import type { Scope } from '../core/scope'
+import { markProfileBound, profileBoundTo, profileIssued, unboundProfile } from '../admin/public'
 
 /** Wrong or used codes a person may try before binding is refused for a while. */
 export const BIND_ATTEMPTS = { max: 10, windowMs: 10 * 60_000 }
@@ -44,7 +45,7 @@ export const definition = defineFunction({
     bind: async (ctx) => {
       const { input, caller } = ctx
       // Re-sending the code this person already bound is a success and never counts as an attempt.
-      if (await boundByCaller(ctx.db, input.code, caller.openid)) return describe(caller)
+      if (await profileBoundTo(ctx.db, input.code, caller.openid)) return describe(caller)
       const limit = { key: `bind:${caller.userId}`, ...BIND_ATTEMPTS }
       const attempt = await take(ctx, limit, '绑定码错误次数过多，请 10 分钟后再试')
       try {
@@ -60,54 +61,48 @@ export const definition = defineFunction({
   },
 })
 
-/** Whether the profile of this code is bound to the account that holds this openid now. */
-async function boundByCaller(db: Queryable, code: string, openid: string): Promise<boolean> {
-  const rows = await db.query('SELECT 1 FROM profiles p JOIN users u ON u.id = p.bound_user_id WHERE p.bind_code = $1 AND u.openid = $2', [code, openid])
-  return rows.length > 0
-}
-
 /**
  * Binds the profile of `code` to the caller. A profile that names a member record joins it: the
  * caller's WeChat identity moves onto that record (so the member keeps their history and is listed
- * once), and the caller's account until then is retired with its roles moved over.
+ * once), and the caller's account until then is retired with its roles moved over. The profile is
+ * admin's (admin/public.ts), the identity the kernel's (core/identity.ts), a member's facts
+ * activities' (the event `profile.bound`); the roles are account's own.
  */
-async function bindProfile({ db, now, audit }: Scope, caller: Caller, code: string): Promise<void> {
-  const [profile] = await db.query(
-    `SELECT id, role, name, site_id, unit_id, sector, member_user_id FROM profiles WHERE bind_code = $1 AND bound_user_id IS NULL FOR UPDATE`,
-    [code],
-  )
+async function bindProfile({ db, now, audit, publish }: Scope, caller: Caller, code: string): Promise<void> {
+  const profile = await unboundProfile(db, code)
   if (!profile) {
     // A second tap that raced the first one's bind is that same success.
-    if (await boundByCaller(db, code, caller.openid)) return
-    const [used] = await db.query('SELECT 1 FROM profiles WHERE bind_code = $1', [code])
-    fail(used ? 'expired' : 'not_found', used ? '该绑定码已被使用' : '绑定码不存在，请核对后重新输入')
+    if (await profileBoundTo(db, code, caller.openid)) return
+    const used = await profileIssued(db, code)
+    return fail(used ? 'expired' : 'not_found', used ? '该绑定码已被使用' : '绑定码不存在，请核对后重新输入')
   }
-  const userId: number = profile.member_user_id ?? caller.userId
+  const userId = profile.member_user_id ?? caller.userId
   if (userId !== caller.userId) await joinRecord(db, caller, userId)
-  await db.query('UPDATE profiles SET bound_user_id = $1, bound_at = $2 WHERE id = $3', [userId, now, profile.id])
+  await markProfileBound(db, profile.id, userId, now)
   await db.query(
     `INSERT INTO user_roles (user_id, role, site_id, unit_id, granted_at) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT DO NOTHING`,
     // A member's role has no site (their studio is a member fact), so a member is one role row whatever profile made them.
     [userId, profile.role, profile.role === 'member' ? null : profile.site_id, profile.unit_id, now],
   )
-  await db.query('UPDATE users SET nickname = $2 WHERE id = $1', [userId, profile.name])
-  if (profile.role === 'member') {
-    // The member's facts (name, sector, studio) for sector audiences, the duty lists and the studio pages.
-    await db.query(
-      `INSERT INTO member_facts (user_id, name, sector, studio_site_id) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (user_id) DO UPDATE SET name = excluded.name, sector = coalesce(nullif(excluded.sector, ''), member_facts.sector),
-         studio_site_id = coalesce(excluded.studio_site_id, member_facts.studio_site_id)`,
-      [userId, profile.name, profile.sector ?? '', profile.site_id],
-    )
-  }
+  await renameUser(db, userId, profile.name)
+  // The member's facts (name, sector, studio) for sector audiences, the duty lists and the studio pages.
+  await publish({
+    type: 'profile.bound',
+    profileId: profile.id,
+    userId,
+    role: profile.role,
+    name: profile.name,
+    sector: profile.sector ?? '',
+    siteId: profile.site_id,
+    unitId: profile.unit_id,
+  })
   await audit(`profile:${profile.id}`, { role: profile.role, siteId: profile.site_id, unitId: profile.unit_id, joined: userId !== caller.userId })
 }
 
 /** Moves the caller's identity onto the record `userId`; the caller's account so far points at it and keeps no role. */
 async function joinRecord(db: Queryable, caller: Caller, userId: number): Promise<void> {
-  await db.query(`UPDATE users SET openid = 'merged:' || id || ':' || openid, merged_into = $2 WHERE id = $1`, [caller.userId, userId])
-  await db.query('UPDATE users SET openid = $2 WHERE id = $1', [userId, caller.openid])
+  await moveIdentity(db, caller.userId, userId, caller.openid)
   await db.query(
     `INSERT INTO user_roles (user_id, role, site_id, unit_id, granted_at)
      SELECT $2, role, site_id, unit_id, granted_at FROM user_roles WHERE user_id = $1 ON CONFLICT DO NOTHING`,

@@ -10,10 +10,13 @@ import type { Figure } from './figures'
 import type { CloudFunction } from './router'
 import type { SeedStep } from './seed'
 
-/** The kernel's tables: written only by core/ (a feature asks the kernel: audit, jobs, rate limits, uploads, events). */
+/**
+ * The kernel's tables: written only by core/ (a feature asks the kernel: identity, audit, jobs, rate
+ * limits, uploads, events). `users` is identity: the kernel makes a person's row on their first call.
+ */
 export const KERNEL_TABLES = [
   'schema_migrations', 'seed_steps', 'audit_log', 'platform_messages',
-  'job_schedule', 'job_runs', 'rate_events', 'uploads',
+  'job_schedule', 'job_runs', 'rate_events', 'uploads', 'users',
 ] as const
 
 export interface DemoContext {

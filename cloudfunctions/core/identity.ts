@@ -1,4 +1,9 @@
-/** Who is calling: the platform's openid, and the roles the database grants it on this call. */
+/**
+ * Who is calling: the platform's openid, and the roles the database grants it on this call. The
+ * kernel owns identity, the `users` table (KERNEL_TABLES): a person's row is made on their first call
+ * (or first upload), and a feature renames a person or moves an identity through the functions here.
+ * The roles are account's (`user_roles`), read here for every call.
+ */
 import type { Role, RoleGrant } from '../../src/domain/roles'
 import type { Queryable } from './db'
 
@@ -9,6 +14,8 @@ export interface Caller {
   grants: RoleGrant[]
   roles: Set<Role>
 }
+
+type CallerRow = { id: number; nickname: string; role: Role | null; site_id: string | null; unit_id: string | null }
 
 const callerQuery = `
   SELECT u.id, u.nickname, r.role, r.site_id, r.unit_id
@@ -21,14 +28,14 @@ export async function ensureUser(db: Queryable, openid: string): Promise<void> {
 }
 
 export async function loadCaller(db: Queryable, openid: string): Promise<Caller> {
-  let rows = await db.query(callerQuery, [openid])
+  let rows = await db.query<CallerRow>(callerQuery, [openid])
   if (rows.length === 0) {
     await ensureUser(db, openid)
-    rows = await db.query(callerQuery, [openid])
+    rows = await db.query<CallerRow>(callerQuery, [openid])
   }
   const grants: RoleGrant[] = [{ role: 'resident' }]
   for (const row of rows) {
-    if (row.role) grants.push({ role: row.role, siteId: row.site_id, unitId: row.unit_id })
+    if (row.role) grants.push({ role: row.role, siteId: row.site_id, unitId: row.unit_id } as RoleGrant)
   }
   return {
     userId: rows[0].id,
@@ -37,4 +44,18 @@ export async function loadCaller(db: Queryable, openid: string): Promise<Caller>
     grants,
     roles: new Set(grants.map((grant) => grant.role)),
   }
+}
+
+/** The name a person is shown by (a bound profile's name). */
+export async function renameUser(db: Queryable, userId: number, nickname: string): Promise<void> {
+  await db.query('UPDATE users SET nickname = $2 WHERE id = $1', [userId, nickname])
+}
+
+/**
+ * Moves the identity `openid` from the account `fromUserId` onto the record `intoUserId`: the
+ * account it leaves keeps its row, retired (its openid marked merged) and pointing at the record.
+ */
+export async function moveIdentity(db: Queryable, fromUserId: number, intoUserId: number, openid: string): Promise<void> {
+  await db.query(`UPDATE users SET openid = 'merged:' || id || ':' || openid, merged_into = $2 WHERE id = $1`, [fromUserId, intoUserId])
+  await db.query('UPDATE users SET openid = $2 WHERE id = $1', [intoUserId, openid])
 }

@@ -5,9 +5,11 @@
  * (a unit's handlers, staff, a site's admins), what they read and whether a WeChat message goes too
  * is decided by the notices feature alone (cloudfunctions/notices/reactions.ts). `key` makes each
  * event's messages once-only: publishing the same event again tells nobody twice. A ballot's
- * opening and closing are facts of votes that move topics: topics reacts to them.
+ * opening and closing are facts of votes that move topics: topics reacts to them; a bound profile
+ * is account's fact, and activities keeps a member's facts (name, sector, studio) from it.
  */
 import type { CycleSettings } from './cycle'
+import type { BindableRole } from './roles'
 import type { TopicMove, TopicState } from './topics'
 
 export interface Escalation {
@@ -20,6 +22,8 @@ export interface Escalation {
 }
 
 export type DomainEvent =
+  // account: a person bound the profile staff issued (`userId`: the record it joined, if it named one)
+  | { type: 'profile.bound'; profileId: number; userId: number; role: BindableRole; name: string; sector: string; siteId: string | null; unitId: string | null }
   // topics
   | { type: 'topic.moved'; key: string; topicId: number; title: string; move: TopicMove; to: TopicState; note: string | null; followers: number[] }
   // votes
