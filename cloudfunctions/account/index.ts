@@ -1,9 +1,10 @@
-/** account: who I am, and binding a member or staff profile with its one-time code. */
-import type { Me } from '../../src/domain/account'
+/** account: who I am, the name I show, and binding a member or staff profile with its one-time code. */
+import { REGISTERED_NAME, type Me } from '../../src/domain/account'
 import { accountContract } from '../../src/domain/account/contract'
 import { maskPublic, privateParts } from '../../src/domain/mask'
 import { roles, type Role } from '../../src/domain/roles'
 import { everyone, publicWriters } from '../core/access'
+import { screenText } from '../core/content'
 import { fail } from '../core/errors'
 import type { Caller } from '../core/identity'
 import { loadCaller } from '../core/identity'
@@ -16,6 +17,10 @@ import type { Scope } from '../core/scope'
 
 /** Wrong or used codes a person may try before binding is refused for a while. */
 export const BIND_ATTEMPTS = { max: 10, windowMs: 10 * 60_000 }
+/** Names a person may set in a day (each is read by the content check). */
+export const RENAMES = { max: 10, windowMs: 24 * 60 * 60_000 }
+
+type NameRow = { nickname: string }
 
 function describe(caller: Caller): Me {
   const primaryRole = [...roles].reverse().find((role) => caller.roles.has(role)) as Role
@@ -25,10 +30,30 @@ function describe(caller: Caller): Me {
 export const definition = defineFunction({
   name: 'account',
   contract: accountContract,
-  openapi: [],
-  access: { me: everyone, bind: everyone, maskPreview: publicWriters, claimPhotos: everyone },
+  openapi: ['security.msgSecCheck'],
+  access: { me: everyone, setName: everyone, bind: everyone, maskPreview: publicWriters, claimPhotos: everyone },
   actions: {
     me: async ({ caller }) => describe(caller),
+
+    setName: async (ctx) => {
+      const { input, caller, platform } = ctx
+      if ([...caller.roles].some((role) => role !== 'resident')) fail('forbidden', REGISTERED_NAME)
+      if (input.name === caller.nickname) return describe(caller)
+      await take(ctx, { key: `rename:${caller.userId}`, ...RENAMES }, '今天修改名称的次数已用完，请明天再试')
+      await screenText(platform, input.name, caller.openid, 'immediate')
+      await ctx.transaction(async (tx) => {
+        const [before] = await tx.db.query<NameRow>('SELECT nickname FROM users WHERE id = $1 FOR UPDATE', [caller.userId])
+        // The name shown until now stays masked on public pages (core/names.ts reads former_names).
+        await tx.db.query(
+          `UPDATE users SET nickname = $2,
+             former_names = CASE WHEN $3::text = '' OR $3::text = ANY (former_names) THEN former_names ELSE array_append(former_names, $3::text) END
+           WHERE id = $1`,
+          [caller.userId, input.name, before.nickname],
+        )
+        await tx.audit(`user:${caller.userId}`, { renamed: true })
+      })
+      return describe(await loadCaller(ctx.db, caller.openid))
+    },
 
     maskPreview: async ({ db, input }) => {
       const names = await knownNames(db, 'all')
