@@ -34,7 +34,9 @@ export default function DisplayName() {
     try {
       setMe(await setDisplayName({ name }))
       Taro.showToast({ title: '已保存', icon: 'success' })
-      Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/mine/index' }))
+      // Back to 我的, also when this page was opened directly (a reload leaves nothing to go back to).
+      if (Taro.getCurrentPages().length > 1) Taro.navigateBack()
+      else Taro.switchTab({ url: '/pages/mine/index' })
     } catch (e) {
       setError(asFailure(e).message)
     } finally {
