@@ -53,6 +53,10 @@ describe('setting the name shown (h5 build, Chromium)', () => {
     await page.getByRole('textbox', { name: '显示名称' }).fill('张桂兰')
     await page.locator('.ui-action-bar .ui-button').click()
     await page.locator('.mine-head .title', { hasText: '张桂兰' }).waitFor()
+    await page.locator('.ui-cell', { hasText: '显示名称' }).getByText('张桂兰').waitFor()
+    // The name page has slid away (Taro's page transition) before the picture.
+    await page.getByRole('textbox', { name: '显示名称' }).waitFor({ state: 'hidden' })
+    await page.screenshot({ path: join(SHOTS, 'display-name-mine.png') })
     expect(calls.count).toBe(2)
     expect(problems).toEqual([])
   })
