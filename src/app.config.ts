@@ -4,6 +4,7 @@ export default defineAppConfig({
     { root: 'packages/checkin', pages: ['pages/scan/index'] },
     { root: 'packages/sites', pages: ['pages/detail/index', 'pages/code/index', 'pages/print/index'] },
     { root: 'packages/admin', pages: ['pages/profiles/index'] },
+    { root: 'packages/account', pages: ['pages/name/index'] },
     { root: 'packages/topics', pages: ['pages/detail/index', 'pages/propose/index', 'pages/screen/index', 'pages/meeting/index', 'pages/mine/index'] },
     { root: 'packages/notices', pages: ['pages/inbox/index', 'pages/detail/index', 'pages/compose/index', 'pages/sent/index', 'pages/deliveries/index'] },
     { root: 'packages/feedback', pages: ['pages/story/index', 'pages/outcomes/index', 'pages/tasks/index', 'pages/stats/index', 'pages/calendar/index'] },

@@ -1,9 +1,10 @@
-/** account: who I am, and binding a member or staff profile with its one-time code. */
-import type { Me } from '../../src/domain/account'
+/** account: who I am, the name I show, and binding a member or staff profile with its one-time code. */
+import { REGISTERED_NAME, type Me } from '../../src/domain/account'
 import { accountContract } from '../../src/domain/account/contract'
 import { maskPublic, privateParts } from '../../src/domain/mask'
 import { roles, type Role } from '../../src/domain/roles'
 import { everyone, publicWriters } from '../core/access'
+import { screenText } from '../core/content'
 import { fail } from '../core/errors'
 import type { Caller } from '../core/identity'
 import { loadCaller, moveIdentity, renameUser } from '../core/identity'
@@ -17,6 +18,9 @@ import { markProfileBound, profileBoundTo, profileIssued, unboundProfile } from 
 
 /** Wrong or used codes a person may try before binding is refused for a while. */
 export const BIND_ATTEMPTS = { max: 10, windowMs: 10 * 60_000 }
+/** Names a person may set in a day (each is read by the content check). */
+export const RENAMES = { max: 10, windowMs: 24 * 60 * 60_000 }
+
 
 function describe(caller: Caller): Me {
   const primaryRole = [...roles].reverse().find((role) => caller.roles.has(role)) as Role
@@ -26,10 +30,23 @@ function describe(caller: Caller): Me {
 export const definition = defineFunction({
   name: 'account',
   contract: accountContract,
-  openapi: [],
-  access: { me: everyone, bind: everyone, maskPreview: publicWriters, claimPhotos: everyone },
+  openapi: ['security.msgSecCheck'],
+  access: { me: everyone, setName: everyone, bind: everyone, maskPreview: publicWriters, claimPhotos: everyone },
   actions: {
     me: async ({ caller }) => describe(caller),
+
+    setName: async (ctx) => {
+      const { input, caller, platform } = ctx
+      if ([...caller.roles].some((role) => role !== 'resident')) fail('forbidden', REGISTERED_NAME)
+      if (input.name === caller.nickname) return describe(caller)
+      await take(ctx, { key: `rename:${caller.userId}`, ...RENAMES }, '今天修改名称的次数已用完，请明天再试')
+      await screenText(platform, input.name, caller.openid, 'immediate')
+      await ctx.transaction(async (tx) => {
+        await renameUser(tx.db, caller.userId, input.name)
+        await tx.audit(`user:${caller.userId}`, { renamed: true })
+      })
+      return describe(await loadCaller(ctx.db, caller.openid))
+    },
 
     maskPreview: async ({ db, input }) => {
       const names = await knownNames(db, 'all')

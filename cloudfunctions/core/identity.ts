@@ -46,9 +46,18 @@ export async function loadCaller(db: Queryable, openid: string): Promise<Caller>
   }
 }
 
-/** The name a person is shown by (a bound profile's name). */
+/**
+ * Sets the name a person is shown by (one they chose, or a bound profile's name). The name shown
+ * until now is kept in `former_names`, so public pages go on masking it (core/names.ts).
+ */
 export async function renameUser(db: Queryable, userId: number, nickname: string): Promise<void> {
-  await db.query('UPDATE users SET nickname = $2 WHERE id = $1', [userId, nickname])
+  await db.query(
+    `UPDATE users SET nickname = $2,
+       former_names = CASE WHEN COALESCE(nickname, '') IN ('', $2) OR nickname = ANY (former_names) THEN former_names
+         ELSE array_append(former_names, nickname) END
+     WHERE id = $1`,
+    [userId, nickname],
+  )
 }
 
 /**

@@ -1,13 +1,15 @@
-/** The names of the people the system knows (people's shown names, profiles), masked on public pages. */
+/** The names of the people the system knows (people's shown names now and before, profiles), masked on public pages. */
 import { readCache } from './cache'
 import type { Queryable } from './db'
 import { isPersonName, maskPublic } from '../../src/domain/mask'
+
+type NameRow = { name: string }
 
 /** How long the list is reused: people bind or rename rarely, public pages are read constantly. */
 export const NAMES_CACHE_MS = 30_000
 
 export const knownNames = readCache<'all', readonly string[]>(NAMES_CACHE_MS, async (db) => {
-  const rows = await db.query('SELECT nickname AS name FROM users UNION SELECT name FROM profiles')
+  const rows = await db.query<NameRow>('SELECT nickname AS name FROM users UNION SELECT unnest(former_names) FROM users UNION SELECT name FROM profiles')
   return rows.map((row) => String(row.name)).filter(isPersonName)
 })
 

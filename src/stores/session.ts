@@ -6,6 +6,16 @@ import { fetchMe } from '../services/account'
 
 const ELDER_KEY = 'elder-mode'
 
+/**
+ * Elder mode beyond the page frame: on h5 the tab bar is Taro's DOM, outside every page, so the
+ * document carries the class too (app.css). WeChat's native tab bar takes no font size.
+ */
+function applyElderToChrome(on: boolean) {
+  if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('elder-mode', on)
+}
+const elderAtLaunch = Boolean(Taro.getStorageSync(ELDER_KEY))
+applyElderToChrome(elderAtLaunch)
+
 interface SessionState {
   me?: Me
   elder: boolean
@@ -16,7 +26,7 @@ interface SessionState {
 
 export const useSession = create<SessionState>((set) => ({
   me: undefined,
-  elder: Boolean(Taro.getStorageSync(ELDER_KEY)),
+  elder: elderAtLaunch,
   loadMe: async () => {
     const me = await fetchMe()
     set({ me })
@@ -25,6 +35,7 @@ export const useSession = create<SessionState>((set) => ({
   setMe: (me) => set({ me }),
   setElder: (elder) => {
     Taro.setStorageSync(ELDER_KEY, elder ? 1 : '')
+    applyElderToChrome(elder)
     set({ elder })
   },
 }))

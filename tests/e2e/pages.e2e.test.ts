@@ -20,6 +20,7 @@ const pages = [
   { name: 'site-code', persona: 'site_admin', path: '/packages/sites/pages/code/index?id=F01', ready: '打印后张贴' },
   { name: 'site-posters', persona: 'staff', path: '/packages/sites/pages/print/index', ready: '打印全部' },
   { name: 'scan', persona: 'resident', path: `/packages/checkin/pages/scan/index?scene=${encodeURIComponent('s=F01')}`, ready: '不提供位置，直接签到' },
+  { name: 'display-name', persona: 'resident', path: '/packages/account/pages/name/index', ready: '公开页面只显示名称的首尾两个字' },
   { name: 'profiles', persona: 'staff', path: '/packages/admin/pages/profiles/index', ready: '已发放' },
   { name: 'devsignin', persona: 'resident', path: '/packages/devsignin/pages/index/index', ready: '政协工作人员' },
   { name: 'topics', persona: 'resident', path: '/pages/topics/index?site=F01', ready: '本月议题' },

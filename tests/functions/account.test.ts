@@ -2,7 +2,11 @@ import { main as account } from '../../cloudfunctions/account'
 import { main as activities } from '../../cloudfunctions/activities'
 import { main as admin } from '../../cloudfunctions/admin'
 import { main as notices } from '../../cloudfunctions/notices'
+import { knownNames } from '../../cloudfunctions/core/names'
+import { REGISTERED_NAME } from '../../src/domain/account'
+import { TEXT_REFUSED } from '../../src/domain/limits'
 import { caller, DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
+import { as, draft } from '../support/topics'
 
 describe(`binding profiles on ${DB_LABEL}`, () => {
   let rt: TestRuntime
@@ -96,5 +100,74 @@ describe(`binding profiles on ${DB_LABEL}`, () => {
     rt.clock.set(new Date(rt.clock.now().getTime() + 10 * 60_000 + 1000))
     expect((await guesser('bind', { code: issued.data.bindCode })).data.primaryRole).toBe('member')
     rt.clock.set('2026-11-20T02:00:00Z')
+  })
+
+  describe('the name a person shows (setName)', () => {
+    const nameOf = async (openid: string) => (await rt.db.query<{ nickname: string }>('SELECT nickname FROM users WHERE openid = $1', [openid]))[0]?.nickname
+
+    it('sets a resident’s name, which public pages show masked, and keeps their former name masked', async () => {
+      const person = caller(account, 'person-rename')
+      expect((await person('me')).data.nickname).toBe('')
+      const named = await person('setName', { name: '  张三丰 ' })
+      expect(named.data).toMatchObject({ nickname: '张三丰', primaryRole: 'resident' })
+      expect((await person('me')).data.nickname).toBe('张三丰')
+      // Setting the same name again changes nothing and is no error.
+      expect((await person('setName', { name: '张三丰' })).data.nickname).toBe('张三丰')
+
+      rt.clock.set('2026-11-10T02:00:00Z')
+      const proposed = await as('person-rename').topics('propose', draft('社区食堂午餐太少'))
+      const seen = await as('demo-resident').topics('get', { topicId: proposed.data.id })
+      expect(seen.data.proposer).toBe('张*丰')
+      expect(JSON.stringify(seen.data)).not.toContain('张三丰')
+      rt.clock.set('2026-11-20T02:00:00Z')
+
+      expect((await person('setName', { name: '三丰爷爷' })).data.nickname).toBe('三丰爷爷')
+      const names = await knownNames(rt.db, 'all', Date.now() + 60_000)
+      expect(names).toEqual(expect.arrayContaining(['张三丰', '三丰爷爷']))
+      const audited = await rt.db.query<{ target: string }>("SELECT target FROM audit_log WHERE fn = 'account' AND action = 'setName'")
+      expect(audited.map((row) => row.target)).toEqual([`user:${named.data.userId}`, `user:${named.data.userId}`])
+    })
+
+    it('refuses empty, too long, non-text, multi-line, official-sounding and risky names in Chinese, and changes nothing', async () => {
+      const person = caller(account, 'person-hostile')
+      expect((await person('setName', { name: '李四' })).ok).toBe(true)
+      const refused = async (data: unknown) => (await person('setName', data)).error
+      expect(await refused({})).toEqual({ code: 'invalid_input', message: '名称至少 2 个字' })
+      expect(await refused({ name: '' })).toEqual({ code: 'invalid_input', message: '名称至少 2 个字' })
+      expect(await refused({ name: '   ' })).toEqual({ code: 'invalid_input', message: '名称至少 2 个字' })
+      expect(await refused({ name: '李' })).toEqual({ code: 'invalid_input', message: '名称至少 2 个字' })
+      expect(await refused({ name: '很'.repeat(13) })).toEqual({ code: 'invalid_input', message: '名称最多 12 个字' })
+      expect(await refused({ name: 'x'.repeat(100_000) })).toEqual({ code: 'invalid_input', message: '名称最多 12 个字' })
+      for (const name of [42, null, true, ['李四'], { name: '李四' }]) expect(await refused({ name })).toEqual({ code: 'invalid_input', message: '名称必须是文字' })
+      expect(await refused({ name: '李\n四' })).toEqual({ code: 'invalid_input', message: '名称只能写一行' })
+      expect((await refused({ name: '李\u0000四' }))).toEqual({ code: 'invalid_input', message: TEXT_REFUSED })
+      expect((await refused({ name: '李\uD800四' }))).toEqual({ code: 'invalid_input', message: TEXT_REFUSED })
+      expect(await refused({ name: '政协小李' })).toEqual({ code: 'invalid_input', message: '名称不能含有“政协”“管理员”“工作人员”等字样' })
+      expect(await refused({ name: '系统管理员' })).toEqual({ code: 'invalid_input', message: '名称不能含有“政协”“管理员”“工作人员”等字样' })
+      expect(await refused({ name: '李13812345678' })).toEqual({ code: 'invalid_input', message: '名称不能含有电话或证件号码' })
+      expect((await refused({ name: '网上赌博' })).code).toBe('content_rejected')
+      expect(await refused({ name: '兼职刷单请加微信' })).toEqual({ code: 'content_rejected', message: '内容需要修改后再发布' })
+      expect(await nameOf('person-hostile')).toBe('李四')
+      // An emoji counts as one character, as the person sees it.
+      expect((await person('setName', { name: '🌸'.repeat(12) })).data.nickname).toBe('🌸'.repeat(12))
+    })
+
+    it('keeps the registered name of a member or staff', async () => {
+      for (const openid of ['demo-member', 'demo-staff', 'demo-site-admin']) {
+        const before = await nameOf(openid)
+        expect((await caller(account, openid)('setName', { name: '新名字' })).error).toEqual({ code: 'forbidden', message: REGISTERED_NAME })
+        expect(await nameOf(openid)).toBe(before)
+      }
+    })
+
+    it('takes ten new names a day', async () => {
+      const person = caller(account, 'person-restless')
+      for (let i = 0; i < 10; i++) expect((await person('setName', { name: `小${'一二三四五六七八九十'[i]}` })).ok).toBe(true)
+      expect((await person('setName', { name: '小明' })).error).toEqual({ code: 'rate_limited', message: '今天修改名称的次数已用完，请明天再试' })
+      expect(await nameOf('person-restless')).toBe('小十')
+      rt.clock.set(new Date(rt.clock.now().getTime() + 24 * 60 * 60_000 + 1000))
+      expect((await person('setName', { name: '小明' })).data.nickname).toBe('小明')
+      rt.clock.set('2026-11-20T02:00:00Z')
+    })
   })
 })

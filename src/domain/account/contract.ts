@@ -1,6 +1,6 @@
 /** account: who I am, and binding a member or staff profile with its one-time code. */
 import * as v from 'valibot'
-import { BIND_CODE_ALPHABET, BIND_CODE_LENGTH, type Me } from '.'
+import { BIND_CODE_ALPHABET, BIND_CODE_LENGTH, displayNameLimits, displayNameRules, type Me } from '.'
 import { returns } from '../contract'
 import type { PublicPreview } from '../mask'
 import { empty } from '../schemas'
@@ -17,6 +17,22 @@ export const accountContract = {
         v.toUpperCase(),
         v.length(BIND_CODE_LENGTH, `绑定码为 ${BIND_CODE_LENGTH} 位`),
         v.regex(new RegExp(`^[${BIND_CODE_ALPHABET}]+$`), '绑定码含有无效字符'),
+      ),
+    }),
+    output: returns<Me>(),
+  },
+  /** The name this person shows to others (a resident; a working role keeps its registered name). */
+  setName: {
+    input: v.object({
+      // A missing name is an empty one, and says so.
+      name: v.optional(
+        v.pipe(
+          text('名称', displayNameLimits),
+          v.check(displayNameRules[0].ok, displayNameRules[0].message),
+          v.check(displayNameRules[1].ok, displayNameRules[1].message),
+          v.check(displayNameRules[2].ok, displayNameRules[2].message),
+        ),
+        '',
       ),
     }),
     output: returns<Me>(),

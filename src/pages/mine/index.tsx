@@ -1,5 +1,5 @@
 /**
- * "我的": who I am, the 工作台 first for the roles that work (Workbench.tsx), elder mode, binding a
+ * "我的": who I am (a resident sets the name shown), the 工作台 first for the roles that work (Workbench.tsx), elder mode, binding a
  * member or staff profile, and my check-ins.
  */
 import { Input, Switch, View } from '@tarojs/components'
@@ -73,6 +73,9 @@ export default function Mine() {
       {working && <Workbench me={me!} refresh={shows} />}
       {message && <Notice tone={message.ok ? 'success' : 'error'}>{message.text}</Notice>}
       <CellGroup>
+        {me && !me.roles.some((g) => g.role !== 'resident') && (
+          <Cell icon='mine' title='显示名称' label='其他人看到的名称' value={me.nickname || '未设置'} arrow onClick={go('/packages/account/pages/name/index')} />
+        )}
         <Cell icon='text-size' title='长辈模式' label='更大的字和按钮'
           value={<Switch checked={elder} color='#b71c1c' onChange={(e) => setElder(e.detail.value)}
             nativeProps={{ 'aria-label': '长辈模式' }} />} />
