@@ -103,7 +103,7 @@ async function seedActivities(tx: Queryable, now: Date): Promise<void> {
      WHERE organiser_id IS NULL`,
   )
   const rows = plan(now)
-  const made = await tx.query(
+  const made = await tx.query<{ id: number }>(
     `INSERT INTO activities (site_id, kind, title, place, starts_at, ends_at, capacity, organiser_id, intro, created_at)
      SELECT r.site, r.kind, r.title, r.place, r.starts, r.ends, r.capacity,
        COALESCE((SELECT f.user_id FROM member_facts f WHERE f.studio_site_id = r.site ORDER BY f.user_id LIMIT 1), (SELECT id FROM users WHERE openid = 'demo-staff')),
@@ -114,7 +114,7 @@ async function seedActivities(tx: Queryable, now: Date): Promise<void> {
     [rows.map((r) => r.site), rows.map((r) => r.kind), rows.map((r) => r.title), rows.map((r) => r.place),
       rows.map((r) => r.starts), rows.map((r) => r.ends), rows.map((r) => r.capacity)],
   )
-  const ids = made.map((r) => Number(r.id))
+  const ids = made.map((r) => r.id)
   // Sign-ups: a studio's or 同心汇's own members always, other members and residents by a fixed draw, within capacity.
   await tx.query(
     `INSERT INTO activity_signups (activity_id, person_id, status, created_at, queued_seq)

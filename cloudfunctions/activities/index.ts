@@ -1,5 +1,5 @@
 /** activities: activities at the sites, sign-ups with a waitlist, rotating check-in codes and attendance. */
-import { ACTIVITY_CHECKIN_PAGE, ALBUM_SCENE, parseActivityScene, type ActivitySummary, type AttendanceRow, type SignupRow } from '../../src/domain/activities'
+import { ACTIVITY_CHECKIN_PAGE, ALBUM_SCENE, parseActivityScene, type ActivitySummary, type AttendanceRow, type AttendanceVia, type SignupRow } from '../../src/domain/activities'
 import { activitiesContract } from '../../src/domain/activities/contract'
 import { csv } from '../../src/domain/csv'
 import { can, joinRefusal } from '../../src/domain/activities/permissions'
@@ -58,7 +58,7 @@ export const definition = defineFunction({
           const [topic] = await db.query('SELECT site_id FROM topics WHERE id = $1', [input.topicId])
           if (!topic) fail('not_found', '未找到关联的议题')
         }
-        const [row] = await db.query(
+        const [row] = await db.query<{ id: number }>(
           `INSERT INTO activities (site_id, kind, title, place, intro, starts_at, ends_at, capacity, audience, sectors, organiser_id, topic_id,
              code_period_s, window_before_min, window_after_min)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
@@ -72,7 +72,7 @@ export const definition = defineFunction({
           )
         }
         await audit(`activity:${row.id}`, { siteId: site.id, title: input.title })
-        return { id: Number(row.id) }
+        return { id: row.id }
       })
     },
 
@@ -102,7 +102,7 @@ export const definition = defineFunction({
         if (!can(caller, 'join', { siteId: activity.site_id, audience: activity.audience, sectors: activity.sectors, ...facts })) {
           fail('forbidden', joinRefusal[activity.audience])
         }
-        const [seat] = await db.query(
+        const [seat] = await db.query<{ id: number }>(
           `UPDATE activities SET confirmed_count = confirmed_count + 1 WHERE id = $1 AND (capacity IS NULL OR confirmed_count < capacity) RETURNING id`,
           [activity.id],
         )
@@ -120,7 +120,7 @@ export const definition = defineFunction({
           return fail('duplicate', mine.status === 'confirmed' ? '您已报名该活动' : '您已在候补名单中', { status: mine.status })
         }
         if (status === 'confirmed') return { status, position: null }
-        const [{ n }] = await db.query(
+        const [{ n }] = await db.query<{ n: number }>(
           `SELECT count(*)::int AS n FROM activity_signups WHERE activity_id = $1 AND status = 'waitlisted' AND queued_seq <= $2`,
           [activity.id, row.queued_seq],
         )
@@ -226,7 +226,7 @@ export const definition = defineFunction({
         // Duty points count towards members' yearly grades: nobody but district staff adds their own, and nobody before the activity.
         if (input.userId === caller.userId && !isDistrictStaff(caller)) fail('forbidden', '不能为自己补签，请由其他组织者或工作人员补签')
         if (now < activity.starts_at) fail('conflict', '活动开始后才能补签')
-        const [person] = await db.query('SELECT id FROM users WHERE id = $1', [input.userId])
+        const [person] = await db.query<{ id: number }>('SELECT id FROM users WHERE id = $1', [input.userId])
         if (!person) fail('not_found', '未找到该人员')
         if (!(await addAttendance(db, activity.id, input.userId, caller.userId, input.reason, now))) fail('duplicate', '该人员已签到')
         await audit(`activity:${activity.id}`, { attend: input.userId, reason: input.reason })
@@ -244,7 +244,7 @@ export const definition = defineFunction({
 
     exportAttendance: async ({ db, input, caller, audit }) => {
       const activity = await managedActivity(db, caller, input.activityId)
-      const rows = await db.query(
+      const rows = await db.query<{ name: string; sector: string | null; at: Date; via: AttendanceVia; reason: string | null }>(
         `SELECT ${personName('u', 'f')} AS name, f.sector, t.at, t.via, t.reason
          FROM activity_attendance t JOIN users u ON u.id = t.user_id LEFT JOIN member_facts f ON f.user_id = t.user_id
          WHERE t.activity_id = $1 ORDER BY t.at, t.id`,
@@ -255,7 +255,7 @@ export const definition = defineFunction({
         filename: `签到名单-${activity.id}.csv`,
         csv: csv([
           ['序号', '姓名', '界别', '签到时间', '方式', '补签或撤销原因'],
-          ...rows.map((r, i) => [i + 1, r.name, r.sector ?? '', shanghaiDateTime(new Date(r.at)), r.via === 'code' ? '扫码' : '组织者补签', r.reason ?? '']),
+          ...rows.map((r, i) => [i + 1, r.name, r.sector ?? '', shanghaiDateTime(r.at), r.via === 'code' ? '扫码' : '组织者补签', r.reason ?? '']),
         ]),
       }
     },

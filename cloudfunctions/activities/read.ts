@@ -1,5 +1,5 @@
 /** Reading activities: the row behind a call, summaries, one activity as a person sees it, a studio's section. */
-import type { ActivityDetail, ActivitySummary, StudioSection } from '../../src/domain/activities'
+import type { ActivityDetail, ActivitySummary, SignupStatus, StudioSection } from '../../src/domain/activities'
 import { can } from '../../src/domain/activities/permissions'
 import { maskName } from '../../src/domain/mask'
 import { publicMasker } from '../core/names'
@@ -31,8 +31,8 @@ export interface ActivityRow extends Row {
 
 /** The activity's row (locked for the transaction when `lock`), or `not_found`. */
 export async function loadActivity(db: Queryable, id: number, lock = false): Promise<ActivityRow> {
-  const [row] = await db.query(`SELECT * FROM activities WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id])
-  return (row as ActivityRow | undefined) ?? fail('not_found', '未找到该活动')
+  const [row] = await db.query<ActivityRow>(`SELECT * FROM activities WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id])
+  return row ?? fail('not_found', '未找到该活动')
 }
 
 /** The activity, or `forbidden` unless the caller organises it or manages its site. */
@@ -44,7 +44,7 @@ export async function managedActivity(db: Queryable, caller: Caller, id: number,
 
 /** What the join rule needs to know about the caller for this activity: their sector and whether they were invited. */
 export async function joinFacts(db: Queryable, userId: number, activityId: number): Promise<{ memberSector: string | null; invited: boolean }> {
-  const [row] = await db.query(
+  const [row] = await db.query<{ sector: string | null; invited: boolean }>(
     `SELECT (SELECT sector FROM member_facts WHERE user_id = $1) AS sector,
        EXISTS (SELECT 1 FROM activity_invites WHERE activity_id = $2 AND user_id = $1) AS invited`,
     [userId, activityId],
@@ -52,8 +52,10 @@ export async function joinFacts(db: Queryable, userId: number, activityId: numbe
   return { memberSector: row.sector ?? null, invited: row.invited }
 }
 
+type DetailRow = Omit<ActivityDetail, 'mine' | 'manages'> & { organiserId: number | null; myStatus: SignupStatus | null; myPosition: number | null }
+
 export async function activityDetail(db: Queryable, caller: Caller, id: number): Promise<ActivityDetail> {
-  const [row] = await db.query(
+  const [row] = await db.query<DetailRow>(
     `SELECT ${summaryColumns}, a.intro, a.sectors, a.topic_id AS "topicId", a.code_period_s AS "codePeriodS",
        a.organiser_id AS "organiserId", ${personName('o', 'of')} AS "organiserName",
        (SELECT count(*)::int FROM activity_signups w WHERE w.activity_id = a.id AND w.status = 'waitlisted') AS waitlisted,
@@ -71,7 +73,7 @@ export async function activityDetail(db: Queryable, caller: Caller, id: number):
   if (!row) return fail('not_found', '未找到该活动')
   const { organiserId, myStatus, myPosition, ...detail } = row
   return {
-    ...(detail as Omit<ActivityDetail, 'mine' | 'manages' | 'organiserName'> & { organiserName: string | null }),
+    ...detail,
     intro: (await publicMasker(db))(detail.intro),
     organiserName: organiserId && detail.organiserName ? maskName(detail.organiserName) : null,
     mine: myStatus ? { status: myStatus, position: myPosition ?? null } : null,
@@ -81,18 +83,18 @@ export async function activityDetail(db: Queryable, caller: Caller, id: number):
 
 export async function studioSection(db: Queryable, siteId: string, now: Date): Promise<StudioSection> {
   const [members, upcoming, past] = await Promise.all([
-    db.query(
+    db.query<StudioSection['members'][number]>(
       `SELECT f.user_id AS "userId", f.name, f.sector FROM member_facts f WHERE f.studio_site_id = $1 ORDER BY f.name, f.user_id`,
       [siteId],
     ),
-    db.query(`SELECT ${summaryColumns} FROM ${summaryFrom} WHERE a.site_id = $1 AND a.ends_at > $2 ORDER BY a.starts_at, a.id LIMIT 5`, [siteId, now]),
-    db.query(
+    db.query<ActivitySummary>(`SELECT ${summaryColumns} FROM ${summaryFrom} WHERE a.site_id = $1 AND a.ends_at > $2 ORDER BY a.starts_at, a.id LIMIT 5`, [siteId, now]),
+    db.query<StudioSection['past'][number]>(
       `SELECT ${summaryColumns}, (SELECT count(*)::int FROM activity_attendance t WHERE t.activity_id = a.id) AS attended
        FROM ${summaryFrom} WHERE a.site_id = $1 AND a.ends_at <= $2 ORDER BY a.starts_at DESC, a.id DESC LIMIT 10`,
       [siteId, now],
     ),
   ])
-  return { members, upcoming, past } as StudioSection
+  return { members, upcoming, past }
 }
 
 export type { ActivitySummary }

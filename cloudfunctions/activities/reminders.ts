@@ -11,7 +11,7 @@ export const remindSignups: Job = {
   every: 5,
   run: (ctx) =>
     ctx.transaction(async ({ db, now, publish }) => {
-      const due = await db.query(
+      const due = await db.query<{ id: number; title: string; place: string; starts_at: Date; people: number[] }>(
         `SELECT a.id, a.title, a.place, a.starts_at, array_agg(s.person_id ORDER BY s.person_id) AS people
          FROM activities a JOIN activity_signups s ON s.activity_id = a.id AND s.status = 'confirmed'
          WHERE a.starts_at > $1 AND a.starts_at <= $1 + make_interval(mins => $2)
@@ -23,11 +23,11 @@ export const remindSignups: Job = {
         told += await publish({
           type: 'activity.starting',
           key: `activity-reminder:${activity.id}`,
-          activityId: Number(activity.id),
+          activityId: activity.id,
           title: activity.title,
           place: activity.place || '活动地点',
           startsAt: activity.starts_at,
-          people: (activity.people as unknown[]).map(Number),
+          people: activity.people,
         })
       }
       return told

@@ -33,11 +33,11 @@ export const definition = defineFunction({
         fail('not_found', '未找到该单位')
       }
       return transaction(async (tx) => {
-        const [profile] = (await tx.db.query(
+        const [profile] = await tx.db.query<Profile>(
           `INSERT INTO profiles (role, name, site_id, unit_id, sector, member_user_id, bind_code, created_by, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${profileColumns}`,
           [input.role, input.name, input.siteId ?? null, input.unitId ?? null, input.sector ?? null, input.memberId ?? null, newBindCode(), caller.userId, tx.now],
-        )) as Profile[]
+        )
         await tx.audit(`profile:${profile.id}`, { role: profile.role, name: profile.name })
         return profile
       })

@@ -27,15 +27,15 @@ export const definition = defineFunction({
       const fix = input.location
       const { status, distanceM } = judgeLocation({ lat: site.lat, lng: site.lng, radiusM: site.radius_m }, fix)
       const day = shanghaiDay(now)
-      const [created] = await db.query(
+      const [created] = await db.query<Omit<CheckinRecord, 'siteName'>>(
         `INSERT INTO checkins (user_id, site_id, day, created_at, lat, lng, accuracy, distance_m, location_status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (user_id, site_id, day) DO NOTHING
          RETURNING ${recordColumns}`,
         [caller.userId, site.id, day, now, fix?.lat ?? null, fix?.lng ?? null, fix?.accuracy ?? null, distanceM, status],
       )
-      if (created) return { ...created, siteName: site.name } as CheckinRecord
-      const [first] = await db.query(
+      if (created) return { ...created, siteName: site.name }
+      const [first] = await db.query<Omit<CheckinRecord, 'siteName'>>(
         `SELECT ${recordColumns} FROM checkins WHERE user_id = $1 AND site_id = $2 AND day = $3`,
         [caller.userId, site.id, day],
       )
@@ -65,7 +65,7 @@ export const definition = defineFunction({
 /** Clears the coordinates and accuracy of check-ins older than RAW_LOCATION_DAYS; answers how many. */
 async function purgeRawLocations(db: Queryable, now: Date): Promise<number> {
   const before = new Date(now.getTime() - RAW_LOCATION_DAYS * 24 * 60 * 60 * 1000)
-  const [{ n }] = await db.query(
+  const [{ n }] = await db.query<{ n: number }>(
     `WITH purged AS (
        UPDATE checkins SET lat = NULL, lng = NULL, accuracy = NULL
        WHERE created_at < $1 AND (lat IS NOT NULL OR lng IS NOT NULL OR accuracy IS NOT NULL)

@@ -1,17 +1,17 @@
 /**
  * The db port: one small interface over PostgreSQL, embedded (PGlite, data in a folder) by default
  * or a server through `pg` when DATABASE_URL is set. Both return rows as plain objects with the
- * same types: int8 as number, date as 'YYYY-MM-DD', timestamptz as Date.
+ * same types: int8 (and int8[]) as number, date as 'YYYY-MM-DD', timestamptz as Date.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { getTypeParser } from 'pg-types'
 import { openBackend, pgliteDb } from './db-pglite'
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row's columns are typed by the query that reads it
-export type Row = Record<string, any>
+/** A row whose columns a query has not named: each query that reads one gives its row type (`query<T>`). */
+export type Row = Record<string, unknown>
 
 export interface Queryable {
-  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>
+  query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>
 }
 
 /** The transaction's side of the port. */
@@ -62,14 +62,16 @@ export function guarded(db: Db): Db {
 }
 
 const INT8 = 20
+const INT8_ARRAY: number = 1016
 const DATE = 1082
 const asNumber = (value: string) => Number(value)
+const asNumbers = (value: string) => (getTypeParser(INT8_ARRAY, 'text')(value) as (string | null)[]).map((item) => (item === null ? null : Number(item)))
 const asText = (value: string) => value
 
-/** node-postgres's text parsers, with int8 as number and date as 'YYYY-MM-DD', for both sides. */
+/** node-postgres's text parsers, with int8 (and int8[]) as number and date as 'YYYY-MM-DD', for both sides. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each parser answers its own PostgreSQL type
 export const typeParserFor = (typeId: number): ((text: string) => any) =>
-  typeId === INT8 ? asNumber : typeId === DATE ? asText : getTypeParser(typeId, 'text')
+  typeId === INT8 ? asNumber : typeId === INT8_ARRAY ? asNumbers : typeId === DATE ? asText : getTypeParser(typeId, 'text')
 
 /** PGlite in this thread, in `dataDir` (in memory without one); see db-pglite.ts. */
 export async function openPglite(dataDir?: string): Promise<Db> {

@@ -27,7 +27,7 @@ export async function readFigure(db: Queryable, figure: Figure, from: string, to
   if (!MONTH.test(from) || !MONTH.test(to) || from > to) fail('invalid_input', '月份范围不正确')
   // Only the parameters the figure names: PostgreSQL refuses a statement given more than it uses.
   const params = [`${from}-01`, `${addMonths(to, 1)}-01`, now].slice(0, figure.sql.includes('$3') ? 3 : 2)
-  const rows = await db.query(`SELECT site_id, month, value::float8 AS value FROM (${figure.sql}) f ORDER BY site_id, month`, params)
+  const rows = await db.query<{ site_id: string; month: string; value: number }>(`SELECT site_id, month, value::float8 AS value FROM (${figure.sql}) f ORDER BY site_id, month`, params)
   return rows.map((row) => ({ siteId: row.site_id, month: row.month, value: row.value }))
 }
 

@@ -41,7 +41,8 @@ export interface JobRun {
   error?: string
 }
 
-export type Trigger = 'timer' | 'host' | 'direct'
+export const triggers = ['timer', 'host', 'direct'] as const
+export type Trigger = (typeof triggers)[number]
 
 /**
  * The one claim loop of a job: runs `step` in its own transaction again and again, each claiming
@@ -64,7 +65,7 @@ export async function runJob(owner: JobOwner, name: string, runtime: Runtime, tr
   const { db, clock } = runtime
   const now = clock.now()
   const actor = { userId: null, fn: owner.name, action: name }
-  const [{ id }] = await db.query('INSERT INTO job_runs (fn, job, trigger, started_at) VALUES ($1, $2, $3, $4) RETURNING id', [
+  const [{ id }] = await db.query<{ id: number }>('INSERT INTO job_runs (fn, job, trigger, started_at) VALUES ($1, $2, $3, $4) RETURNING id', [
     owner.name,
     name,
     trigger,

@@ -60,7 +60,7 @@ export async function pageOf<T>(db: Queryable, query: PageQuery, { cursor, limit
   }
   params.push(limit + 1)
   const keyColumns = query.keys.map((key, i) => `(${key})::text AS "_k${i}"`).join(', ')
-  const rows = await db.query(
+  const rows = await db.query<Row & Record<`_k${number}`, string>>(
     `SELECT ${query.columns}, ${keyColumns} FROM ${query.from}
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY ${query.keys.map((key) => `${key} ${dir}`).join(', ')} LIMIT $${params.length}`,

@@ -23,7 +23,7 @@ export async function recordUpload(db: Queryable, openid: string, fileId: string
 export async function claimPhotos(db: Queryable, userId: number, fileIds: string[], at: Date): Promise<void> {
   // Two people claiming one file at once: the second waits for the first, then finds it taken.
   await db.query('SELECT pg_advisory_xact_lock(hashtext(f)) FROM (SELECT DISTINCT unnest($1::text[]) AS f ORDER BY 1) ids', [fileIds])
-  const [{ taken }] = await db.query('SELECT count(*)::int AS taken FROM uploads WHERE file_id = ANY($1) AND owner_id <> $2', [fileIds, userId])
+  const [{ taken }] = await db.query<{ taken: number }>('SELECT count(*)::int AS taken FROM uploads WHERE file_id = ANY($1) AND owner_id <> $2', [fileIds, userId])
   if (taken > 0) fail('invalid_input', NOT_OWN)
   await db.query(
     `INSERT INTO uploads (file_id, owner_id, created_at) SELECT unnest($1::text[]), $2, $3 ON CONFLICT (file_id, owner_id) DO NOTHING`,
@@ -35,6 +35,6 @@ export async function claimPhotos(db: Queryable, userId: number, fileIds: string
 export async function requireOwnPhotos(db: Queryable, userId: number, fileIds: readonly string[], kept: readonly string[] = []): Promise<void> {
   const asked = [...new Set(fileIds.filter((id) => !kept.includes(id)))]
   if (asked.length === 0) return
-  const [{ own }] = await db.query('SELECT count(*)::int AS own FROM uploads WHERE file_id = ANY($1) AND owner_id = $2', [asked, userId])
+  const [{ own }] = await db.query<{ own: number }>('SELECT count(*)::int AS own FROM uploads WHERE file_id = ANY($1) AND owner_id = $2', [asked, userId])
   if (own !== asked.length) fail('invalid_input', NOT_OWN)
 }

@@ -20,7 +20,7 @@ const yearRange = (year: number) => [`${year}-01-01`, `${year + 1}-01-01`]
 
 async function dutyYear(db: Queryable, userId: number, year: number): Promise<DutyYear> {
   const [from, to] = yearRange(year)
-  const sources = await db.query(
+  const sources = await db.query<DutyYear['sources'][number]>(
     `SELECT d.id, d.day::text AS day, d.kind, d.points::float8 AS points, d.activity_id AS "activityId",
        COALESCE(a.title, d.note, '') AS title
      FROM duty_records d LEFT JOIN activities a ON a.id = d.activity_id
@@ -48,7 +48,7 @@ async function dutyYear(db: Queryable, userId: number, year: number): Promise<Du
     bands,
     byKind: [...kinds.values()].filter((k) => k.count > 0).map((k) => ({ ...k, points: round(k.points) })),
     byMonth: byMonth.map(round),
-    sources: sources as DutyYear['sources'],
+    sources,
   }
 }
 
@@ -70,7 +70,7 @@ export const definition = defineFunction({
     mine: async ({ db, input, caller, now }) => dutyYear(db, caller.userId, yearOf(input, now)),
 
     member: async ({ db, input, now }) => {
-      const [person] = await db.query(
+      const [person] = await db.query<{ name: string }>(
         `SELECT COALESCE(NULLIF(f.name, ''), NULLIF(u.nickname, ''), '委员' || u.id) AS name FROM users u
          LEFT JOIN member_facts f ON f.user_id = u.id WHERE u.id = $1 AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'member')`,
         [input.userId],
@@ -91,7 +91,7 @@ export const definition = defineFunction({
 
     export: async ({ db, input, now, audit }) => {
       const year = yearOf(input, now)
-      const rows = await db.query(`SELECT m.* FROM ${totals} ORDER BY m.total DESC, m."userId"`, yearRange(year))
+      const rows = await db.query<Omit<DutyMemberRow, 'band'>>(`SELECT m.* FROM ${totals} ORDER BY m.total DESC, m."userId"`, yearRange(year))
       await audit(`duty:${year}`, { export: rows.length })
       return {
         filename: `委员履职积分-${year}.csv`,
@@ -106,23 +106,23 @@ export const definition = defineFunction({
       transaction(async ({ db, now, audit }) => {
         const [member] = await db.query("SELECT 1 FROM user_roles WHERE user_id = $1 AND role = 'member'", [input.userId])
         if (!member) fail('not_found', '未找到该委员')
-        const [rule] = await db.query(
+        const [rule] = await db.query<{ id: number }>(
           'SELECT id FROM duty_rules WHERE kind = $1 AND effective_from <= $2 ORDER BY effective_from DESC LIMIT 1',
           [input.kind, input.day],
         )
         if (!rule) fail('invalid_input', '该日期没有适用的积分规则')
-        const [row] = await db.query(
+        const [row] = await db.query<{ id: number }>(
           `INSERT INTO duty_records (user_id, day, kind, rule_id, points, source_key, note, created_by, created_at)
            VALUES ($1, $2, $3, $4, $5, 'correction:' || nextval('duty_records_id_seq'), $6, $7, $8) RETURNING id`,
           [input.userId, input.day, input.kind, rule.id, input.points, `${dutyKindLabels[input.kind]}：${input.reason}`, caller.userId, now],
         )
         await audit(`duty:${input.userId}`, { record: row.id, day: input.day, kind: input.kind, points: input.points, reason: input.reason })
         const year = Number(input.day.slice(0, 4))
-        const [{ total }] = await db.query(
+        const [{ total }] = await db.query<{ total: number }>(
           'SELECT COALESCE(sum(points), 0)::float8 AS total FROM duty_records WHERE user_id = $1 AND day >= $2 AND day < $3',
           [input.userId, ...yearRange(year)],
         )
-        return { id: Number(row.id), total }
+        return { id: row.id, total }
       }),
   },
 })

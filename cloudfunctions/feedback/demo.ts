@@ -49,31 +49,31 @@ const plans: Plan[] = [
 ]
 
 async function seedFeedback(tx: Queryable, now: Date): Promise<void> {
-  const [{ n }] = await tx.query('SELECT count(*)::int AS n FROM assignments')
+  const [{ n }] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM assignments')
   if (n > 0) return
   const calendar = await loadCalendar(tx)
-  const [staff] = await tx.query("SELECT id FROM users WHERE openid = 'demo-staff'")
+  const [staff] = await tx.query<{ id: number }>("SELECT id FROM users WHERE openid = 'demo-staff'")
   for (const plan of plans) {
-    const [row] = await tx.query(
+    const [row] = await tx.query<{ id: number; at: Date }>(
       `SELECT t.id, m.at FROM topics t JOIN topic_meetings m ON m.topic_id = t.id WHERE t.title = $1 AND t.state = 'deliberated' ORDER BY t.id LIMIT 1`,
       [plan.title],
     )
     if (!row) continue
-    const from = (row.at as Date).getTime()
+    const from = row.at.getTime()
     const at = (share: number) => new Date(from + (now.getTime() - 3_600_000 - from) * share)
     const scope = (share: number, userId: number | null) => scopeOf(tx, at(share), { userId, fn: 'feedback', action: 'demo' })
     const topic = await loadTopic(tx, row.id, true)
-    const staffMove = { userId: staff.id as number, role: '政协工作人员' }
+    const staffMove = { userId: staff.id, role: '政协工作人员' }
     const unitMove = { userId: null, role: '承办单位' }
 
     const assignedDay = dayOf(at(0.1))
     const ackDue = addWorkingDays(assignedDay, ACK_DAYS, calendar)
     const replyDue = addWorkingDays(assignedDay, DEFAULT_DUE_DAYS, calendar)
-    const names = (await tx.query('SELECT name FROM units WHERE id = ANY($1) ORDER BY id', [plan.units.map((u) => u.unitId)])).map((u) => u.name)
+    const names = (await tx.query<{ name: string }>('SELECT name FROM units WHERE id = ANY($1) ORDER BY id', [plan.units.map((u) => u.unitId)])).map((u) => u.name)
     await moveTopic(scope(0.1, staff.id), topic, 'assign', staffMove, `交办：${names.join('、')}`)
     let replied = 0
     for (const [i, unit] of plan.units.entries()) {
-      const [assignment] = await tx.query(
+      const [assignment] = await tx.query<{ id: number }>(
         `INSERT INTO assignments (topic_id, unit_id, status, assigned_by, assigned_at, month, ack_due, reply_due, ack_end, reply_end,
            acknowledged_at, first_replied_at, replied_at, reply, next_check)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14) RETURNING id`,
@@ -94,7 +94,7 @@ async function seedFeedback(tx: Queryable, now: Date): Promise<void> {
     await tx.query('INSERT INTO topic_outcomes (topic_id, summary, published_by, first_published_at, published_at) VALUES ($1, $2, $3, $4, $4)', [
       topic.id, plan.outcome, staff.id, at(0.7),
     ])
-    const raters = [topic.proposer_id, ...(await tx.query('SELECT user_id FROM votes WHERE topic_id = $1 AND user_id <> $2 ORDER BY id', [topic.id, topic.proposer_id])).map((v) => v.user_id)]
+    const raters = [topic.proposer_id, ...(await tx.query<{ user_id: number }>('SELECT user_id FROM votes WHERE topic_id = $1 AND user_id <> $2 ORDER BY id', [topic.id, topic.proposer_id])).map((v) => v.user_id)]
     for (const [i, score] of (plan.ratings ?? []).entries()) {
       if (raters[i] === undefined) break
       await tx.query('INSERT INTO ratings (topic_id, user_id, score, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)', [topic.id, raters[i], score, at(0.8 + i * 0.03)])

@@ -17,7 +17,7 @@ import { actorRole, loadTopic, moveTopic, type TopicRow } from '../topics/public
 import { closeEvaluated, superviseDeadlines } from './jobs'
 import { assignmentColumns, assignmentFrom, assignmentView, assignmentViews, listOutcomes, statsCsv, topicStory, unitStats } from './read'
 import { appeal, decideAppeal, rate } from './ratings'
-import { loadCalendar, lockAssignment, recordEscalations, reopenAssignments, topicOfAssignment } from './work'
+import { loadCalendar, lockAssignment, recordEscalations, reopenAssignments, topicOfAssignment, type AssignmentRow } from './work'
 
 const staffOnly = (caller: Caller) => can(caller, 'assign') || fail('forbidden', '只有政协工作人员可以进行此操作')
 const handler = (caller: Caller) => ({ userId: caller.userId, role: roleLabels.unit_handler })
@@ -35,17 +35,17 @@ async function handlersAssignment(tx: Scope, caller: Caller, assignmentId: numbe
 /** Creates the assignments of a topic (交) with their deadlines, and tells each unit. */
 async function createAssignments(tx: Scope, caller: Caller, topic: TopicRow, units: { unitId: string; dueDays?: number; dueDate?: string }[]) {
   const calendar = await loadCalendar(tx.db)
-  const [setting] = await tx.db.query('SELECT d.days FROM topics t JOIN category_due_days d ON d.category = t.category WHERE t.id = $1', [topic.id])
+  const [setting] = await tx.db.query<{ days: number }>('SELECT d.days FROM topics t JOIN category_due_days d ON d.category = t.category WHERE t.id = $1', [topic.id])
   const today = dayOf(tx.now)
   const ackDue = addWorkingDays(today, ACK_DAYS, calendar)
   const ids: number[] = []
   for (const unit of units) {
-    const [known] = await tx.db.query('SELECT name FROM units WHERE id = $1', [unit.unitId])
+    const [known] = await tx.db.query<{ name: string }>('SELECT name FROM units WHERE id = $1', [unit.unitId])
     if (!known) fail('not_found', '未找到该承办单位')
     if (unit.dueDate && unit.dueDate < today) fail('invalid_input', '办理期限不能早于今天')
     // A due date on a non-working day moves to the next working day, never refused.
     const replyDue = unit.dueDate ? nextWorkingDay(unit.dueDate, calendar) : addWorkingDays(today, unit.dueDays ?? setting?.days ?? DEFAULT_DUE_DAYS, calendar)
-    const [row] = await tx.db.query(
+    const [row] = await tx.db.query<{ id: number }>(
       `INSERT INTO assignments (topic_id, unit_id, assigned_by, assigned_at, month, ack_due, reply_due, ack_end, reply_end, next_check)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8) ON CONFLICT (topic_id, unit_id) WHERE status <> 'withdrawn' DO NOTHING RETURNING id`,
       [topic.id, unit.unitId, caller.userId, tx.now, today.slice(0, 7), ackDue, replyDue, dueEnd(ackDue), dueEnd(replyDue)],
@@ -84,7 +84,7 @@ export const definition = defineFunction({
   },
   jobs: { superviseDeadlines, closeEvaluated },
   actions: {
-    units: async ({ db }) => db.query('SELECT id, name FROM units ORDER BY id') as Promise<{ id: string; name: string }[]>,
+    units: async ({ db }) => db.query<{ id: string; name: string }>('SELECT id, name FROM units ORDER BY id'),
 
     saveUnit: async ({ input, caller, transaction }) => {
       staffOnly(caller)
@@ -135,7 +135,7 @@ export const definition = defineFunction({
       staffOnly(caller)
       return transaction(async (tx) => {
         const topic = await loadTopic(tx.db, input.topicId, true)
-        const names = await tx.db.query('SELECT name FROM units WHERE id = ANY($1) ORDER BY id', [input.units.map((u) => u.unitId)])
+        const names = await tx.db.query<{ name: string }>('SELECT name FROM units WHERE id = ANY($1) ORDER BY id', [input.units.map((u) => u.unitId)])
         const note = input.note || `交办：${names.map((row) => row.name).join('、')}`
         const state = await moveTopic(tx, topic, 'assign', { userId: caller.userId, role: actorRole(caller, topic) }, note)
         const ids = await createAssignments(tx, caller, topic, input.units)
@@ -173,7 +173,7 @@ export const definition = defineFunction({
         const { topic, assignment } = await handlersAssignment(tx, caller, input.assignmentId)
         if (assignment.status === 'assigned') fail('conflict', '请先签收再填写办理进展')
         await requireOwnPhotos(tx.db, caller.userId, input.photos)
-        const [note] = await tx.db.query(
+        const [note] = await tx.db.query<{ id: number }>(
           'INSERT INTO assignment_notes (assignment_id, kind, author_id, at, body, photos) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
           [assignment.id, input.reassign ? 'reassign' : 'progress', caller.userId, tx.now, input.note, JSON.stringify(input.photos)],
         )
@@ -241,7 +241,7 @@ export const definition = defineFunction({
           assignment.id, caller.userId, tx.now, input.reply, JSON.stringify(input.photos),
         ])
         if (topic.state === 'assigned' || topic.state === 'reopened') await moveTopic(tx, topic, 'handle', handler(caller))
-        const [{ open }] = await tx.db.query("SELECT count(*)::int AS open FROM assignments WHERE topic_id = $1 AND status IN ('assigned', 'acknowledged')", [topic.id])
+        const [{ open }] = await tx.db.query<{ open: number }>("SELECT count(*)::int AS open FROM assignments WHERE topic_id = $1 AND status IN ('assigned', 'acknowledged')", [topic.id])
         if (open === 0 && topic.state === 'in_progress') await moveTopic(tx, topic, 'reply', handler(caller), '各承办单位均已答复')
         return { assignment: await assignmentView(tx.db, assignment.id), state: topic.state }
       })
@@ -255,7 +255,7 @@ export const definition = defineFunction({
           await moveTopic(tx, topic, 'reopen', { userId: caller.userId, role: actorRole(caller, topic) }, input.note)
           await reopenAssignments(tx, topic, await loadCalendar(tx.db), `督办：${input.note}`)
         } else if (['assigned', 'in_progress', 'reopened'].includes(topic.state)) {
-          const rows = await tx.db.query(
+          const rows = await tx.db.query<Pick<AssignmentRow, 'id' | 'unit_id' | 'level'>>(
             `UPDATE assignments SET level = level + 1 WHERE topic_id = $1 AND status IN ('assigned', 'acknowledged') AND level < 3 RETURNING id, unit_id, level`,
             [topic.id],
           )
@@ -263,7 +263,7 @@ export const definition = defineFunction({
           await recordEscalations(tx, rows.map((row) => ({ id: row.id, topicId: topic.id, unitId: row.unit_id, title: topic.title, level: row.level, reason: `督办：${input.note}` })), caller.userId)
         } else fail('conflict', '议题尚未交办，不能督办')
         await tx.audit(`topic:${topic.id}`, { move: 'supervise' })
-        const [{ level }] = await tx.db.query("SELECT coalesce(max(level), 0)::int AS level FROM assignments WHERE topic_id = $1 AND status <> 'withdrawn'", [topic.id])
+        const [{ level }] = await tx.db.query<{ level: number }>("SELECT coalesce(max(level), 0)::int AS level FROM assignments WHERE topic_id = $1 AND status <> 'withdrawn'", [topic.id])
         return { state: topic.state, level }
       })
     },

@@ -10,9 +10,11 @@
 import { addWorkingDays, CLOSE_AFTER_DAYS, dayOf, dueEnd, GRACE_DAYS, MAX_LEVEL } from '../../src/domain/feedback'
 import { claimEach, type Job } from '../core/jobs'
 import { moveTopic, SYSTEM, type TopicRow } from '../topics/public'
-import { loadCalendar, recordEscalations } from './work'
+import { loadCalendar, recordEscalations, type AssignmentRow } from './work'
 
 export const SUPERVISE_BATCH = { size: 500 }
+
+type DueRow = Pick<AssignmentRow, 'id' | 'topic_id' | 'unit_id' | 'status' | 'level'> & { next_check: Date; title: string }
 
 const claimDue = `
   SELECT a.id, a.topic_id, a.unit_id, a.status, a.level, a.next_check, t.title
@@ -25,7 +27,7 @@ export const superviseDeadlines: Job = {
   run: async (ctx) => {
     const calendar = await loadCalendar(ctx.db)
     return claimEach(ctx, async (tx) => {
-      const rows = await tx.db.query(claimDue, [tx.now, SUPERVISE_BATCH.size])
+      const rows = await tx.db.query<DueRow>(claimDue, [tx.now, SUPERVISE_BATCH.size])
       if (rows.length === 0) return 0
       const next = rows.map((row) => dueEnd(addWorkingDays(dayOf(new Date(row.next_check.getTime() - 1)), GRACE_DAYS, calendar)))
       const levels = rows.map((row) => row.level + 1)
@@ -53,12 +55,12 @@ export const closeEvaluated: Job = {
   run: async (ctx) => {
     const before = new Date(ctx.now.getTime() - CLOSE_AFTER_DAYS * 86_400_000)
     return claimEach(ctx, async (tx) => {
-      const [topic] = (await tx.db.query(
+      const [topic] = await tx.db.query<TopicRow>(
         `SELECT t.id, t.site_id, t.month, t.proposer_id, t.title, t.state, t.merged_into, t.ballot_cycle_id, t.accepted_at
          FROM topics t JOIN topic_outcomes o ON o.topic_id = t.id
          WHERE t.state = 'evaluated' AND o.published_at <= $1 ORDER BY t.id LIMIT 1 FOR UPDATE OF t SKIP LOCKED`,
         [before],
-      )) as TopicRow[]
+      )
       if (!topic) return 0
       await moveTopic(tx, topic, 'close', SYSTEM, `公示满 ${CLOSE_AFTER_DAYS} 天，办结`)
       return 1

@@ -17,7 +17,7 @@ type Input<A extends keyof typeof feedbackContract> = v.InferOutput<(typeof feed
 
 export async function rate(tx: Scope, caller: Caller, input: Input<'rate'>) {
   const topic = await loadTopic(tx.db, input.topicId, true)
-  const [ties] = await tx.db.query(
+  const [ties] = await tx.db.query<{ published: boolean; voted: boolean; following: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM topic_outcomes WHERE topic_id = $1) AS published,
        EXISTS (SELECT 1 FROM votes WHERE topic_id = $1 AND user_id = $2) AS voted,
        EXISTS (SELECT 1 FROM topic_followers WHERE topic_id = $1 AND user_id = $2) AS following`,
@@ -27,7 +27,7 @@ export async function rate(tx: Scope, caller: Caller, input: Input<'rate'>) {
   if (topic.state === 'closed') fail('conflict', '该议题已办结，评价已结束')
   const proposer = topic.proposer_id === caller.userId
   if (!can(caller, 'rate', { proposer, voted: ties.voted, following: ties.following })) fail('forbidden', '只有提议人、投票人和关注者可以评价')
-  const [mine] = await tx.db.query('SELECT score, created_at FROM ratings WHERE topic_id = $1 AND user_id = $2 FOR UPDATE', [topic.id, caller.userId])
+  const [mine] = await tx.db.query<{ score: number; created_at: Date }>('SELECT score, created_at FROM ratings WHERE topic_id = $1 AND user_id = $2 FOR UPDATE', [topic.id, caller.userId])
   if (mine && !input.change) fail('duplicate', '您已评价过该议题', { score: mine.score })
   if (mine) {
     if (tx.now.getTime() > mine.created_at.getTime() + RATING_CHANGE_DAYS * 86_400_000) fail('expired', `评价 ${RATING_CHANGE_DAYS} 天内可以修改，现已超过期限`)
@@ -41,7 +41,7 @@ export async function rate(tx: Scope, caller: Caller, input: Input<'rate'>) {
   }
   const by = { userId: caller.userId, role: proposer ? '提议人' : roleLabels.resident }
   if (topic.state === 'published') await moveTopic(tx, topic, 'evaluate', by)
-  const scores = await tx.db.query('SELECT score, user_id = $2 AS own FROM ratings WHERE topic_id = $1 AND NOT excluded', [topic.id, topic.proposer_id])
+  const scores = await tx.db.query<{ score: number; own: boolean }>('SELECT score, user_id = $2 AS own FROM ratings WHERE topic_id = $1 AND NOT excluded', [topic.id, topic.proposer_id])
   const own = scores.find((row) => row.own)
   let reopened = false
   if (shouldReopen(scores.map((row) => row.score), own ? own.score : null) && ['replied', 'published', 'evaluated'].includes(topic.state)) {
@@ -62,26 +62,26 @@ export async function rate(tx: Scope, caller: Caller, input: Input<'rate'>) {
 }
 
 export async function appeal(tx: Scope, caller: Caller, input: Input<'appeal'>): Promise<Appeal> {
-  const [rating] = await tx.db.query(
+  const [rating] = await tx.db.query<{ id: number; topic_id: number; score: number; title: string; unit_id: string | null }>(
     `SELECT r.id, r.topic_id, r.score, t.title, a.unit_id FROM ratings r JOIN topics t ON t.id = r.topic_id
        LEFT JOIN assignments a ON a.topic_id = r.topic_id AND a.status <> 'withdrawn' AND a.unit_id = ANY($2)
      WHERE r.id = $1 ORDER BY a.unit_id LIMIT 1`,
     [input.ratingId, unitsOf(caller)],
   )
   if (!rating) fail('not_found', '未找到该评价')
-  if (!rating.unit_id) fail('forbidden', '只能对本单位承办议题的评价提出申诉')
-  const [row] = await tx.db.query(
+  const unitId = rating.unit_id ?? fail('forbidden', '只能对本单位承办议题的评价提出申诉')
+  const [row] = await tx.db.query<{ id: number }>(
     `INSERT INTO rating_appeals (rating_id, unit_id, reason, created_by, created_at) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (rating_id, unit_id) DO NOTHING RETURNING id`,
-    [rating.id, rating.unit_id, input.reason, caller.userId, tx.now],
+    [rating.id, unitId, input.reason, caller.userId, tx.now],
   )
   if (!row) fail('duplicate', '本单位已对该评价提出申诉')
   await tx.publish({ type: 'rating.appealed', key: `appeal:${row.id}`, topicId: rating.topic_id, title: rating.title, reason: input.reason })
-  return { id: row.id, ratingId: rating.id, topicId: rating.topic_id, unitId: rating.unit_id, score: rating.score, reason: input.reason, status: 'pending' } satisfies Appeal
+  return { id: row.id, ratingId: rating.id, topicId: rating.topic_id, unitId, score: rating.score, reason: input.reason, status: 'pending' } satisfies Appeal
 }
 
 export async function decideAppeal(tx: Scope, caller: Caller, input: Input<'decideAppeal'>): Promise<Appeal> {
-  const [appeal] = await tx.db.query(
+  const [appeal] = await tx.db.query<Appeal & { rating_id: number; created_by: number }>(
     `UPDATE rating_appeals p SET status = $2, decided_by = $3, decided_at = $4, decision_note = $5 FROM ratings r
      WHERE p.id = $1 AND p.status = 'pending' AND r.id = p.rating_id
      RETURNING p.id, p.rating_id AS "ratingId", r.topic_id AS "topicId", p.unit_id AS "unitId", r.score, p.reason, p.status, p.rating_id, p.created_by`,
@@ -95,5 +95,5 @@ export async function decideAppeal(tx: Scope, caller: Caller, input: Input<'deci
   await tx.publish({ type: 'appeal.decided', key: `appeal-decided:${appeal.id}`, topicId: appeal.topicId, appellantId: appeal.created_by, uphold: input.uphold, note: input.note })
   await tx.audit(`appeal:${appeal.id}`, { uphold: input.uphold })
   const { rating_id: _rating, created_by: _by, ...view } = appeal
-  return view as Appeal
+  return view
 }

@@ -7,6 +7,7 @@
 import { SATISFIED_SCORE, type Appeal, type AssignmentView, type NoteView, type Outcome, type RatingSummary, type Story, type UnitStatsRow } from '../../src/domain/feedback'
 import { csv } from '../../src/domain/csv'
 import { maskName } from '../../src/domain/mask'
+import type { TopicState } from '../../src/domain/topics'
 import type { PageInput } from '../../src/domain/page'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
@@ -20,7 +21,7 @@ export const assignmentColumns = `a.id, a.topic_id AS "topicId", t.title AS "top
 export const assignmentFrom = 'assignments a JOIN topics t ON t.id = a.topic_id JOIN sites s ON s.id = t.site_id JOIN units un ON un.id = a.unit_id'
 
 export async function assignmentViews(db: Queryable, where: string, params: unknown[]): Promise<AssignmentView[]> {
-  return (await db.query(`SELECT ${assignmentColumns} FROM ${assignmentFrom} WHERE ${where} ORDER BY a.id`, params)) as AssignmentView[]
+  return await db.query<AssignmentView>(`SELECT ${assignmentColumns} FROM ${assignmentFrom} WHERE ${where} ORDER BY a.id`, params)
 }
 
 export async function assignmentView(db: Queryable, id: number): Promise<AssignmentView> {
@@ -64,7 +65,7 @@ export async function listOutcomes(db: Queryable, filter: PageInput & { siteId?:
 
 /** A topic's 交办督复评 story: assignments, notes and supervision, the outcome, ratings, and mine. */
 export async function topicStory(db: Queryable, topicId: number, viewerId: number, appealsOf: { all: boolean; units: string[] }): Promise<Story> {
-  const [topic] = await db.query(
+  const [topic] = await db.query<{ id: number; state: TopicState; proposer_id: number; rating: RatingSummary; voted: boolean; following: boolean }>(
     `SELECT t.id, t.state, t.proposer_id, ${ratingColumns} AS rating,
        EXISTS (SELECT 1 FROM votes v WHERE v.topic_id = t.id AND v.user_id = $2) AS voted,
        EXISTS (SELECT 1 FROM topic_followers f WHERE f.topic_id = t.id AND f.user_id = $2) AS following
@@ -73,7 +74,7 @@ export async function topicStory(db: Queryable, topicId: number, viewerId: numbe
   )
   if (!topic || ['held', 'rejected'].includes(topic.state)) return fail('not_found', '未找到该议题')
   const assignments = await assignmentViews(db, 'a.topic_id = $1', [topicId])
-  const notes = await db.query(
+  const notes = await db.query<NoteView>(
     `SELECT n.at, n.kind, un.name AS "unitName", n.body, n.photos FROM assignment_notes n
        JOIN assignments a ON a.id = n.assignment_id JOIN units un ON un.id = a.unit_id WHERE a.topic_id = $1
      UNION ALL
@@ -82,10 +83,10 @@ export async function topicStory(db: Queryable, topicId: number, viewerId: numbe
      ORDER BY 1`,
     [topicId, ['', '提醒', '催办', '督办']],
   )
-  const [outcome] = await db.query('SELECT summary, first_published_at AS "publishedAt" FROM topic_outcomes WHERE topic_id = $1', [topicId])
-  const ratings = await db.query('SELECT id, score, comment, user_id, created_at FROM ratings WHERE topic_id = $1 AND NOT excluded ORDER BY id', [topicId])
+  const [outcome] = await db.query<{ summary: string; publishedAt: string }>('SELECT summary, first_published_at AS "publishedAt" FROM topic_outcomes WHERE topic_id = $1', [topicId])
+  const ratings = await db.query<{ id: number; score: number; comment: string | null; user_id: number; created_at: Date }>('SELECT id, score, comment, user_id, created_at FROM ratings WHERE topic_id = $1 AND NOT excluded ORDER BY id', [topicId])
   const mine = ratings.find((row) => row.user_id === viewerId)
-  const appeals = await db.query(
+  const appeals = await db.query<Appeal>(
     `SELECT p.id, p.rating_id AS "ratingId", r.topic_id AS "topicId", p.unit_id AS "unitId", r.score, p.reason, p.status
      FROM rating_appeals p JOIN ratings r ON r.id = p.rating_id WHERE r.topic_id = $1 AND ($2 OR p.unit_id = ANY($3)) ORDER BY p.id`,
     [topicId, appealsOf.all, appealsOf.units],
@@ -95,15 +96,15 @@ export async function topicStory(db: Queryable, topicId: number, viewerId: numbe
     topicId,
     state: topic.state,
     assignments: assignments.map((a) => ({ ...a, topicTitle: mask(a.topicTitle), reply: a.reply && mask(a.reply) })),
-    notes: notes.map((note) => ({ ...note, body: mask(note.body) }) as NoteView),
+    notes: notes.map((note) => ({ ...note, body: mask(note.body) })),
     outcome: outcome ? { summary: mask(outcome.summary), publishedAt: outcome.publishedAt } : null,
-    rating: topic.rating as RatingSummary,
+    rating: topic.rating,
     mine: mine
       ? { score: mine.score, comment: mine.comment, changeableUntil: new Date(mine.created_at.getTime() + 7 * 86_400_000).toISOString() }
       : null,
     mayRate: !!outcome && topic.state !== 'closed' && (topic.proposer_id === viewerId || topic.voted || topic.following),
     ratings: ratings.map((row) => ({ id: row.id, score: row.score, comment: row.comment && mask(row.comment) })),
-    appeals: appeals.map((row) => ({ ...row, reason: mask(row.reason) }) as Appeal),
+    appeals: appeals.map((row) => ({ ...row, reason: mask(row.reason) })),
   }
 }
 
@@ -137,7 +138,7 @@ export const unitStatsSql = `
   ORDER BY g.month, g.unit_id`
 
 export async function unitStats(db: Queryable, from: string, to: string, now: Date): Promise<UnitStatsRow[]> {
-  return (await db.query(unitStatsSql, [from, to, now])) as UnitStatsRow[]
+  return await db.query<UnitStatsRow>(unitStatsSql, [from, to, now])
 }
 
 const percent = (value: number | null) => (value === null ? '' : `${(value * 100).toFixed(1)}%`)

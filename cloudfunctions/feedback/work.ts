@@ -5,21 +5,21 @@
  * hear of goes out as domain events.
  */
 import type { Escalation } from '../../src/domain/events'
-import { addWorkingDays, dayOf, dueEnd, MAX_LEVEL, REOPEN_DAYS, type Calendar, type DayKind } from '../../src/domain/feedback'
+import { addWorkingDays, dayOf, dueEnd, MAX_LEVEL, REOPEN_DAYS, type AssignmentStatus, type Calendar, type DayKind } from '../../src/domain/feedback'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import type { Scope } from '../core/scope'
 
 export async function loadCalendar(db: Queryable): Promise<Calendar> {
-  const rows = await db.query('SELECT day, kind FROM calendar_days')
-  return new Map(rows.map((row) => [row.day as string, row.kind as DayKind]))
+  const rows = await db.query<{ day: string; kind: DayKind }>('SELECT day, kind FROM calendar_days')
+  return new Map(rows.map((row) => [row.day, row.kind]))
 }
 
 export interface AssignmentRow {
   id: number
   topic_id: number
   unit_id: string
-  status: string
+  status: AssignmentStatus
   level: number
   ack_due: string
   reply_due: string
@@ -28,16 +28,16 @@ export interface AssignmentRow {
 
 /** The assignment, locked; `not_found` when there is none. Lock its topic first (the topics' lock order). */
 export async function lockAssignment(db: Queryable, id: number): Promise<AssignmentRow> {
-  const [row] = (await db.query(
+  const [row] = await db.query<AssignmentRow>(
     'SELECT id, topic_id, unit_id, status, level, ack_due, reply_due, next_check FROM assignments WHERE id = $1 FOR UPDATE',
     [id],
-  )) as AssignmentRow[]
+  )
   return row ?? fail('not_found', '未找到该交办事项')
 }
 
 /** The topic id of an assignment, read without a lock (to lock the topic before the assignment). */
 export async function topicOfAssignment(db: Queryable, id: number): Promise<number> {
-  const [row] = await db.query('SELECT topic_id FROM assignments WHERE id = $1', [id])
+  const [row] = await db.query<{ topic_id: number }>('SELECT topic_id FROM assignments WHERE id = $1', [id])
   return row ? (row.topic_id as number) : fail('not_found', '未找到该交办事项')
 }
 
@@ -68,7 +68,7 @@ export async function recordEscalations({ db, now, publish }: Pick<Scope, 'db' |
  */
 export async function reopenAssignments(tx: Pick<Scope, 'db' | 'now' | 'publish'>, topic: { id: number; title: string }, calendar: Calendar, reason: string) {
   const replyDue = addWorkingDays(dayOf(tx.now), REOPEN_DAYS, calendar)
-  const rows = await tx.db.query(
+  const rows = await tx.db.query<Pick<AssignmentRow, 'id' | 'unit_id' | 'level'>>(
     `UPDATE assignments SET status = CASE WHEN status = 'replied' THEN 'acknowledged' ELSE status END, reopened_at = $2,
        reply_due = $3, reply_end = $4, reply_overdue = false, level = least(level + 1, ${MAX_LEVEL}), next_check = $4
      WHERE topic_id = $1 AND status <> 'withdrawn' RETURNING id, unit_id, level`,

@@ -82,7 +82,7 @@ async function seedNotices(tx: Queryable, now: Date): Promise<void> {
   }
   for (const notice of demoNotices) {
     const at = new Date(now.getTime() - notice.hoursAgo * HOUR)
-    const [row] = await tx.query(
+    const [row] = await tx.query<{ id: number }>(
       `INSERT INTO notices (author_id, sender, title, body, link, audience, publish_at, status, pinned, created_at, published_at)
        SELECT id, $2, $3, $4, $5, $6, $7, 'published', $8, $7, $7 FROM users WHERE openid = $1
        AND NOT EXISTS (SELECT 1 FROM notices WHERE title = $3) RETURNING id`,

@@ -7,12 +7,12 @@ import { findSite } from '../sites/public'
 export const GRANTS_MAX = 20
 
 export async function followState(db: Queryable, userId: number, siteId: string) {
-  const [row] = await db.query(
+  const [row] = await db.query<{ following: boolean; followers: number }>(
     `SELECT EXISTS (SELECT 1 FROM site_followers WHERE site_id = $1 AND user_id = $2) AS following,
        (SELECT count(*)::int FROM site_followers WHERE site_id = $1) AS followers`,
     [siteId, userId],
   )
-  return row as { following: boolean; followers: number }
+  return row
 }
 
 export async function follow(db: Queryable, userId: number, siteId: string, on: boolean, now: Date) {
@@ -30,7 +30,7 @@ export async function authorize(db: Queryable, userId: number, accepted: Templat
      WHERE (SELECT count(*) FROM subscription_grants g WHERE g.user_id = $1 AND g.template = t AND g.used_at IS NULL) < $4`,
     [userId, [...new Set(accepted)], now, GRANTS_MAX],
   )
-  const rows = await db.query('SELECT template, count(*)::int AS n FROM subscription_grants WHERE user_id = $1 AND used_at IS NULL GROUP BY template', [userId])
+  const rows = await db.query<{ template: string; n: number }>('SELECT template, count(*)::int AS n FROM subscription_grants WHERE user_id = $1 AND used_at IS NULL GROUP BY template', [userId])
   const unused = Object.fromEntries(templateKeys.map((key) => [key, 0])) as Record<TemplateKey, number>
   for (const row of rows) if (row.template in unused) unused[row.template as TemplateKey] = row.n
   return { unused }

@@ -17,7 +17,7 @@ const visible = `(x.id IS NULL OR x.status <> 'withdrawn')`
 const item = (row: InboxItem): InboxItem => ({ ...row, at: new Date(row.at).toISOString() })
 
 export async function unreadCount(db: Queryable, userId: number): Promise<number> {
-  const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM ${from} WHERE n.user_id = $1 AND n.read_at IS NULL AND ${visible}`, [userId])
+  const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${from} WHERE n.user_id = $1 AND n.read_at IS NULL AND ${visible}`, [userId])
   return n
 }
 
@@ -29,17 +29,17 @@ export async function inbox(db: Queryable, userId: number, input: PageInput): Pr
   )
   const pinned = input.cursor
     ? []
-    : ((await db.query(
+    : (await db.query<InboxItem>(
         `SELECT ${columns} FROM ${from} WHERE n.user_id = $1 AND ${visible} AND x.pinned ORDER BY n.created_at DESC, n.id DESC LIMIT 3`,
         [userId],
-      )) as InboxItem[])
+      ))
   return { items: page.items.map(item), next: page.next, pinned: pinned.map(item), unread: await unreadCount(db, userId) }
 }
 
 /** One of my notifications, marked read. */
 export async function open(db: Queryable, userId: number, id: number, now: Date): Promise<InboxItem> {
   await db.query('UPDATE notifications SET read_at = $3 WHERE id = $1 AND user_id = $2 AND read_at IS NULL', [id, userId, now])
-  const [row] = (await db.query(`SELECT ${columns} FROM ${from} WHERE n.id = $1 AND n.user_id = $2 AND ${visible}`, [id, userId])) as InboxItem[]
+  const [row] = await db.query<InboxItem>(`SELECT ${columns} FROM ${from} WHERE n.id = $1 AND n.user_id = $2 AND ${visible}`, [id, userId])
   return row ? item(row) : fail('not_found', '未找到该消息，可能已被撤回')
 }
 

@@ -33,7 +33,7 @@ export async function enqueue<K extends OutboxKind>(
   payload: OutboxPayload[K],
   dedupeKey: string,
 ): Promise<boolean> {
-  const rows = await db.query(
+  const rows = await db.query<{ id: number }>(
     `INSERT INTO outbox (kind, recipient_user_id, payload, dedupe_key, next_attempt_at, created_at)
      VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
     [kind, recipientUserId, JSON.stringify(payload), dedupeKey, now],
@@ -50,7 +50,7 @@ export async function enqueueEach<K extends OutboxKind>(
   keyPrefix: string,
 ): Promise<number> {
   if (recipientUserIds.length === 0) return 0
-  const rows = await db.query(
+  const rows = await db.query<{ id: number }>(
     `INSERT INTO outbox (kind, recipient_user_id, payload, dedupe_key, next_attempt_at, created_at)
      SELECT $1, r, $3, $4 || ':' || r, $5, $5 FROM unnest($2::bigint[]) r
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
@@ -59,16 +59,10 @@ export async function enqueueEach<K extends OutboxKind>(
   return rows.length
 }
 
-interface Claimed {
-  id: number
-  kind: OutboxKind
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind's sender reads its own payload
-  payload: any
-  attempts: number
-  dedupe_key: string
-  recipient_user_id: number
-  openid: string
-}
+/** A claimed row: its payload is the one its kind carries. */
+type Claimed = {
+  [K in OutboxKind]: { id: number; kind: K; payload: OutboxPayload[K]; attempts: number; dedupe_key: string; recipient_user_id: number; openid: string }
+}[OutboxKind]
 
 const claimSql = `
   UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1, next_attempt_at = $2
@@ -100,7 +94,7 @@ const inappWithMessageSql = `
 
 async function deliver(db: Queryable, platform: Platform, now: Date, row: Claimed): Promise<void> {
   if (row.kind === 'inapp') {
-    const inapp = row.payload as OutboxPayload['inapp']
+    const inapp = row.payload
     const params = [row.recipient_user_id, inapp.title, inapp.body, inapp.link ?? null, now, row.id, inapp.noticeId ?? null]
     const intent = intentOf(inapp, now)
     if (!intent) {
@@ -112,7 +106,7 @@ async function deliver(db: Queryable, platform: Platform, now: Date, row: Claime
     await db.query(inappWithMessageSql, [...params, intent.template, `${row.dedupe_key}:sub`, JSON.stringify(message)])
     return
   }
-  const { templateId, page, data } = row.payload as OutboxPayload['subscribe']
+  const { templateId, page, data } = row.payload
   await platform.sendSubscribe({ toOpenid: row.openid, templateId, page, data, dedupeKey: row.dedupe_key })
 }
 
@@ -120,7 +114,7 @@ async function deliver(db: Queryable, platform: Platform, now: Date, row: Claime
 export async function drainOutbox(db: Queryable, platform: Platform, now: Date): Promise<number> {
   let sent = 0
   for (;;) {
-    const rows = (await db.query(claimSql, [now, new Date(now.getTime() + CLAIM_MS), OUTBOX_BATCH])) as Claimed[]
+    const rows = await db.query<Claimed>(claimSql, [now, new Date(now.getTime() + CLAIM_MS), OUTBOX_BATCH])
     if (rows.length === 0) return sent
     const results = await Promise.allSettled(rows.map((row) => deliver(db, platform, now, row)))
     const done = rows.filter((_, i) => results[i].status === 'fulfilled').map((row) => row.id)

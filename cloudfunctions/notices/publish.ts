@@ -6,7 +6,7 @@
  * those who authorised one.
  */
 import { noticeIntent } from '../../src/domain/notices/subscriptions'
-import type { AudiencePart } from '../../src/domain/notices'
+import type { AudiencePart, NoticeStatus } from '../../src/domain/notices'
 import { claimEach, type JobCtx } from '../core/jobs'
 import type { Scope } from '../core/scope'
 import { resolveAudience } from './audience'
@@ -22,7 +22,7 @@ export interface NoticeRow {
   link: string | null
   audience: AudiencePart[]
   publish_at: Date
-  status: 'scheduled' | 'published' | 'withdrawn'
+  status: NoticeStatus
   pinned: boolean
   audience_size: number | null
 }
@@ -57,10 +57,10 @@ export async function fanOut(tx: Scope, notice: NoticeRow): Promise<number> {
 /** The job: every scheduled notice whose time has come is fanned out, one per transaction, once. */
 export function publishDue(ctx: JobCtx): Promise<number> {
   return claimEach(ctx, async (tx) => {
-    const [notice] = (await tx.db.query(
+    const [notice] = await tx.db.query<NoticeRow>(
       `SELECT * FROM notices WHERE status = 'scheduled' AND publish_at <= $1 ORDER BY publish_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
       [tx.now],
-    )) as NoticeRow[]
+    )
     if (!notice) return 0
     await fanOut(tx, notice)
     return 1

@@ -35,7 +35,7 @@ const tellOfStory = (tx: EventScope, users: number[], title: string, body: strin
  */
 async function tellEscalations(tx: EventScope, { escalations: list }: EventOf<'assignments.escalated'>): Promise<number> {
   if (list.length === 0) return 0
-  const rows = await tx.db.query(
+  const rows = await tx.db.query<{ id: number }>(
     `INSERT INTO outbox (kind, recipient_user_id, payload, dedupe_key, next_attempt_at, created_at)
      SELECT DISTINCT ON (x.id, x.level, r.user_id) 'inapp', r.user_id,
        jsonb_build_object('title', '议题办理' || l.label, 'body', '议题“' || x.title || '”' || x.reason || '，已' || l.label,
@@ -53,7 +53,7 @@ async function tellEscalations(tx: EventScope, { escalations: list }: EventOf<'a
 
 /** The handlers of each reopened assignment's unit: reply again by the new date. */
 async function tellReopened(tx: EventScope, event: EventOf<'assignments.reopened'>): Promise<number> {
-  const rows = await tx.db.query(
+  const rows = await tx.db.query<{ id: number }>(
     `INSERT INTO outbox (kind, recipient_user_id, payload, dedupe_key, next_attempt_at, created_at)
      SELECT 'inapp', r.user_id, jsonb_build_object('title', '议题重新办理', 'body', '议题“' || $3 || '”' || $4 || '，请在 ' || $5 || ' 前重新答复',
          'link', '/packages/feedback/pages/story/index?id=' || $2::bigint),

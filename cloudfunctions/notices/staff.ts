@@ -48,12 +48,12 @@ export async function publish({ db, caller, platform, transaction, now }: Omit<C
   // A time in the past (or none) means now.
   const publishAt = input.publishAt && new Date(input.publishAt) > now ? new Date(input.publishAt) : now
   return transaction(async (tx) => {
-    const [notice] = (await tx.db.query(
+    const [notice] = await tx.db.query<NoticeRow>(
       `INSERT INTO notices (author_id, sender, title, body, cover, link, audience, publish_at, pinned, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
       [caller.userId, sender, input.title, input.body, input.cover ?? null, input.link ? linkPath(input.link.kind, input.link.id) : null,
         JSON.stringify(input.audience), publishAt, input.pinned, tx.now],
-    )) as NoticeRow[]
+    )
     if (publishAt <= tx.now) await fanOut(tx, notice)
     await tx.audit(`notice:${notice.id}`, { status: notice.status, audience: input.audience })
     return { id: Number(notice.id), status: notice.status, publishAt: publishAt.toISOString(), audienceSize: notice.audience_size }
@@ -68,7 +68,7 @@ export async function reach(db: Queryable, person: Person, audience: AudiencePar
 
 /** The notice, locked, when this person may manage it; else `not_found` / `forbidden`. */
 export async function manageable(db: Queryable, person: Person, id: number): Promise<NoticeRow> {
-  const [notice] = (await db.query('SELECT * FROM notices WHERE id = $1 FOR UPDATE', [id])) as NoticeRow[]
+  const [notice] = await db.query<NoticeRow>('SELECT * FROM notices WHERE id = $1 FOR UPDATE', [id])
   if (!notice) return fail('not_found', '未找到该通知')
   if (!can(person, 'manage', notice)) fail('forbidden', '只能管理本联盟点的通知')
   return notice
@@ -118,7 +118,7 @@ export async function sent(db: Queryable, person: Person, input: PageInput) {
 
 /** A notice's delivery log: each outbox row (in-app and message), its state, and whether it was read. */
 export async function deliveries(db: Queryable, person: Person, id: number, input: PageInput) {
-  const [notice] = (await db.query('SELECT * FROM notices WHERE id = $1', [id])) as NoticeRow[]
+  const [notice] = await db.query<NoticeRow>('SELECT * FROM notices WHERE id = $1', [id])
   if (!notice) fail('not_found', '未找到该通知')
   if (!can(person, 'manage', notice)) fail('forbidden', '只能查看本联盟点通知的送达记录')
   const page = await pageOf<Delivery & { nickname: string; sentAt: Date | null }>(

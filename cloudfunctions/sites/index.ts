@@ -30,11 +30,11 @@ export const definition = defineFunction({
     get: async ({ db, input, now }) => {
       const site = await findSite(db, input.siteId)
       const { start, end } = shanghaiDayBounds(now)
-      const todayActivities = (await db.query(
+      const todayActivities = await db.query<Activity>(
         `SELECT id, title, place, starts_at AS "startsAt", ends_at AS "endsAt" FROM activities
          WHERE site_id = $1 AND starts_at < $3 AND ends_at > $2 ORDER BY starts_at`,
         [site.id, start, end],
-      )) as Activity[]
+      )
       return {
         id: site.id,
         name: site.name,

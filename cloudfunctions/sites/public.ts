@@ -1,16 +1,31 @@
 /** What other features may use of sites: a site's row by id. */
 import { readCache } from '../core/cache'
-import type { Row } from '../core/db'
+import type { SiteCategory, SiteKind } from '../../src/domain/sites'
 import { fail } from '../core/errors'
 
 /** How long a site's row is reused: the directory changes rarely, check-ins read it constantly. */
 export const SITE_CACHE_MS = 30_000
 
 /** A site's row as stored (snake_case columns). */
-export type SiteRow = Row & { id: string; name: string }
+export type SiteRow = {
+  id: string
+  name: string
+  kind: SiteKind
+  category: SiteCategory | null
+  sector: string
+  address: string
+  intro: string
+  contact_name: string
+  contact_phone: string
+  open_hours: string
+  lat: number
+  lng: number
+  radius_m: number
+  sort: number
+}
 
 /** A site's row by id, or `not_found`. Used wherever a call names a site; cached briefly per database. */
 export const findSite = readCache(SITE_CACHE_MS, async (db, siteId: string): Promise<SiteRow> => {
-  const [site] = (await db.query('SELECT * FROM sites WHERE id = $1', [siteId])) as SiteRow[]
+  const [site] = await db.query<SiteRow>('SELECT * FROM sites WHERE id = $1', [siteId])
   return site ?? fail('not_found', '未找到该联盟点')
 })

@@ -59,7 +59,7 @@ const notes: Partial<Record<TopicMove, string>> = {
 async function insertTopic(tx: Queryable, siteId: string, month: string, plan: Plan, proposer: number, at: Date, cycle: DemoCycle, votes: number) {
   const [title, category, body, path] = plan
   const grams = bigrams(title)
-  const [topic] = await tx.query(
+  const [topic] = await tx.query<{ id: number }>(
     `INSERT INTO topics (site_id, month, proposer_id, title, body, category, state, gram_count, proposed_day, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, 'submitted', $7, $8, $9, $9) RETURNING id`,
     [siteId, month, proposer, title, body, category, grams.length, at.toISOString().slice(0, 10), at],
@@ -95,7 +95,7 @@ interface DemoCycle {
 
 async function ensureDemoCycle(tx: Queryable, siteId: string, month: string, status: string): Promise<DemoCycle> {
   const w = cycleWindows(month, defaultCycle)
-  const [cycle] = await tx.query(
+  const [cycle] = await tx.query<{ id: number }>(
     `INSERT INTO cycles (site_id, month, settings, propose_start, propose_end, vote_start, vote_end, meeting_at, votes_per_person, status)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (site_id, month) DO UPDATE SET status = EXCLUDED.status RETURNING id`,
@@ -105,11 +105,11 @@ async function ensureDemoCycle(tx: Queryable, siteId: string, month: string, sta
 }
 
 async function seedTopics(tx: Queryable, now: Date): Promise<void> {
-  const [{ n }] = await tx.query('SELECT count(*)::int AS n FROM topics')
+  const [{ n }] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM topics')
   if (n > 0) return
   const people: number[] = []
   for (const [i, name] of residents.entries()) {
-    const [row] = await tx.query(
+    const [row] = await tx.query<{ id: number }>(
       `INSERT INTO users (openid, nickname) VALUES ($1, $2) ON CONFLICT (openid) DO UPDATE SET nickname = EXCLUDED.nickname RETURNING id`,
       [`demo-voter-${i + 1}`, name],
     )

@@ -28,10 +28,10 @@ export const topicColumns = ['id', 'site_id', 'month', 'proposer_id', 'title', '
 
 /** The topic, locked for this transaction when `lock` is set; `not_found` when there is none. */
 export async function loadTopic(db: Queryable, id: number, lock = false): Promise<TopicRow> {
-  const [topic] = (await db.query(
+  const [topic] = await db.query<TopicRow>(
     `SELECT ${topicColumns} FROM topics t WHERE t.id = $1${lock ? ' FOR UPDATE' : ''}`,
     [id],
-  )) as TopicRow[]
+  )
   return topic ?? fail('not_found', '未找到该议题')
 }
 
@@ -64,12 +64,12 @@ export async function moveTopic(
   if (moves[move].note && !note) return fail('invalid_input', `${moves[move].label}须填写说明`)
   const sets = Object.keys(changes).map((column, i) => `, ${column} = $${i + 4}`).join('')
   await db.query(`UPDATE topics SET state = $2, updated_at = $3${sets} WHERE id = $1`, [topic.id, to, now, ...Object.values(changes)])
-  const [entry] = await db.query(
+  const [entry] = await db.query<{ id: number }>(
     `INSERT INTO topic_timeline (topic_id, at, actor_id, actor_role, move, from_state, to_state, note)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [topic.id, now, by.userId, by.role, move, topic.state, to, note],
   )
-  const followers = (await db.query('SELECT user_id FROM topic_followers WHERE topic_id = $1 AND user_id IS DISTINCT FROM $2', [topic.id, by.userId]))
+  const followers = (await db.query<{ user_id: number }>('SELECT user_id FROM topic_followers WHERE topic_id = $1 AND user_id IS DISTINCT FROM $2', [topic.id, by.userId]))
     .map((row) => row.user_id as number)
   await publish({ type: 'topic.moved', key: `topic:${topic.id}:${entry.id}`, topicId: topic.id, title: topic.title, move, to, note, followers })
   topic.state = to

@@ -9,10 +9,10 @@ import { moveTopic, SYSTEM, topicColumns as columns, type TopicRow } from './mov
 
 export const reactions: Reactions = {
   'ballot.opened': async (tx, { cycleId, siteId, month }) => {
-    const topics = (await tx.db.query(
+    const topics = await tx.db.query<TopicRow>(
       `SELECT ${columns} FROM topics t WHERE t.site_id = $1 AND t.month <= $2 AND t.state = 'accepted' ORDER BY t.accepted_at, t.id FOR UPDATE`,
       [siteId, month],
-    )) as TopicRow[]
+    )
     for (const topic of topics) await moveTopic(tx, topic, 'ballot', SYSTEM, `${month} 月月说事投票`, { ballot_cycle_id: cycleId })
     return 0
   },

@@ -2,7 +2,7 @@
 import { bigrams } from '../../src/domain/bigrams'
 import { maskName } from '../../src/domain/mask'
 import type { PageInput } from '../../src/domain/page'
-import type { SimilarTopic, TopicDetail, TopicSummary } from '../../src/domain/topics'
+import type { MeetingRecord, SimilarTopic, TimelineEntry, TopicDetail, TopicSummary } from '../../src/domain/topics'
 import type { Queryable } from '../core/db'
 import { publicMasker } from '../core/names'
 import { fail } from '../core/errors'
@@ -50,8 +50,10 @@ export async function listTopics(db: Queryable, userId: number, filter: ListFilt
   return { ...page, items: page.items.map((item) => masked(item, mask)) }
 }
 
+type DetailRow = Omit<TopicDetail, 'mergedInto' | 'timeline' | 'meeting'> & { mergedId: number | null; mergedTitle: string | null }
+
 export async function topicDetail(db: Queryable, id: number, viewer: { userId: number; mayScreen(siteId: string): boolean }): Promise<TopicDetail> {
-  const [row] = await db.query(
+  const [row] = await db.query<DetailRow>(
     `SELECT ${summaryColumns}, t.body, t.photos, t.proposer_id AS "proposerId", t.merged_into AS "mergedId",
        (SELECT title FROM topics m WHERE m.id = t.merged_into) AS "mergedTitle",
        EXISTS (SELECT 1 FROM topic_followers f WHERE f.topic_id = t.id AND f.user_id = $2) AS following,
@@ -61,12 +63,12 @@ export async function topicDetail(db: Queryable, id: number, viewer: { userId: n
   )
   const hidden = row && ['held', 'rejected'].includes(row.state) && row.proposerId !== viewer.userId && !viewer.mayScreen(row.siteId)
   if (!row || hidden) return fail('not_found', '未找到该议题')
-  const timeline = await db.query(
+  const timeline = await db.query<TimelineEntry>(
     `SELECT l.at, l.move, l.to_state AS state, coalesce(u.nickname, '') AS actor, l.actor_role AS role, l.note
      FROM topic_timeline l LEFT JOIN users u ON u.id = l.actor_id WHERE l.topic_id = $1 ORDER BY l.id`,
     [id],
   )
-  const [meeting] = await db.query(
+  const [meeting] = await db.query<MeetingRecord>(
     `SELECT form, at, place, activity_id AS "activityId", participants, sectors, opinions, next_steps AS "nextSteps"
      FROM topic_meetings WHERE topic_id = $1`,
     [id],
@@ -74,23 +76,23 @@ export async function topicDetail(db: Queryable, id: number, viewer: { userId: n
   const { mergedId, mergedTitle, ...rest } = row
   const mask = await publicMasker(db)
   return {
-    ...masked(rest as TopicSummary, mask),
+    ...masked(rest, mask),
     body: mask(rest.body),
-    mergedInto: mergedId ? { id: mergedId, title: mask(mergedTitle) } : null,
+    mergedInto: mergedId ? { id: mergedId, title: mask(mergedTitle ?? '') } : null,
     timeline: timeline.map((entry) => ({
       ...entry,
       actor: entry.actor ? maskName(entry.actor) : entry.role === '系统' ? '' : '匿名群众',
       note: entry.note && mask(entry.note),
     })),
     meeting: meeting ? { ...meeting, opinions: mask(meeting.opinions), nextSteps: mask(meeting.nextSteps) } : null,
-  } as TopicDetail
+  }
 }
 
 /** Public topics at the site sharing the most character pairs with `title`, best first (Jaccard ≥ 0.2). */
 export async function similarTopics(db: Queryable, siteId: string, title: string, except?: number, limit = 5): Promise<SimilarTopic[]> {
   const grams = bigrams(title)
   if (grams.length === 0) return []
-  return db.query(
+  return db.query<SimilarTopic>(
     `SELECT t.id, t.title, t.state, round(g.shared::numeric / (t.gram_count + $3 - g.shared), 2)::float8 AS similarity
      FROM (SELECT topic_id, count(*)::int AS shared FROM topic_grams WHERE site_id = $1 AND gram = ANY($2) GROUP BY topic_id) g
      JOIN topics t ON t.id = g.topic_id
@@ -98,7 +100,7 @@ export async function similarTopics(db: Queryable, siteId: string, title: string
        AND g.shared::numeric / (t.gram_count + $3 - g.shared) >= 0.2
      ORDER BY similarity DESC, t.id DESC LIMIT $5`,
     [siteId, grams, grams.length, except ?? null, limit],
-  ) as Promise<SimilarTopic[]>
+  )
 }
 
 /** Stores a topic's title pairs for the similarity hints. */

@@ -42,7 +42,7 @@ const publicTopic = ({ id, title, category, state, votes, mine }: BallotTopic): 
 
 export async function ballotOf(db: Queryable, caller: Caller, cycle: CycleRow, siteName: string, now: Date): Promise<Ballot> {
   const topics = await ballotTopics(db, cycle, caller.userId)
-  const [{ used }] = await db.query('SELECT count(*)::int AS used FROM votes WHERE cycle_id = $1 AND user_id = $2', [cycle.id, caller.userId])
+  const [{ used }] = await db.query<{ used: number }>('SELECT count(*)::int AS used FROM votes WHERE cycle_id = $1 AND user_id = $2', [cycle.id, caller.userId])
   const reason = await eligibility(db, caller, cycle, now)
   return {
     cycle: cycleView(cycle, siteName, now),
@@ -56,7 +56,7 @@ export async function ballotOf(db: Queryable, caller: Caller, cycle: CycleRow, s
 
 export async function resultsOf(db: Queryable, caller: Caller, cycle: CycleRow, siteName: string, now: Date): Promise<Results> {
   const topics = await ballotTopics(db, cycle, caller.userId)
-  const [{ total, voters }] = await db.query(
+  const [{ total, voters }] = await db.query<{ total: number; voters: number }>(
     'SELECT count(*)::int AS total, count(DISTINCT user_id)::int AS voters FROM votes WHERE cycle_id = $1',
     [cycle.id],
   )

@@ -55,11 +55,11 @@ const castSql = `
 /** Casts one vote, in the next statement with whatever other casts are waiting. */
 export const castVote = groupCommit<CastRequest, CastRow>(
   async (db, batch) =>
-    (await db.query(castSql, [
+    await db.query<CastRow>(castSql, [
       batch.map((cast) => cast.topicId),
       batch.map((cast) => cast.userId),
       batch.map((cast) => cast.at),
       batch.map((cast) => cast.verified),
-    ])) as CastRow[],
+    ]),
   (cast) => cast.userId,
 )

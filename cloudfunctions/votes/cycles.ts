@@ -31,17 +31,17 @@ export function cycleValues(month: string, settings: CycleSettings) {
 }
 
 export const findCycle = async (db: Queryable, siteId: string, month: string) =>
-  ((await db.query('SELECT * FROM cycles WHERE site_id = $1 AND month = $2', [siteId, month])) as CycleRow[])[0]
+  (await db.query<CycleRow>('SELECT * FROM cycles WHERE site_id = $1 AND month = $2', [siteId, month]))[0]
 
 /** The site's cycle for the month, made from its settings if it does not exist yet (read first: most calls only read). */
 export async function ensureCycle(db: Queryable, siteId: string, month: string): Promise<CycleRow> {
   const existing = await findCycle(db, siteId, month)
   if (existing) return existing
-  const [made] = (await db.query(
+  const [made] = await db.query<CycleRow>(
     `INSERT INTO cycles (site_id, month, settings, propose_start, propose_end, vote_start, vote_end, meeting_at, votes_per_person)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (site_id, month) DO NOTHING RETURNING *`,
     [siteId, month, ...cycleValues(month, await siteSettings(db, siteId))],
-  )) as CycleRow[]
+  )
   return made ?? findCycle(db, siteId, month)
 }
 

@@ -12,7 +12,7 @@ import { castVote } from './cast'
 import { closeBallots, openBallots, surgeWatch } from './jobs'
 
 const loadCycle = async (db: Parameters<typeof ensureCycle>[0], id: number) =>
-  ((await db.query('SELECT * FROM cycles WHERE id = $1', [id])) as CycleRow[])[0]
+  (await db.query<CycleRow>('SELECT * FROM cycles WHERE id = $1', [id]))[0]
 
 export const definition = defineFunction({
   name: 'votes',
@@ -30,11 +30,11 @@ export const definition = defineFunction({
         const settings: CycleSettings = { ...(await siteSettings(db, siteId)), ...cycle.settings, ...changes }
         const problem = settingsProblem(settings)
         if (problem) fail('invalid_input', problem)
-        const [updated] = (await db.query(
+        const [updated] = await db.query<CycleRow>(
           `UPDATE cycles SET settings = $2, propose_start = $3, propose_end = $4, vote_start = $5, vote_end = $6, meeting_at = $7,
              votes_per_person = $8 WHERE id = $1 RETURNING *`,
           [cycle.id, ...cycleValues(month, settings)],
-        )) as CycleRow[]
+        )
         await audit(`cycle:${siteId}:${month}`, { ...changes })
         return cycleView(updated, site.name, now)
       })
@@ -70,15 +70,15 @@ export const definition = defineFunction({
 
     withdraw: async ({ input, caller, transaction }) =>
       transaction(async ({ db, now }) => {
-        const [topic] = await db.query('SELECT id, ballot_cycle_id FROM topics WHERE id = $1', [input.topicId])
+        const [topic] = await db.query<{ id: number; ballot_cycle_id: number | null }>('SELECT id, ballot_cycle_id FROM topics WHERE id = $1', [input.topicId])
         if (!topic) fail('not_found', '未找到该议题')
         const cycle = topic.ballot_cycle_id ? await loadCycle(db, topic.ballot_cycle_id) : undefined
         if (!cycle || cycle.status !== 'voting' || now >= cycle.vote_end) fail('poll_closed', '本期投票不在进行中')
-        const gone = await db.query('DELETE FROM votes WHERE cycle_id = $1 AND topic_id = $2 AND user_id = $3 RETURNING id', [
+        const gone = await db.query<{ id: number }>('DELETE FROM votes WHERE cycle_id = $1 AND topic_id = $2 AND user_id = $3 RETURNING id', [
           cycle!.id, topic.id, caller.userId,
         ])
         if (gone.length === 0) fail('not_found', '您没有为该议题投票')
-        const [{ used }] = await db.query('SELECT count(*)::int AS used FROM votes WHERE cycle_id = $1 AND user_id = $2', [cycle!.id, caller.userId])
+        const [{ used }] = await db.query<{ used: number }>('SELECT count(*)::int AS used FROM votes WHERE cycle_id = $1 AND user_id = $2', [cycle!.id, caller.userId])
         return { left: cycle!.votes_per_person - used }
       }),
 

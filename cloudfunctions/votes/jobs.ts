@@ -25,7 +25,7 @@ async function advanceCycles(ctx: JobCtx, from: string, to: string, due: string,
       (SELECT id FROM cycles WHERE status = '${from}' AND ${due} <= $1 ORDER BY ${due}, id LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING *`
   return claimEach(ctx, async (tx) => {
-    const [cycle] = (await tx.db.query(claim, [tx.now])) as CycleRow[]
+    const [cycle] = await tx.db.query<CycleRow>(claim, [tx.now])
     if (!cycle) return 0
     await work(tx, cycle)
     return 1
@@ -60,7 +60,7 @@ export const surgeWatch: Job = {
   every: 5,
   run: async (ctx) => {
     const since = new Date(ctx.now.getTime() - SURGE.minutes * 60_000)
-    const surging = await ctx.db.query(
+    const surging = await ctx.db.query<{ topic_id: number; recent: number; total: number }>(
       `SELECT v.topic_id, count(*) FILTER (WHERE v.at > $1)::int AS recent, count(*)::int AS total
        FROM votes v JOIN cycles c ON c.id = v.cycle_id WHERE c.status = 'voting'
        GROUP BY v.topic_id
@@ -70,14 +70,14 @@ export const surgeWatch: Job = {
     let reported = 0
     for (const { topic_id: topicId, recent, total } of surging) {
       reported += await ctx.transaction(async ({ db, now, publish }) => {
-        const [topic] = await db.query('SELECT id, site_id, title FROM topics WHERE id = $1 FOR UPDATE', [topicId])
-        const [ongoing] = await db.query('SELECT id FROM topic_surges WHERE topic_id = $1 AND last_seen_at >= $2 ORDER BY id DESC LIMIT 1', [topicId, since])
+        const [topic] = await db.query<{ id: number; site_id: string; title: string }>('SELECT id, site_id, title FROM topics WHERE id = $1 FOR UPDATE', [topicId])
+        const [ongoing] = await db.query<{ id: number }>('SELECT id FROM topic_surges WHERE topic_id = $1 AND last_seen_at >= $2 ORDER BY id DESC LIMIT 1', [topicId, since])
         if (ongoing) {
           await db.query('UPDATE topic_surges SET last_seen_at = $2 WHERE id = $1', [ongoing.id, now])
           return 0
         }
-        const [surge] = await db.query('INSERT INTO topic_surges (topic_id, started_at, last_seen_at) VALUES ($1, $2, $2) RETURNING id', [topicId, now])
-        await publish({ type: 'topic.surging', key: `surge:${surge.id}`, topicId: Number(topicId), siteId: topic.site_id, title: topic.title, recent, total, minutes: SURGE.minutes })
+        const [surge] = await db.query<{ id: number }>('INSERT INTO topic_surges (topic_id, started_at, last_seen_at) VALUES ($1, $2, $2) RETURNING id', [topicId, now])
+        await publish({ type: 'topic.surging', key: `surge:${surge.id}`, topicId, siteId: topic.site_id, title: topic.title, recent, total, minutes: SURGE.minutes })
         return 1
       })
     }

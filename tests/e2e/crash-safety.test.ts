@@ -42,7 +42,7 @@ describe('crash safety (PGlite data folder)', () => {
     const db = await openPglite(join(host.dataDir, 'pglite'))
     try {
       const ids = acknowledged.map((write) => write.id)
-      const [{ n }] = await db.query('SELECT count(*)::int AS n FROM checkins WHERE id = ANY($1)', [ids])
+      const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM checkins WHERE id = ANY($1)', [ids])
       expect(n).toBe(ids.length)
     } finally {
       await db.close()

@@ -29,7 +29,7 @@ describe(`roles on ${DB_LABEL}`, () => {
   it('refuses a resident calling a staff action, and writes nothing', async () => {
     const result = await caller(admin, 'resident-x')('createProfile', { role: 'member', name: '冒名者' })
     expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: '没有权限进行此操作' } })
-    expect((await rt.db.query("SELECT count(*)::int AS n FROM profiles WHERE name = '冒名者'"))[0].n).toBe(0)
+    expect((await rt.db.query<{ n: number }>("SELECT count(*)::int AS n FROM profiles WHERE name = '冒名者'"))[0].n).toBe(0)
   })
 
   it('refuses a call without a platform identity', async () => {
@@ -43,7 +43,7 @@ describe(`roles on ${DB_LABEL}`, () => {
       expect((await staff('createProfile', data)).error).toEqual({ code: 'invalid_input', message: '内容含有无法识别的字符，请删除后重试' })
     }
     expect((await caller(sites, 'resident-x')('list', { q: '图书\u0000馆' })).error.code).toBe('invalid_input')
-    expect((await rt.db.query("SELECT count(*)::int AS n FROM profiles WHERE name = '正常'"))[0].n).toBe(0)
+    expect((await rt.db.query<{ n: number }>("SELECT count(*)::int AS n FROM profiles WHERE name = '正常'"))[0].n).toBe(0)
   })
 
   it('refuses data that is not an object for every action of every function, before any handler runs', async () => {
@@ -88,7 +88,7 @@ describe(`roles on ${DB_LABEL}`, () => {
       ids.set(people[i], answer.data.userId)
     })
     expect(new Set(ids.values()).size).toBe(30)
-    expect((await rt.db.query("SELECT count(*)::int AS n FROM users WHERE openid LIKE 'crowd-%'"))[0].n).toBe(30)
+    expect((await rt.db.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE openid LIKE 'crowd-%'"))[0].n).toBe(30)
     const staff = await caller(account, 'demo-staff')('me')
     expect(staff.data.primaryRole).toBe('staff')
   })

@@ -62,7 +62,7 @@ describe(`binding profiles on ${DB_LABEL}`, () => {
     const taps = await Promise.all([person('bind', { code: bindCode }), person('bind', { code: bindCode })])
     expect(taps.map((tap) => tap.data?.primaryRole)).toEqual(['member', 'member'])
     for (let i = 0; i < 12; i++) expect((await person('bind', { code: bindCode })).data.primaryRole).toBe('member')
-    const counted = async () => (await rt.db.query("SELECT count(*)::int AS n FROM rate_events WHERE key = 'bind:' || $1", [taps[0].data.userId]))[0].n
+    const counted = async () => (await rt.db.query<{ n: number }>("SELECT count(*)::int AS n FROM rate_events WHERE key = 'bind:' || $1", [taps[0].data.userId]))[0].n
     expect(await counted()).toBe(0)
     expect((await person('bind', { code: 'ZZZZZZZZ' })).error.code).toBe('not_found')
     expect(await counted()).toBe(1)
@@ -80,7 +80,7 @@ describe(`binding profiles on ${DB_LABEL}`, () => {
     const results = await Promise.all(['p1', 'p2', 'p3', 'p4', 'p5'].map((id) => caller(account, id)('bind', { code: 'MEMBER24' })))
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.filter((r) => !r.ok).map((r) => r.error.code)).toEqual(['expired', 'expired', 'expired', 'expired'])
-    const members = await rt.db.query("SELECT count(*)::int AS n FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.openid LIKE 'p_' AND r.role = 'member'")
+    const members = await rt.db.query<{ n: number }>("SELECT count(*)::int AS n FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.openid LIKE 'p_' AND r.role = 'member'")
     expect(members[0].n).toBe(1)
   })
 
@@ -93,7 +93,7 @@ describe(`binding profiles on ${DB_LABEL}`, () => {
     expect(codes.filter((code) => code === 'rate_limited')).toHaveLength(15)
     const blocked = await guesser('bind', { code: issued.data.bindCode })
     expect(blocked.error).toEqual({ code: 'rate_limited', message: '绑定码错误次数过多，请 10 分钟后再试' })
-    const [{ failed }] = await rt.db.query(
+    const [{ failed }] = await rt.db.query<{ failed: number }>(
       "SELECT count(*)::int AS failed FROM audit_log a JOIN users u ON u.id = a.actor_user_id WHERE u.openid = 'person-guesser' AND a.target = 'bind-failed'",
     )
     expect(failed).toBe(10)

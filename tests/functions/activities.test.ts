@@ -12,7 +12,7 @@ describe(`activities on ${DB_LABEL}`, () => {
   })
   afterEach(() => rt.close())
 
-  const n = async (sql: string, params: unknown[] = []) => (await rt.db.query(`SELECT count(*)::int AS n FROM ${sql}`, params))[0].n
+  const n = async (sql: string, params: unknown[] = []) => (await rt.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params))[0].n
 
   it('lets staff and the site admin create activities for their sites only, and lists upcoming ones by site, day and kind', async () => {
     const id = await createActivity({ capacity: 30 })
@@ -58,7 +58,7 @@ describe(`activities on ${DB_LABEL}`, () => {
     const second = await as('wait-2').activities('signup', { activityId: id })
     expect(second.data).toEqual({ status: 'waitlisted', position: 2 })
 
-    const others = await as('wait-1').activities('cancel', { activityId: id, userId: (await rt.db.query("SELECT id FROM users WHERE openid = 'seat'"))[0].id })
+    const others = await as('wait-1').activities('cancel', { activityId: id, userId: (await rt.db.query<{ id: number }>("SELECT id FROM users WHERE openid = 'seat'"))[0].id })
     expect(others.error).toMatchObject({ code: 'forbidden', message: '只能取消自己的报名' })
     const cancelled = await Promise.all([as('seat').activities('cancel', { activityId: id }), as('seat').activities('cancel', { activityId: id })])
     expect(cancelled.filter((r) => r.ok)).toHaveLength(1)
@@ -95,7 +95,7 @@ describe(`activities on ${DB_LABEL}`, () => {
     expect(inbox.map((item: any) => item.title)).toEqual(['活动即将开始'])
     expect(inbox[0].body).toContain('“运河情·同心缘”国学体验日')
     expect((await notices('waiting')('inbox', {})).data.items).toEqual([])
-    const messages = await rt.db.query('SELECT to_openid, data FROM platform_messages')
+    const messages = await rt.db.query<{ to_openid: string; data: Record<string, { value: string }> }>('SELECT to_openid, data FROM platform_messages')
     expect(messages).toHaveLength(1)
     expect(messages[0].to_openid).toBe('going')
     expect(messages[0].data.time2.value).toBe('2026年11月20日 14:00')
@@ -222,7 +222,7 @@ describe(`activities on ${DB_LABEL}`, () => {
     expect((await as('demo-staff').activities('attend', { activityId: id, userId: b, reason: '重复补签' })).error.code).toBe('duplicate')
     // An organiser never adds themselves (points count towards yearly grades), nor anyone before the start.
     const own = await as('demo-site-admin').activities('create', activityDraft({ siteId: 'F01' }))
-    const [{ id: me }] = await rt.db.query("SELECT id FROM users WHERE openid = 'demo-site-admin'")
+    const [{ id: me }] = await rt.db.query<{ id: number }>("SELECT id FROM users WHERE openid = 'demo-site-admin'")
     expect((await as('demo-site-admin').activities('attend', { activityId: own.data.id, userId: Number(me), reason: '本人在场' })).error.code).toBe('forbidden')
     const later = await createActivity({ startsAt: '2026-11-21T02:00:00Z', endsAt: '2026-11-21T04:00:00Z' })
     expect((await as('demo-staff').activities('attend', { activityId: later, userId: a, reason: '提前登记' })).error.code).toBe('conflict')

@@ -9,11 +9,11 @@ describe(`checkin on ${DB_LABEL}`, () => {
   })
   afterEach(() => rt.close())
 
-  const count = async () => (await rt.db.query('SELECT count(*)::int AS n FROM checkins'))[0].n
+  const count = async () => (await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM checkins'))[0].n
 
   it('checks a resident in at a site by its scene and lists it under mine', async () => {
     const call = caller(checkin, 'resident-a')
-    const [site] = await rt.db.query("SELECT lat, lng FROM sites WHERE id = 'F01'")
+    const [site] = await rt.db.query<{ lat: number; lng: number }>("SELECT lat, lng FROM sites WHERE id = 'F01'")
     const result = await call('scan', { scene: 's%3DF01', location: { lat: site.lat, lng: site.lng + 0.0005, accuracy: 20 } })
     expect(result.ok).toBe(true)
     expect(result.data).toMatchObject({ siteId: 'F01', siteName: '区图书馆', day: '2026-11-20', locationStatus: 'verified' })

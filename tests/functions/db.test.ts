@@ -30,7 +30,7 @@ describe(`the db port on ${DB_LABEL}`, () => {
   })
 
   it('lands all of a transaction or none of it, while other callers keep working', async () => {
-    const before = await rt.db.query('SELECT count(*)::int AS n FROM probe')
+    const before = await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM probe')
     const failing = rt.db.transaction(async (tx) => {
       await tx.query(insert, ['四', null, null, null, null, null])
       await tx.query(insert, ['一', null, null, null, null, null])
@@ -65,13 +65,13 @@ describe(`the db port on ${DB_LABEL}`, () => {
       expect((results[i] as PromiseRejectedResult).reason.message).toMatch(i < 40 ? /duplicate key/ : /column "nope" does not exist/)
     }
     expect((results[1] as PromiseFulfilledResult<any[]>).value[0]).toMatchObject({ label: '并发1', amount: 1 })
-    expect((await rt.db.query("SELECT count(*)::int AS n FROM probe WHERE label LIKE '并发%'"))[0].n).toBe(36)
+    expect((await rt.db.query<{ n: number }>("SELECT count(*)::int AS n FROM probe WHERE label LIKE '并发%'"))[0].n).toBe(36)
   })
 
   it('encodes parameters as node-postgres does: arrays for = ANY and int[], Buffers as bytea', async () => {
     await rt.db.exec('CREATE TABLE probe_arrays (id serial PRIMARY KEY, ids int[] NOT NULL, tags text[] NOT NULL, blob bytea)')
     const blob = Buffer.from([0, 1, 2, 255, 0x5c])
-    const [row] = await rt.db.query('INSERT INTO probe_arrays (ids, tags, blob) VALUES ($1, $2, $3) RETURNING ids, tags, blob', [
+    const [row] = await rt.db.query<{ ids: number[]; tags: (string | null)[]; blob: Buffer }>('INSERT INTO probe_arrays (ids, tags, blob) VALUES ($1, $2, $3) RETURNING ids, tags, blob', [
       [3, 1, 2],
       ['停车难', 'a,b', 'with "quotes"', null],
       blob,
@@ -79,10 +79,10 @@ describe(`the db port on ${DB_LABEL}`, () => {
     expect(row.ids).toEqual([3, 1, 2])
     expect(row.tags).toEqual(['停车难', 'a,b', 'with "quotes"', null])
     expect(Buffer.compare(row.blob, blob)).toBe(0)
-    const ids = (await rt.db.query("SELECT id FROM probe WHERE label IN ('一', '三') ORDER BY id")).map((r) => r.id)
+    const ids = (await rt.db.query<{ id: number }>("SELECT id FROM probe WHERE label IN ('一', '三') ORDER BY id")).map((r) => r.id)
     const labels = await rt.db.query('SELECT label FROM probe WHERE id = ANY($1) ORDER BY id', [ids])
     expect(labels).toEqual([{ label: '一' }, { label: '三' }])
-    const named = await rt.db.query('SELECT count(*)::int AS n FROM probe WHERE label = ANY($1)', [['一', '二', '无']])
+    const named = await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM probe WHERE label = ANY($1)', [['一', '二', '无']])
     expect(named).toEqual([{ n: 2 }])
   })
 

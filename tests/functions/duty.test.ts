@@ -74,7 +74,7 @@ describe(`duty records on ${DB_LABEL}`, () => {
     const scene = sceneAt(id, rt.clock.now())
     await Promise.all([as('once-1').activities('checkin', { scene }), as('once-1').activities('checkin', { scene }),
       as('demo-staff').activities('attend', { activityId: id, userId: m, reason: '现场补签' })])
-    expect((await rt.db.query('SELECT count(*)::int AS n FROM duty_records WHERE user_id = $1', [m]))[0].n).toBe(1)
+    expect((await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM duty_records WHERE user_id = $1', [m]))[0].n).toBe(1)
     expect((await as('once-1').duty('mine', {})).data.total).toBe(3)
   })
 })

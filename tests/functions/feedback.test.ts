@@ -77,7 +77,7 @@ describe(`交办督复评 on ${DB_LABEL}`, () => {
     try {
       rt.clock.set('2026-09-02T16:00:00Z')
       expect(await supervise(rt)).toMatchObject({ done: 0, error: expect.stringContaining('killed') })
-      expect((await rt.db.query('SELECT count(*)::int AS n FROM assignments WHERE level = 1'))[0].n).toBe(3)
+      expect((await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM assignments WHERE level = 1'))[0].n).toBe(3)
       await rt.db.exec('DROP TRIGGER die ON supervision_events')
       const [a, b] = await Promise.all([supervise(rt), supervise(rt)])
       expect(a.done + b.done).toBe(7)
@@ -133,7 +133,7 @@ describe(`交办督复评 on ${DB_LABEL}`, () => {
     expect((await staff.feedback('publish', { topicId, summary: '再次办理：夜间车位增加 20 个。' })).data.state).toBe('published')
     await as('follower').topics('follow', { topicId, follow: true })
     expect((await as('follower').feedback('rate', { topicId, score: 1 })).data).toEqual({ score: 1, state: 'evaluated', reopened: false })
-    const [{ n }] = await rt.db.query("SELECT count(*)::int AS n FROM topic_timeline WHERE topic_id = $1 AND move = 'reopen'", [topicId])
+    const [{ n }] = await rt.db.query<{ n: number }>("SELECT count(*)::int AS n FROM topic_timeline WHERE topic_id = $1 AND move = 'reopen'", [topicId])
     expect(n).toBe(1)
 
     // A unit appeals a rating; staff uphold it and it leaves the figures.
@@ -169,7 +169,7 @@ describe(`交办督复评 on ${DB_LABEL}`, () => {
     expect((await chen.feedback('unitStats', { from: '2026-09', to: '2026-09' })).error.code).toBe('forbidden')
 
     // Scan what the public sees: no phone number, no full name, no openid.
-    const people = await rt.db.query("SELECT openid, nickname FROM users WHERE nickname <> ''")
+    const people = await rt.db.query<{ openid: string; nickname: string }>("SELECT openid, nickname FROM users WHERE nickname <> ''")
     const topicPage = await as('passer-by').topics('get', { topicId })
     expect(JSON.stringify(topicPage.data)).toContain('139****5678')
     for (const shown of [JSON.stringify(outcomes.data), JSON.stringify(story.data), stats.data.csv, JSON.stringify(topicPage.data)]) {

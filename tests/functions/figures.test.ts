@@ -25,7 +25,7 @@ describe(`figures on ${DB_LABEL}`, () => {
     Object.fromEntries(rows.filter((row) => row.siteId === siteId).map((row) => [row.month, row.value]))
 
   it('counts check-ins and people, activities held, attendance and members, by the Shanghai month', async () => {
-    const ids = await rt.db.query(
+    const ids = await rt.db.query<{ id: number }>(
       `INSERT INTO users (openid, nickname) VALUES ('fig-a', '甲'), ('fig-b', '乙'), ('fig-m', '委员丙') RETURNING id`,
     )
     const [a, b, m] = ids.map((row) => row.id)
@@ -37,7 +37,7 @@ describe(`figures on ${DB_LABEL}`, () => {
       [a, b],
     )
     const activity = async (starts: string, ends: string, people: number[]) => {
-      const [{ id }] = await rt.db.query(`INSERT INTO activities (site_id, title, starts_at, ends_at) VALUES ('F02', '测试活动', $1, $2) RETURNING id`, [starts, ends])
+      const [{ id }] = await rt.db.query<{ id: number }>(`INSERT INTO activities (site_id, title, starts_at, ends_at) VALUES ('F02', '测试活动', $1, $2) RETURNING id`, [starts, ends])
       for (const person of people) await rt.db.query(`INSERT INTO activity_attendance (activity_id, user_id, at, via) VALUES ($1, $2, $3, 'code')`, [id, person, starts])
     }
     await activity('2026-10-31T23:00:00+08:00', '2026-10-31T23:50:00+08:00', [a]) // October in Shanghai
@@ -64,7 +64,7 @@ describe(`figures on ${DB_LABEL}`, () => {
     await seedDemo(rt.db, rt.clock.now(), 3)
     const all = features.flatMap((feature) => feature.figures ?? [])
     expect(all.map((f) => f.name.split('.')[0])).toEqual(expect.arrayContaining(['checkin', 'activities', 'topics', 'feedback']))
-    const sites = new Set((await rt.db.query('SELECT id FROM sites')).map((row) => row.id))
+    const sites = new Set((await rt.db.query<{ id: string }>('SELECT id FROM sites')).map((row) => row.id))
     const values: Record<string, Record<string, number>> = {}
     for (const f of all) {
       const rows = await read(f.name, '2025-11', '2026-12')

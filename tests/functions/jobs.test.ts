@@ -17,7 +17,7 @@ describe(`scheduled jobs on ${DB_LABEL}`, () => {
 
   it('runs a job by name with the injected clock and records the run', async () => {
     expect(await runJob(probe, 'finish', rt)).toEqual({ job: 'finish', done: 50 })
-    const [{ n }] = await rt.db.query("SELECT count(*)::int AS n FROM probe_items WHERE done_at = '2026-11-20T15:59:00Z'")
+    const [{ n }] = await rt.db.query<{ n: number }>("SELECT count(*)::int AS n FROM probe_items WHERE done_at = '2026-11-20T15:59:00Z'")
     expect(n).toBe(50)
     expect(await runJob(probe, 'finish', rt)).toEqual({ job: 'finish', done: 0 })
     expect(await runs()).toEqual([

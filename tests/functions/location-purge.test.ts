@@ -13,7 +13,7 @@ describe(`checkin.purgeRawLocations on ${DB_LABEL}`, () => {
   const stored = () => rt.db.query('SELECT lat, lng, accuracy, location_status AS status, distance_m AS "distanceM" FROM checkins ORDER BY id')
 
   it('keeps a fix for 90 days, then clears its coordinates and keeps the status and distance', async () => {
-    const [site] = await rt.db.query("SELECT lat, lng FROM sites WHERE id = 'F01'")
+    const [site] = await rt.db.query<{ lat: number; lng: number }>("SELECT lat, lng FROM sites WHERE id = 'F01'")
     await caller(checkin, 'resident-a')('scan', { scene: 's=F01', location: { lat: site.lat, lng: site.lng + 0.0005, accuracy: 20 } })
     rt.clock.set('2026-08-10T02:00:00Z')
     await caller(checkin, 'resident-b')('scan', { scene: 's=F01', location: { lat: site.lat, lng: site.lng, accuracy: 15 } })

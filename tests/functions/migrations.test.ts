@@ -67,13 +67,13 @@ describe(`migrations and seeding on ${DB_LABEL}`, () => {
     const context = { now: rt.clock.now(), activityDays: 3 }
     expect(await applySeeds(rt.db, demoSteps, context)).toEqual(LATER_STEPS)
     expect(await applySeeds(rt.db, demoSteps, context)).toEqual([])
-    const [{ sites }] = await rt.db.query('SELECT count(*)::int AS sites FROM sites')
+    const [{ sites }] = await rt.db.query<{ sites: number }>('SELECT count(*)::int AS sites FROM sites')
     const later = { name: 'probe-later', run: async (tx: any) => void (await tx.query("INSERT INTO units (id, name) VALUES ('U99', '新单位')")) }
     const applied = await Promise.all([applySeeds(rt.db, [...demoSteps, later], context), applySeeds(rt.db, [...demoSteps, later], context)])
     expect(applied.flat()).toEqual(['probe-later'])
-    expect(await rt.db.query("SELECT name FROM units WHERE id = 'U99'")).toEqual([{ name: '新单位' }])
+    expect(await rt.db.query<{ name: string }>("SELECT name FROM units WHERE id = 'U99'")).toEqual([{ name: '新单位' }])
     await rt.db.query('DELETE FROM seed_steps')
     expect(await applySeeds(rt.db, demoSteps, context)).toEqual(demoSteps.map((step) => step.name))
-    expect((await rt.db.query('SELECT count(*)::int AS sites FROM sites'))[0].sites).toBe(sites)
+    expect((await rt.db.query<{ sites: number }>('SELECT count(*)::int AS sites FROM sites'))[0].sites).toBe(sites)
   })
 })

@@ -50,7 +50,7 @@ describe(`notices on ${DB_LABEL}`, () => {
     expect(both.data.audienceSize).toBe(3)
     expect(await recipientsOf(rt, both.data.id)).toEqual(['demo-member', 'f1', 'f2'])
     await drain(rt)
-    const [{ n }] = await rt.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND title LIKE '关于%'`, [member])
+    const [{ n }] = await rt.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND title LIKE '关于%'`, [member])
     expect(n).toBe(5)
   })
 
@@ -73,7 +73,7 @@ describe(`notices on ${DB_LABEL}`, () => {
 
   it('lets a site admin address only their own sites’ followers, and refuses wider without storing anything', async () => {
     await notices('f1')('follow', { siteId: 'F01', follow: true })
-    const [{ n: before }] = await rt.db.query('SELECT count(*)::int AS n FROM notices')
+    const [{ n: before }] = await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM notices')
     const own = await siteAdmin('publish', letter({ audience: [{ kind: 'sites', siteIds: ['F01'] }] }))
     expect(own.data).toMatchObject({ status: 'published', audienceSize: 1 })
     for (const audience of [[{ kind: 'sites', siteIds: ['F02'] }], [{ kind: 'everyone' }], [{ kind: 'sites', siteIds: ['F01'] }, { kind: 'members' }]]) {
@@ -81,13 +81,13 @@ describe(`notices on ${DB_LABEL}`, () => {
     }
     expect((await notices('demo-resident')('publish', letter({ audience: [{ kind: 'everyone' }] }))).error.code).toBe('forbidden')
     expect((await siteAdmin('withdraw', { noticeId: (await staff('publish', letter({ audience: [{ kind: 'everyone' }] }))).data.id })).error.code).toBe('forbidden')
-    const [{ n }] = await rt.db.query('SELECT count(*)::int AS n FROM notices')
+    const [{ n }] = await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM notices')
     expect(n).toBe(before + 2)
     expect((await staff('publish', letter({ title: '网上赌博平台', audience: [{ kind: 'everyone' }] }))).error.code).toBe('content_rejected')
     expect((await staff('publish', letter({ audience: [{ kind: 'sites', siteIds: ['F99'] }] }))).error.code).toBe('not_found')
     expect((await staff('publish', letter({ audience: [] }))).error).toEqual({ code: 'invalid_input', message: '请选择发送对象' })
     expect((await staff('publish', letter({ audience: [{ kind: 'activity', activityId: 1 }] }))).error.code).toBe('invalid_input')
-    expect((await rt.db.query('SELECT count(*)::int AS n FROM notices'))[0].n).toBe(before + 2)
+    expect((await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM notices'))[0].n).toBe(before + 2)
   })
 
   it('publishes a scheduled notice at its time and not before; a time in the past is now', async () => {
@@ -154,7 +154,7 @@ describe(`notices on ${DB_LABEL}`, () => {
     await drain(rt)
     await drain(rt)
     expect((await notices('late')('authorize', { templates: ['topic_progress'] })).data.unused.notice).toBe(1)
-    expect(await rt.db.query("SELECT id FROM outbox WHERE kind = 'subscribe'")).toEqual([])
+    expect(await rt.db.query<{ id: number }>("SELECT id FROM outbox WHERE kind = 'subscribe'")).toEqual([])
     expect((await notices('late')('inbox', {})).data.items).toEqual([])
   })
 
@@ -206,7 +206,7 @@ describe(`notices on ${DB_LABEL}`, () => {
     for (let i = 0; i < 50; i++) await staff('publish', letter({ title: `第${i + 1}次通知`, audience: [{ kind: 'sites', siteIds: ['F01'] }] }))
     // Two drains at once, each delivering its batch concurrently.
     await Promise.all([drain(rt), drain(rt)])
-    const [{ notes }] = await rt.db.query('SELECT count(*)::int AS notes FROM notifications WHERE user_id = $1', [fan])
+    const [{ notes }] = await rt.db.query<{ notes: number }>('SELECT count(*)::int AS notes FROM notifications WHERE user_id = $1', [fan])
     const grants = await rt.db.query('SELECT used_for FROM subscription_grants WHERE user_id = $1', [fan])
     const messages = await rt.db.query(`SELECT dedupe_key FROM platform_messages WHERE to_openid = 'fan'`)
     expect(notes).toBe(50)

@@ -12,7 +12,7 @@ describe(`the outbox on ${DB_LABEL}`, () => {
   let resident: number
   beforeEach(async () => {
     rt = await startRuntime()
-    ;[{ id: resident }] = await rt.db.query("SELECT id FROM users WHERE openid = 'demo-resident'")
+    ;[{ id: resident }] = await rt.db.query<{ id: number }>("SELECT id FROM users WHERE openid = 'demo-resident'")
   })
   afterEach(() => rt.close())
 
@@ -43,7 +43,7 @@ describe(`the outbox on ${DB_LABEL}`, () => {
     }
     expect(await drain()).toEqual({ job: 'drainOutbox', done: 30 })
     expect((await rows()).every((row) => row.status === 'sent')).toBe(true)
-    const [{ notes }] = await rt.db.query('SELECT count(*)::int AS notes FROM notifications WHERE user_id = $1', [resident])
+    const [{ notes }] = await rt.db.query<{ notes: number }>('SELECT count(*)::int AS notes FROM notifications WHERE user_id = $1', [resident])
     const messages = await rt.db.query('SELECT to_openid FROM platform_messages')
     expect(notes).toBe(15)
     expect(messages).toHaveLength(15)

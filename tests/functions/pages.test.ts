@@ -27,7 +27,7 @@ describe(`lists a page at a time on ${DB_LABEL}`, () => {
   it('walks the whole directory in pages, each site once, in order', async () => {
     const call = caller(sites, 'pager')
     const all = await walk(call, 'list', { limit: 7 })
-    const expected = await rt.db.query('SELECT id FROM sites ORDER BY sort, id')
+    const expected = await rt.db.query<{ id: string }>('SELECT id FROM sites ORDER BY sort, id')
     expect(all.map((site) => site.id)).toEqual(expected.map((row) => row.id))
     const first = await call('list', {})
     expect(first.data.items).toHaveLength(20)

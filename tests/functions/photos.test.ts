@@ -23,11 +23,11 @@ describe(`photo ownership on ${DB_LABEL}`, () => {
     expect((await caller(account, 'resident-wang')('claimPhotos', { fileIds: [cloudFile('a1')] })).data).toEqual({ claimed: 1 })
     expect((await caller(account, 'resident-wang')('claimPhotos', { fileIds: [cloudFile('a1')] })).ok).toBe(true) // claiming again is no harm
     expect((await caller(account, 'resident-li')('claimPhotos', { fileIds: [cloudFile('b1'), cloudFile('a1')] })).error).toEqual(NOT_OWN)
-    const topicsBefore = await rt.db.query('SELECT count(*)::int AS n FROM topics')
+    const topicsBefore = await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM topics')
     expect((await li.topics('propose', draft('路灯不亮', { photos: [cloudFile('a1')] }))).error).toEqual(NOT_OWN)
     expect((await li.topics('propose', draft('路灯不亮', { photos: [cloudFile('b1')] }))).error).toEqual(NOT_OWN) // b1 was not claimed either
     expect((await li.topics('propose', draft('路灯不亮', { photos: ['local:' + 'c'.repeat(64) + '.png'] }))).error).toEqual(NOT_OWN)
-    expect(await rt.db.query('SELECT count(*)::int AS n FROM topics')).toEqual(topicsBefore)
+    expect(await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM topics')).toEqual(topicsBefore)
     const mine = await wang.topics('propose', draft('路灯不亮', { photos: [cloudFile('a1')] }))
     expect((await wang.topics('get', { topicId: mine.data.id })).data.photos).toEqual([cloudFile('a1')])
   })
@@ -40,7 +40,7 @@ describe(`photo ownership on ${DB_LABEL}`, () => {
     const zhao = as('handler-zhao')
     const assignmentId = data.assignments[0].id
     await zhao.feedback('acknowledge', { assignmentId })
-    const notes = async () => (await rt.db.query('SELECT count(*)::int AS n FROM assignment_notes WHERE assignment_id = $1', [assignmentId]))[0].n
+    const notes = async () => (await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM assignment_notes WHERE assignment_id = $1', [assignmentId]))[0].n
     const before = await notes()
     expect((await zhao.feedback('progress', { assignmentId, note: '已到现场查看', photos: [cloudFile('a1')] })).error).toEqual(NOT_OWN)
     expect((await zhao.feedback('reply', { assignmentId, reply: '已协调增设车位四十个。', photos: [cloudFile('a1')] })).error).toEqual(NOT_OWN)
@@ -52,7 +52,7 @@ describe(`photo ownership on ${DB_LABEL}`, () => {
   it('gives a file claimed by two people at once to exactly one of them', async () => {
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => `race-${i}`).map((openid) => caller(account, openid)('claimPhotos', { fileIds: [cloudFile('race')] })))
     expect(answers.filter((answer) => answer.ok)).toHaveLength(1)
-    expect((await rt.db.query('SELECT count(*)::int AS n FROM uploads WHERE file_id = $1', [cloudFile('race')]))[0].n).toBe(1)
+    expect((await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM uploads WHERE file_id = $1', [cloudFile('race')]))[0].n).toBe(1)
   })
 
   it('answers a malformed claim invalid_input', async () => {

@@ -114,7 +114,7 @@ describe(`月月说事 as a model on ${DB_LABEL}`, () => {
   const seen = new Set<string>()
   const outcomes: Record<string, number> = {}
   const pick = async (kind: string, choice: { index: number; aim: number }) => {
-    const rows = await rt.db.query('SELECT id, state FROM topics ORDER BY id')
+    const rows = await rt.db.query<{ id: number; state: string }>('SELECT id, state FROM topics ORDER BY id')
     const aimed = choice.aim > 0 ? rows.filter((row) => plausible[kind]?.includes(row.state)) : []
     const from = aimed.length ? aimed : rows
     return from.length ? (from[choice.index % from.length].id as number) : 1
@@ -165,7 +165,7 @@ describe(`月月说事 as a model on ${DB_LABEL}`, () => {
       if (!answer.ok) expect(await fingerprint()).toEqual(before)
       await check()
     }
-    for (const { state } of await rt.db.query('SELECT DISTINCT to_state AS state FROM topic_timeline')) seen.add(state)
+    for (const { state } of await rt.db.query<{ state: string }>('SELECT DISTINCT to_state AS state FROM topic_timeline')) seen.add(state)
   }
   const runs = { numRuns: Number(process.env.MODEL_RUNS ?? 30), seed: Number(process.env.MODEL_SEED ?? 20261123), endOnFailure: true }
   /** 30 walks of up to 70 steps: the point is their length, not their speed (the bench measures speed), so a busy machine gets time. */

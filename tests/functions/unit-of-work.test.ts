@@ -59,6 +59,6 @@ describe(`the unit of work on ${DB_LABEL}`, () => {
     } finally {
       await rt.db.exec('ALTER TABLE audit_log_away RENAME TO audit_log')
     }
-    expect(await rt.db.query("SELECT id FROM profiles WHERE name = '审计失败'")).toEqual([])
+    expect(await rt.db.query<{ id: number }>("SELECT id FROM profiles WHERE name = '审计失败'")).toEqual([])
   })
 })

@@ -29,7 +29,7 @@ describe(`upgrading a database of the layout before feature modules on ${DB_LABE
   it('starts on it without running a migration or a step twice, and keeps every row', async () => {
     await seedDemo(rt.db, rt.clock.now(), 3) // the database as the old layout left it: migrated and seeded
     const tables = [...KERNEL_TABLES.filter((table) => table !== 'schema_migrations'), ...features.flatMap((feature) => feature.tables)]
-    const count = async () => Object.fromEntries(await Promise.all(tables.map(async (table) => [table, (await rt.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n])))
+    const count = async () => Object.fromEntries(await Promise.all(tables.map(async (table) => [table, (await rt.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n])))
     const rows = await count()
     expect(rows.topics).toBeGreaterThan(0)
     expect(await migrate(rt.db)).toEqual([])

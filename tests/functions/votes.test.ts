@@ -38,7 +38,7 @@ describe(`the ballot on ${DB_LABEL}`, () => {
     expect(new Set(same.filter((r) => !r.ok).map((r) => r.error.code))).toEqual(new Set(['duplicate']))
     const spread = await Promise.all(Array.from({ length: 100 }, (_, i) => as('spread-voter').votes('cast', { topicId: rest[i % rest.length] })))
     expect(spread.filter((r) => r.ok)).toHaveLength(3)
-    const [{ n }] = await rt.db.query("SELECT count(*)::int AS n FROM votes v JOIN users u ON u.id = v.user_id WHERE u.openid = 'spread-voter'")
+    const [{ n }] = await rt.db.query<{ n: number }>("SELECT count(*)::int AS n FROM votes v JOIN users u ON u.id = v.user_id WHERE u.openid = 'spread-voter'")
     expect(n).toBe(3)
     const over = await as('spread-voter').votes('cast', { topicId: first })
     expect(over.error).toEqual({ code: 'conflict', message: '您的 3 票已用完，可撤回后改投', data: { left: 0 } })
@@ -48,7 +48,7 @@ describe(`the ballot on ${DB_LABEL}`, () => {
   it('holds the limits by database keys when one person casts from 100 instances at once', async () => {
     const [first, ...rest] = await openBallot(rt)
     await as('instance-voter').votes('ballot', { siteId: 'F01' })
-    const [{ id: userId }] = await rt.db.query("SELECT id FROM users WHERE openid = 'instance-voter'")
+    const [{ id: userId }] = await rt.db.query<{ id: number }>("SELECT id FROM users WHERE openid = 'instance-voter'")
     // Each instance has its own queue of casts (one per database object), as separate cloud containers would.
     const instance = () => ({ query: rt.db.query.bind(rt.db) })
     const at = rt.clock.now()
@@ -64,14 +64,14 @@ describe(`the ballot on ${DB_LABEL}`, () => {
   it('fails only the bad cast when one in a batch cannot be written, and counts the rest', async () => {
     const [first] = await openBallot(rt)
     for (let i = 0; i < 20; i++) await as(`batch-voter-${i}`).votes('ballot', { siteId: 'F01' })
-    const voters = (await rt.db.query("SELECT id FROM users WHERE openid LIKE 'batch-voter-%' ORDER BY id")).map((row) => Number(row.id))
+    const voters = (await rt.db.query<{ id: number }>("SELECT id FROM users WHERE openid LIKE 'batch-voter-%' ORDER BY id")).map((row) => Number(row.id))
     const at = rt.clock.now()
     // Beyond bigint: the contract refuses it, so only a caller inside the functions could send it.
     const casts = voters.map((userId, i) => castVote(rt.db, { topicId: i === 7 ? 1e19 : first, userId, at, verified: false }))
     const settled = await Promise.allSettled(casts)
     expect(settled.filter((result) => result.status === 'rejected')).toHaveLength(1)
     expect(settled.filter((result) => result.status === 'fulfilled' && result.value.cast)).toHaveLength(19)
-    const [{ n }] = await rt.db.query('SELECT count(*)::int AS n FROM votes WHERE topic_id = $1', [first])
+    const [{ n }] = await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM votes WHERE topic_id = $1', [first])
     expect(n).toBe(19)
     expect((await as('batch-voter-0').votes('cast', { topicId: 1e19 })).error.code).toBe('invalid_input')
   })
@@ -114,7 +114,7 @@ describe(`the ballot on ${DB_LABEL}`, () => {
       { id: ids[0], state: 'selected', final_votes: 1 },
       { id: ids[1], state: 'not_selected', final_votes: 1 },
     ])
-    const [{ n }] = await rt.db.query("SELECT count(*)::int AS n FROM topic_timeline WHERE move IN ('ballot', 'select', 'deselect')")
+    const [{ n }] = await rt.db.query<{ n: number }>("SELECT count(*)::int AS n FROM topic_timeline WHERE move IN ('ballot', 'select', 'deselect')")
     expect(n).toBe(4)
   })
 

@@ -35,7 +35,7 @@ export async function activityFigures(label: string, url?: string): Promise<numb
      INSERT INTO user_roles (user_id, role) SELECT id, 'member' FROM made`,
     [MEMBERS + 1000],
   )
-  const activities = (await db.query(
+  const activities = (await db.query<{ id: number }>(
     `INSERT INTO activities (site_id, kind, title, place, starts_at, ends_at)
      SELECT 'C01', 'forum', '压测专题论坛' || g, '报告厅', $1::timestamptz - interval '10 minutes', $1::timestamptz + interval '3 hours'
      FROM generate_series(1, $2::int) g RETURNING id`,

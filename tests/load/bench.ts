@@ -66,7 +66,7 @@ async function rawInserts(dataDir: string, url: string | undefined, month: strin
   await migrate(db)
   await seedDemo(db, new Date())
   await db.query("INSERT INTO users (openid) SELECT 'raw-' || g FROM generate_series(1, $1::int) g ON CONFLICT (openid) DO NOTHING", [RAW_INSERTS])
-  const ids = (await db.query("SELECT id FROM users WHERE openid LIKE 'raw-%' ORDER BY id")).map((row) => row.id as number)
+  const ids = (await db.query<{ id: number }>("SELECT id FROM users WHERE openid LIKE 'raw-%' ORDER BY id")).map((row) => row.id as number)
   const pass = async (day: number) => {
     for (const id of ids) {
       await db.query(`INSERT INTO checkins (user_id, site_id, day, created_at, location_status) VALUES ($1, 'F01', $2, now(), 'unverified')`, [id, `${month}-${String(day).padStart(2, '0')}`])

@@ -52,7 +52,7 @@ const fingerprint = async (db: Db) =>
 async function superviseFigures(db: Db, label: string) {
   const runtime = { db, platform: localPlatform(db, 'http://localhost'), clock: fixedClock(NOW) }
   await assignments(db, 500, new Date(NOW.getTime() - 3_600_000), false)
-  const [{ open }] = await db.query("SELECT count(*)::int AS open FROM assignments WHERE status IN ('assigned', 'acknowledged') AND next_check <= $1", [NOW])
+  const [{ open }] = await db.query<{ open: number }>("SELECT count(*)::int AS open FROM assignments WHERE status IN ('assigned', 'acknowledged') AND next_check <= $1", [NOW])
   // The raw writes the job makes, three bulk statements, rolled back.
   const rawMs = await timeMs(2, () =>
     db.transaction(async (tx) => {
@@ -70,7 +70,7 @@ async function superviseFigures(db: Db, label: string) {
   let started = performance.now()
   const first = await runJob(feedbackFn, 'superviseDeadlines', runtime)
   const firstMs = performance.now() - started
-  const [{ messages }] = await db.query("SELECT count(*)::int AS messages FROM outbox WHERE dedupe_key LIKE 'supervise:%'")
+  const [{ messages }] = await db.query<{ messages: number }>("SELECT count(*)::int AS messages FROM outbox WHERE dedupe_key LIKE 'supervise:%'")
   const before = await fingerprint(db)
   started = performance.now()
   const second = await runJob(feedbackFn, 'superviseDeadlines', runtime)
@@ -94,7 +94,7 @@ async function statsFigures(db: Db) {
      WHERE t.title LIKE '压测议题%' AND t.id % 3 = 0`,
     [NOW],
   )
-  const [{ n }] = await db.query("SELECT count(*)::int AS n FROM assignments WHERE unit_id LIKE 'B%'")
+  const [{ n }] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM assignments WHERE unit_id LIKE 'B%'")
   const baseMs = await timeMs(20, () => db.query("SELECT count(*) FROM assignments WHERE status <> 'withdrawn' AND month BETWEEN '2026-01' AND '2026-12'"))
   const statsMs = await timeMs(20, () => unitStats(db, '2026-01', '2026-12', NOW))
   const rows = await unitStats(db, '2026-01', '2026-12', NOW)

@@ -48,7 +48,7 @@ async function outboxDrain(db: Db, label: string) {
   const second = await runJob(notices, 'drainOutbox', runtime)
   const secondMs = performance.now() - again
   const unchanged = JSON.stringify(before) === JSON.stringify(await fingerprint(db))
-  const [{ delivered }] = await db.query('SELECT count(*)::int AS delivered FROM platform_messages')
+  const [{ delivered }] = await db.query<{ delivered: number }>('SELECT count(*)::int AS delivered FROM platform_messages')
   console.log(`\n## Outbox drain (${label}, ${OUTBOX_ROWS} due subscription messages into the local platform)`)
   console.log(`first run: ${first.done} sent in ${seconds.toFixed(2)} s = ${(first.done / seconds).toFixed(0)} rows/s; ${delivered} messages recorded by the platform`)
   console.log(`second run: ${second.done} sent in ${secondMs.toFixed(1)} ms; outbox and platform log ${unchanged ? 'unchanged' : 'CHANGED'} (only its job_runs row is written)`)

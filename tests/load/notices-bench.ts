@@ -39,7 +39,7 @@ export async function noticeFigures(label: string, url?: string): Promise<number
     const clock = fixedClock('2026-12-03T02:00:00Z')
     await seedDemo(db, clock.now(), 3)
     const authorised = await seedCrowd(db, CROWD, 'F03', 3, clock.now())
-    const ids = (await db.query(`SELECT id FROM users WHERE openid LIKE 'crowd-%' ORDER BY id`)).map((row) => Number(row.id))
+    const ids = (await db.query<{ id: number }>(`SELECT id FROM users WHERE openid LIKE 'crowd-%' ORDER BY id`)).map((row) => Number(row.id))
     const runtime = { db, platform: localPlatform(db, 'http://localhost:8080'), clock }
     const rawBefore = await rawInsertsPerSecond(db, ids, clock.now())
 
@@ -55,8 +55,8 @@ export async function noticeFigures(label: string, url?: string): Promise<number
     const visibleMs = performance.now() - started
     const rawAfter = await rawInsertsPerSecond(db, ids, clock.now())
 
-    const [{ inapp }] = await db.query('SELECT count(*)::int AS inapp FROM notifications WHERE notice_id = $1', [published.data.id])
-    const [{ messages }] = await db.query('SELECT count(*)::int AS messages FROM platform_messages WHERE dedupe_key LIKE $1', [`notice:${published.data.id}:%`])
+    const [{ inapp }] = await db.query<{ inapp: number }>('SELECT count(*)::int AS inapp FROM notifications WHERE notice_id = $1', [published.data.id])
+    const [{ messages }] = await db.query<{ messages: number }>('SELECT count(*)::int AS messages FROM platform_messages WHERE dedupe_key LIKE $1', [`notice:${published.data.id}:%`])
     const rate = drained.done / drainSeconds
     const raw = (rawBefore + rawAfter) / 2
     console.log(`\n## Notices (${label}: ${CROWD} followers of one site, ${authorised} holding an authorisation)`)

@@ -34,14 +34,14 @@ async function openBallot(db: Db, siteId: string, now: Date): Promise<{ cycleId:
   const month = shanghaiMonth(now)
   const w = cycleWindows(month, defaultCycle)
   const settings = { ...defaultCycle, votesPerPerson: BALLOT }
-  const [cycle] = await db.query(
+  const [cycle] = await db.query<{ id: number }>(
     `INSERT INTO cycles (site_id, month, settings, propose_start, propose_end, vote_start, vote_end, meeting_at, votes_per_person, status)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'voting') RETURNING id`,
     [siteId, month, JSON.stringify(settings), new Date(now.getTime() - 3 * 86_400_000), new Date(now.getTime() - 7_200_000),
       new Date(now.getTime() - 3_600_000), new Date(now.getTime() + 86_400_000), w.meetingAt, BALLOT],
   )
   await db.query("INSERT INTO users (openid, nickname) VALUES ('bench-proposer', '刘建华') ON CONFLICT DO NOTHING")
-  const topics = await db.query(
+  const topics = await db.query<{ id: number }>(
     `INSERT INTO topics (site_id, month, proposer_id, title, body, category, state, ballot_cycle_id, gram_count, proposed_day, accepted_at, created_at, updated_at)
      SELECT $1, $2, (SELECT id FROM users WHERE openid = 'bench-proposer'), '议题' || g, '压测议题内容，共十个字以上', '其他', 'on_ballot', $3, 2, $4, $5, $5, $5
      FROM generate_series(1, $6::int) g RETURNING id`,
@@ -52,7 +52,7 @@ async function openBallot(db: Db, siteId: string, now: Date): Promise<{ cycleId:
 
 async function rawVotes(db: Db, siteId: string, now: Date): Promise<number[]> {
   const { cycleId, topics } = await openBallot(db, siteId, now)
-  const users = (await db.query("SELECT id FROM users WHERE openid LIKE 'guest-voter%' ORDER BY id")).map((row) => row.id as number)
+  const users = (await db.query<{ id: number }>("SELECT id FROM users WHERE openid LIKE 'guest-voter%' ORDER BY id")).map((row) => row.id as number)
   const pass = async (slot: number) => {
     for (const user of users) {
       await db.query('INSERT INTO votes (cycle_id, topic_id, user_id, slot, at) VALUES ($1, $2, $3, $4, $5)', [cycleId, topics[slot - 1], user, slot, now])
@@ -97,7 +97,7 @@ async function voteThroughput(label: string, url?: string): Promise<number> {
   await host.stop()
   const again = await openDb(url, join(dataDir, 'pglite'))
   const rawAfter = await rawVotes(again, 'F04', now)
-  const [{ rows }] = await again.query('SELECT count(*)::int AS rows FROM votes v JOIN topics t ON t.id = v.topic_id WHERE t.site_id = $1', ['F02'])
+  const [{ rows }] = await again.query<{ rows: number }>('SELECT count(*)::int AS rows FROM votes v JOIN topics t ON t.id = v.topic_id WHERE t.site_id = $1', ['F02'])
   await again.close()
 
   const raw = median([...rawBefore, ...rawAfter])
@@ -148,7 +148,7 @@ async function queryFigures(label: string, url?: string) {
   const titles = Array.from({ length: 10_000 }, (_, i) => `${PLACES[i % 12]}${ISSUES[Math.floor(i / 12) % 12]}${ENDS[Math.floor(i / 144) % 6]}${i}`)
   for (let from = 0; from < titles.length; from += 1000) {
     const chunk = titles.slice(from, from + 1000)
-    const ids = await db.query(
+    const ids = await db.query<{ id: number; title: string }>(
       `INSERT INTO topics (site_id, month, proposer_id, title, body, category, state, gram_count, proposed_day, created_at, updated_at)
        SELECT 'F06', '2026-11', (SELECT id FROM users WHERE openid = 'bench-proposer'), t, '内容', '其他', 'submitted', cardinality(regexp_split_to_array(t, '')) - 1, '2026-11-01', now(), now()
        FROM unnest($1::text[]) t RETURNING id, title`,

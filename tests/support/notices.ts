@@ -12,7 +12,7 @@ export const publishDue = (rt: TestRuntime) => runJob(definition, 'publishDue', 
 /** The user id of an openid, registering the person (as a first call would) when new. */
 export async function userOf(rt: TestRuntime, openid: string): Promise<number> {
   await rt.db.query('INSERT INTO users (openid, nickname) VALUES ($1, $1) ON CONFLICT (openid) DO NOTHING', [openid])
-  const [{ id }] = await rt.db.query('SELECT id FROM users WHERE openid = $1', [openid])
+  const [{ id }] = await rt.db.query<{ id: number }>('SELECT id FROM users WHERE openid = $1', [openid])
   return Number(id)
 }
 
@@ -39,7 +39,7 @@ export async function seedCrowd(db: Queryable, size: number, siteId: string, gra
     `INSERT INTO site_followers (site_id, user_id, at) SELECT $1, id, $2 FROM users WHERE openid LIKE 'crowd-%' ON CONFLICT DO NOTHING`,
     [siteId, now],
   )
-  const granted = await db.query(
+  const granted = await db.query<{ id: number }>(
     `INSERT INTO subscription_grants (user_id, template, granted_at)
      SELECT id, 'notice', $2 FROM users, generate_series(1, 2) WHERE openid LIKE 'crowd-%' AND substr(openid, 7)::int % $1 = 0 RETURNING id`,
     [grantEvery, now],

@@ -28,7 +28,7 @@ export const probe = defineFunction({
   actions: {
     create: ({ input, caller, transaction }) =>
       transaction(async ({ db, now, audit }) => {
-        const [item] = await db.query('INSERT INTO probe_items (label) VALUES ($1) RETURNING id', [input.label])
+        const [item] = await db.query<{ id: number }>('INSERT INTO probe_items (label) VALUES ($1) RETURNING id', [input.label])
         await db.query('INSERT INTO probe_timeline (item_id, note) VALUES ($1, $2)', [item.id, 'created'])
         await audit(`probe:${item.id}`)
         await enqueue(db, now, 'inapp', caller.userId, { title: '已创建', body: input.label }, `probe:${item.id}`)
@@ -41,7 +41,7 @@ export const probe = defineFunction({
       every: 5,
       run: async ({ transaction }) =>
         transaction(async ({ db, now }) => {
-          const rows = await db.query(
+          const rows = await db.query<{ id: number }>(
             `UPDATE probe_items SET done_at = $1 WHERE id IN
                (SELECT id FROM probe_items WHERE done_at IS NULL ORDER BY id FOR UPDATE SKIP LOCKED) RETURNING id`,
             [now],

@@ -70,11 +70,15 @@ export interface ActivityCode {
   refreshAt: string
 }
 
+/** How a check-in was recorded: the rotating code, or by the organiser (补签). */
+export const attendanceVias = ['code', 'manual'] as const
+export type AttendanceVia = (typeof attendanceVias)[number]
+
 export interface AttendanceRow {
   userId: number
   name: string
   at: string
-  via: 'code' | 'manual'
+  via: AttendanceVia
   reason: string | null
 }
 

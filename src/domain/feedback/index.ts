@@ -103,9 +103,11 @@ export interface AssignmentView {
   reassignRequested: boolean
 }
 
+export const noteKinds = ['progress', 'reassign', 'reply', 'supervise', 'decision'] as const
+
 export interface NoteView {
   at: string
-  kind: 'progress' | 'reassign' | 'reply' | 'supervise' | 'decision'
+  kind: (typeof noteKinds)[number]
   unitName: string | null
   body: string
   photos: string[]
@@ -162,6 +164,9 @@ export interface UnitStatsRow {
   overdue: number
 }
 
+export const appealStatuses = ['pending', 'upheld', 'dismissed'] as const
+export type AppealStatus = (typeof appealStatuses)[number]
+
 export interface Appeal {
   id: number
   ratingId: number
@@ -169,7 +174,7 @@ export interface Appeal {
   unitId: string
   score: number
   reason: string
-  status: 'pending' | 'upheld' | 'dismissed'
+  status: AppealStatus
 }
 
 /** The story's steps (交办督复评 as a person follows it). */

@@ -58,8 +58,9 @@ export function noticeDraftProblems(draft: { title: string; body: string; audien
   }
 }
 
-export const noticeStatusLabels = { scheduled: '待发布', published: '已发布', withdrawn: '已撤回' } as const
-export type NoticeStatus = keyof typeof noticeStatusLabels
+export const noticeStatuses = ['scheduled', 'published', 'withdrawn'] as const
+export type NoticeStatus = (typeof noticeStatuses)[number]
+export const noticeStatusLabels: Record<NoticeStatus, string> = { scheduled: '待发布', published: '已发布', withdrawn: '已撤回' }
 
 /** One entry of a person's notice centre: a staff notice or what happened to something they follow. */
 export interface InboxItem {
@@ -116,11 +117,15 @@ export function noticeActions(notice: Pick<NoticeHead, 'status' | 'pinned'>): ('
   return [notice.pinned ? 'unpin' : 'pin', 'withdraw']
 }
 
+/** How a message goes (an in-app notice, a WeChat subscription message), and where it stands. */
+export const deliveryKinds = ['inapp', 'subscribe'] as const
+export const deliveryStatuses = ['pending', 'sending', 'sent', 'failed'] as const
+
 export interface Delivery {
   id: number
   recipient: string
-  kind: 'inapp' | 'subscribe'
-  status: 'pending' | 'sending' | 'sent' | 'failed'
+  kind: (typeof deliveryKinds)[number]
+  status: (typeof deliveryStatuses)[number]
   attempts: number
   lastError: string | null
   sentAt: string | null
