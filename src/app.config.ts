@@ -10,8 +10,9 @@ export default defineAppConfig({
     { root: 'packages/feedback', pages: ['pages/story/index', 'pages/outcomes/index', 'pages/tasks/index', 'pages/stats/index', 'pages/calendar/index'] },
     {
       root: 'packages/activities',
-      pages: ['pages/list/index', 'pages/detail/index', 'pages/code/index', 'pages/checkin/index', 'pages/attendance/index', 'pages/duty/index', 'pages/members/index', 'pages/create/index'],
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/code/index', 'pages/checkin/index', 'pages/attendance/index', 'pages/create/index'],
     },
+    { root: 'packages/duty', pages: ['pages/mine/index', 'pages/members/index'] },
     // The dev sign-in exists only in the browser build: WeChat supplies identity in the mini-program.
     ...(process.env.TARO_ENV === 'h5' ? [{ root: 'packages/devsignin', pages: ['pages/index/index'] }] : []),
   ],

@@ -7,13 +7,14 @@ import { holds, isDistrictStaff } from '../../src/domain/person'
 import { shanghaiDateTime, shanghaiDayBounds } from '../../src/domain/time'
 import { everyone, siteManagers } from '../core/access'
 import { fail } from '../core/errors'
+import { personNameSql } from '../core/names'
 import { screenText } from '../core/content'
 import { conditions, pageOf } from '../core/page'
 import { take } from '../core/rate-limit'
 import { createMain, defineFunction } from '../core/router'
 import { findSite } from '../sites/public'
 import { addAttendance, attendanceCount, attendByCode, BAD_TOKEN_LIMIT, badTokenKey, checkinFacts, removeAttendance, whyNot } from './attendance'
-import { activityDetail, joinFacts, loadActivity, managedActivity, personName, studioSection, summaryColumns, summaryFrom } from './read'
+import { activityDetail, joinFacts, loadActivity, managedActivity, studioSection, summaryColumns, summaryFrom } from './read'
 import { remindSignups } from './reminders'
 import { codeSecret, issueToken, verifyToken } from './token'
 
@@ -195,7 +196,7 @@ export const definition = defineFunction({
     signups: async ({ db, input, caller }) => {
       await managedActivity(db, caller, input.activityId)
       return pageOf<SignupRow>(db, {
-        columns: `n.person_id AS "userId", ${personName('u', 'f')} AS name, n.status,
+        columns: `n.person_id AS "userId", ${personNameSql('u', 'f')} AS name, n.status,
           EXISTS (SELECT 1 FROM activity_attendance t WHERE t.activity_id = n.activity_id AND t.user_id = n.person_id) AS "checkedIn"`,
         from: 'activity_signups n JOIN users u ON u.id = n.person_id LEFT JOIN member_facts f ON f.user_id = n.person_id',
         where: ["n.activity_id = $1 AND n.status <> 'cancelled'"],
@@ -208,7 +209,7 @@ export const definition = defineFunction({
       await managedActivity(db, caller, input.activityId)
       const [page, count] = await Promise.all([
         pageOf<AttendanceRow>(db, {
-          columns: `t.user_id AS "userId", ${personName('u', 'f')} AS name, t.at, t.via, t.reason`,
+          columns: `t.user_id AS "userId", ${personNameSql('u', 'f')} AS name, t.at, t.via, t.reason`,
           from: 'activity_attendance t JOIN users u ON u.id = t.user_id LEFT JOIN member_facts f ON f.user_id = t.user_id',
           where: ['t.activity_id = $1'],
           params: [input.activityId],
@@ -245,7 +246,7 @@ export const definition = defineFunction({
     exportAttendance: async ({ db, input, caller, audit }) => {
       const activity = await managedActivity(db, caller, input.activityId)
       const rows = await db.query<{ name: string; sector: string | null; at: Date; via: AttendanceVia; reason: string | null }>(
-        `SELECT ${personName('u', 'f')} AS name, f.sector, t.at, t.via, t.reason
+        `SELECT ${personNameSql('u', 'f')} AS name, f.sector, t.at, t.via, t.reason
          FROM activity_attendance t JOIN users u ON u.id = t.user_id LEFT JOIN member_facts f ON f.user_id = t.user_id
          WHERE t.activity_id = $1 ORDER BY t.at, t.id`,
         [activity.id],

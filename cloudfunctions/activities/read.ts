@@ -2,7 +2,7 @@
 import type { ActivityDetail, ActivitySummary, SignupStatus, StudioSection } from '../../src/domain/activities'
 import { can } from '../../src/domain/activities/permissions'
 import { maskName } from '../../src/domain/mask'
-import { publicMasker } from '../core/names'
+import { personNameSql, publicMasker } from '../core/names'
 import type { Caller } from '../core/identity'
 import type { Queryable, Row } from '../core/db'
 import { fail } from '../core/errors'
@@ -10,9 +10,6 @@ import { fail } from '../core/errors'
 export const summaryColumns = `a.id, a.site_id AS "siteId", s.name AS "siteName", a.kind, a.title, a.place,
   a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.capacity, a.confirmed_count AS "confirmed", a.audience`
 export const summaryFrom = 'activities a JOIN sites s ON s.id = a.site_id'
-
-/** A person's display name: the member's registered name, else their nickname. */
-export const personName = (u: string, f: string) => `COALESCE(NULLIF(${f}.name, ''), NULLIF(${u}.nickname, ''), '用户' || ${u}.id)`
 
 export interface ActivityRow extends Row {
   id: number
@@ -57,7 +54,7 @@ type DetailRow = Omit<ActivityDetail, 'mine' | 'manages'> & { organiserId: numbe
 export async function activityDetail(db: Queryable, caller: Caller, id: number): Promise<ActivityDetail> {
   const [row] = await db.query<DetailRow>(
     `SELECT ${summaryColumns}, a.intro, a.sectors, a.topic_id AS "topicId", a.code_period_s AS "codePeriodS",
-       a.organiser_id AS "organiserId", ${personName('o', 'of')} AS "organiserName",
+       a.organiser_id AS "organiserId", ${personNameSql('o', 'of')} AS "organiserName",
        (SELECT count(*)::int FROM activity_signups w WHERE w.activity_id = a.id AND w.status = 'waitlisted') AS waitlisted,
        (SELECT count(*)::int FROM activity_attendance t WHERE t.activity_id = a.id) AS attendance,
        EXISTS (SELECT 1 FROM activity_attendance t WHERE t.activity_id = a.id AND t.user_id = $2) AS "checkedIn",

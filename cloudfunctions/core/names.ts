@@ -5,6 +5,13 @@ import { isPersonName, maskPublic } from '../../src/domain/mask'
 
 type NameRow = { name: string }
 
+/**
+ * A person's display name in SQL: a registered (bound) name when the row `registered` has one,
+ * else their nickname, else `fallback` and their number. `user` is the alias of a `users` row.
+ */
+export const personNameSql = (user: string, registered: string, fallback = '用户') =>
+  `COALESCE(NULLIF(${registered}.name, ''), NULLIF(${user}.nickname, ''), '${fallback}' || ${user}.id)`
+
 /** How long the list is reused: people bind or rename rarely, public pages are read constantly. */
 export const NAMES_CACHE_MS = 30_000
 

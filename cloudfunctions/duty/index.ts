@@ -6,6 +6,7 @@ import { shanghaiDay } from '../../src/domain/time'
 import { dutyReaders, profileIssuers } from '../core/access'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
+import { personNameSql } from '../core/names'
 import { pageOf } from '../core/page'
 import { createMain, defineFunction } from '../core/router'
 
@@ -53,7 +54,8 @@ async function dutyYear(db: Queryable, userId: number, year: number): Promise<Du
 }
 
 /** Every member's total for a year, as a subquery the list pages over. */
-const totals = `(SELECT u.id AS "userId", COALESCE(NULLIF(f.name, ''), NULLIF(u.nickname, ''), '委员' || u.id) AS name,
+const memberName = personNameSql('u', 'f', '委员')
+const totals = `(SELECT u.id AS "userId", ${memberName} AS name,
     COALESCE(f.sector, '') AS sector, COALESCE(sum(d.points), 0)::float8 AS total, count(d.id)::int AS records
   FROM user_roles r JOIN users u ON u.id = r.user_id LEFT JOIN member_facts f ON f.user_id = u.id
     LEFT JOIN duty_records d ON d.user_id = u.id AND d.day >= $1 AND d.day < $2
@@ -71,7 +73,7 @@ export const definition = defineFunction({
 
     member: async ({ db, input, now }) => {
       const [person] = await db.query<{ name: string }>(
-        `SELECT COALESCE(NULLIF(f.name, ''), NULLIF(u.nickname, ''), '委员' || u.id) AS name FROM users u
+        `SELECT ${memberName} AS name FROM users u
          LEFT JOIN member_facts f ON f.user_id = u.id WHERE u.id = $1 AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'member')`,
         [input.userId],
       )

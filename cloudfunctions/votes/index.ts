@@ -1,7 +1,7 @@
 /** votes: the monthly ballot of 月月说事: its settings, casting and withdrawing votes, results, and its jobs. */
 import { votesContract } from '../../src/domain/votes/contract'
 import { settingsProblem, shanghaiMonth, type CycleSettings } from '../../src/domain/cycle'
-import * as topicPermissions from '../../src/domain/topics/permissions'
+import * as votePermissions from '../../src/domain/votes/permissions'
 import { everyone, siteManagers } from '../core/access'
 import { fail } from '../core/errors'
 import { createMain, defineFunction } from '../core/router'
@@ -22,7 +22,7 @@ export const definition = defineFunction({
   actions: {
     configure: async ({ input, caller, transaction }) => {
       const { siteId, month, ...changes } = input
-      if (!topicPermissions.can(caller, 'configure', { siteId })) fail('forbidden', '只能设置本联盟点的月月说事')
+      if (!votePermissions.can(caller, 'configure', { siteId })) fail('forbidden', '只能设置本联盟点的月月说事')
       return transaction(async ({ db, now, audit }) => {
         const site = await findSite(db, siteId)
         const cycle = await ensureCycle(db, siteId, month)

@@ -1,9 +1,7 @@
 import type { activitiesContract } from '../domain/activities/contract'
-import type { dutyContract } from '../domain/duty/contract'
 import { endpoint } from './call'
 
 const activities = endpoint<typeof activitiesContract>('activities')
-const duty = endpoint<typeof dutyContract>('duty')
 
 export const createActivity = activities('create')
 export const listActivities = activities('list')
@@ -19,8 +17,3 @@ export const undoAttendance = activities('unattend')
 export const exportAttendance = activities('exportAttendance')
 export const getStudio = activities('studio')
 
-export const myDuty = duty('mine')
-export const memberDuty = duty('member')
-export const dutyMembers = duty('members')
-export const exportDuty = duty('export')
-export const correctDuty = duty('correct')

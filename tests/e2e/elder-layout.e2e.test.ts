@@ -76,7 +76,7 @@ describe('elder mode’s layout at 390 px (h5 build, Chromium)', () => {
     expect((await boxesOf(items)).filter((b) => !within(b, card))).toEqual([])
     await page.screenshot({ path: join(SHOTS, `steps-${mode}.png`) })
 
-    await page.goto(`${host.url}/packages/activities/pages/duty/index`)
+    await page.goto(`${host.url}/packages/duty/pages/mine/index`)
     await page.getByText('按月份').first().waitFor()
     const bars = page.locator('.duty-bar')
     expect(await page.locator('.duty-bar-month').allTextContents()).toEqual(Array.from({ length: 12 }, (_, i) => `${i + 1}月`))

@@ -51,7 +51,7 @@ describe('lists a person can read (h5 build, Chromium)', () => {
     const { host } = suite
     const page = await suite.as({ persona: 'staff' })
     const problems = await watchProblems(page)
-    await page.goto(`${host.url}/packages/activities/pages/members/index`)
+    await page.goto(`${host.url}/packages/duty/pages/members/index`)
     await page.getByText('年度委员履职积分', { exact: false }).waitFor()
     await page.getByRole('tab', { name: '按姓名' }).click()
     await page.locator('.ui-cell-title').nth(2).waitFor()

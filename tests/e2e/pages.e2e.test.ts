@@ -44,8 +44,8 @@ const pages = [
   { name: 'activity-code', persona: 'staff', path: '/packages/activities/pages/code/index?id=1', ready: '请参会委员打开小程序' },
   { name: 'activity-checkin', persona: 'member', path: '/packages/activities/pages/checkin/index?activity=1', ready: '扫描组织者屏幕上的签到码' },
   { name: 'attendance', persona: 'staff', path: '/packages/activities/pages/attendance/index?id=1', ready: '报名人员' },
-  { name: 'duty', persona: 'member', path: '/packages/activities/pages/duty/index', ready: '按月份' },
-  { name: 'duty-members', persona: 'staff', path: '/packages/activities/pages/members/index', ready: '年度委员履职积分' },
+  { name: 'duty', persona: 'member', path: '/packages/duty/pages/mine/index', ready: '按月份' },
+  { name: 'duty-members', persona: 'staff', path: '/packages/duty/pages/members/index', ready: '年度委员履职积分' },
   { name: 'activity-create', persona: 'site_admin', path: '/packages/activities/pages/create/index?site=F01', ready: '签到码刷新间隔' },
   { name: 'studio', persona: 'resident', path: '/packages/sites/pages/detail/index?id=W05', ready: '工作室委员' },
 ]

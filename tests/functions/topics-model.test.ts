@@ -17,7 +17,7 @@ import { caller, DB_LABEL, startRuntime, type TestRuntime } from '../support/run
 const PEOPLE = ['demo-resident', 'resident-a', 'resident-b', 'demo-site-admin', 'other-admin', 'demo-staff', 'demo-unit', 'handler-b'] as const
 const TITLES = ['老旧小区加装电梯', '社区精神养老', '图书馆停车难', '古玩市场秩序', '运河文化传承', '小区停车难问题', '有人在群里加微信返利']
 const TABLES = ['topics', 'topic_timeline', 'topic_followers', 'votes', 'cycles', 'topic_meetings', 'topic_grams', 'outbox',
-  'assignments', 'assignment_notes', 'supervision_events', 'topic_outcomes', 'ratings']
+  'assignments', 'assignment_notes', 'supervision_events', 'topic_outcomes', 'ratings', 'rate_events']
 
 /** Anyone may try anything; staff and the site's admin act more often, so walks reach deep into the lifecycle. */
 const anyone = fc.nat(5)

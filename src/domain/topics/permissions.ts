@@ -6,7 +6,7 @@ import type { TopicState } from '.'
 import { holds, isDistrictStaff, type Person } from '../person'
 import { managesSite } from '../sites/permissions'
 
-export type TopicAction = 'screen' | 'release' | 'edit' | 'recordMeeting' | 'configure'
+export type TopicAction = 'screen' | 'release' | 'edit' | 'recordMeeting'
 
 export interface TopicSubject {
   siteId: string
@@ -18,7 +18,6 @@ export function can(person: Person, action: TopicAction, topic: TopicSubject): b
   switch (action) {
     case 'screen':
     case 'recordMeeting':
-    case 'configure':
       return managesSite(person, topic.siteId)
     case 'release':
       // Content held by the platform's check is judged by district staff only.

@@ -7,6 +7,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { Button, Cell, CellGroup, Field, Icon, List, Notice, Page, Tag } from '@/components/ui'
 import { locationLabels, type LocationStatus } from '@/domain/geo'
+import * as dutyPermissions from '@/domain/duty/permissions'
 import { maySend } from '@/domain/notices/permissions'
 import { roleLabels } from '@/domain/roles'
 import { shanghaiDateTime } from '@/domain/time'
@@ -55,7 +56,7 @@ export default function Mine() {
   const handles = me?.roles.some((g) => g.role === 'unit_handler')
   const audits = me?.roles.some((g) => g.role === 'auditor')
   const member = me?.roles.some((g) => g.role === 'member')
-  const dutyReader = me?.roles.some((g) => ['staff', 'admin', 'auditor'].includes(g.role))
+  const dutyReader = !!me && dutyPermissions.can({ grants: me.roles }, 'viewAll')
   const go = (url: string) => () => Taro.navigateTo({ url })
   const working = works(me)
   // 群众 is what everyone is: beside a working role it says nothing.
@@ -86,8 +87,8 @@ export default function Mine() {
         )}
         <Cell icon='topic' title='我的议题' label='我提出的、投票的、关注的月月说事议题' arrow onClick={go('/packages/topics/pages/mine/index')} />
         <Cell icon='calendar' title='协商活动' label='报名参加各联盟点的协商活动' arrow onClick={go('/packages/activities/pages/list/index')} />
-        {member && <Cell icon='check' title='我的履职' label='年度履职积分和每一分的来源' arrow onClick={go('/packages/activities/pages/duty/index')} />}
-        {dutyReader && <Cell icon='mine' title='委员履职积分' label='全体委员年度积分、等次、更正与导出' arrow onClick={go('/packages/activities/pages/members/index')} />}
+        {member && <Cell icon='check' title='我的履职' label='年度履职积分和每一分的来源' arrow onClick={go('/packages/duty/pages/mine/index')} />}
+        {dutyReader && <Cell icon='mine' title='委员履职积分' label='全体委员年度积分、等次、更正与导出' arrow onClick={go('/packages/duty/pages/members/index')} />}
         {screens && <Cell icon='check' title='议题审核' label='受理、退回、合并本联盟点的议题' arrow onClick={go('/packages/topics/pages/screen/index')} />}
         <Cell icon='topic' title='办理结果公示' label='件件有回音：议题交办、答复和群众评价' arrow onClick={go('/packages/feedback/pages/outcomes/index')} />
         {(staff || handles) && <Cell icon='clock' title='交办事项' label='签收、办理、答复交办的议题' arrow onClick={go('/packages/feedback/pages/tasks/index')} />}

@@ -60,7 +60,7 @@ export default function ActivityCheckinPage() {
     ? (
       <>
         <Button kind='plain' onClick={go(detailUrl(outcome.activityId))}>查看活动</Button>
-        {outcome.points > 0 && <Button onClick={go('/packages/activities/pages/duty/index')}>我的履职</Button>}
+        {outcome.points > 0 && <Button onClick={go('/packages/duty/pages/mine/index')}>我的履职</Button>}
       </>
     )
     : <Button loading={busy} onClick={scan}>扫码签到</Button>

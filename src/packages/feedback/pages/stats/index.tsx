@@ -7,6 +7,7 @@ import type { UnitStatsRow } from '@/domain/feedback'
 import { useCall } from '@/hooks/useCall'
 import { asFailure } from '@/hooks/latest'
 import { unitStats } from '@/services/feedback'
+import { saveText } from '@/services/files'
 import './index.css'
 
 /** The table scrolls sideways on a phone, so a keyboard must be able to reach it. */
@@ -31,17 +32,6 @@ function byUnit(rows: UnitStatsRow[]) {
   return [...units.values()].map((u) => ({ name: u.name, rate: u.n ? u.onTime / u.n : null }))
 }
 
-function download(csv: string, name: string) {
-  if (process.env.TARO_ENV === 'h5') {
-    const link = document.createElement('a')
-    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
-    link.download = name
-    link.click()
-    return
-  }
-  Taro.setClipboardData({ data: csv })
-}
-
 export default function StatsPage() {
   // Until a month is picked, the server's twelve months (its clock, not the phone's).
   const [picked, setPicked] = useState<{ from?: string; to?: string }>({})
@@ -53,7 +43,7 @@ export default function StatsPage() {
   const exportCsv = async () => {
     try {
       const { csv } = await unitStats({ from, to, csv: true })
-      download(csv ?? '', `承办单位统计_${from}_${to}.csv`)
+      await saveText(`承办单位统计_${from}_${to}.csv`, csv ?? '', 'text/csv;charset=utf-8')
     } catch (e) {
       Taro.showToast({ title: asFailure(e).message, icon: 'none' })
     }

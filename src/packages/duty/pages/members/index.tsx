@@ -9,8 +9,10 @@ import { shanghaiDay } from '@/domain/time'
 import { asFailure } from '@/hooks/latest'
 import { useCall } from '@/hooks/useCall'
 import { useList } from '@/hooks/useList'
-import { correctDuty, dutyMembers, exportDuty, memberDuty } from '@/services/activities'
+import { correctDuty, dutyMembers, exportDuty, memberDuty } from '@/services/duty'
+import * as dutyPermissions from '@/domain/duty/permissions'
 import { saveText } from '@/services/files'
+import { useSession } from '@/stores/session'
 import { bandTones, DutyYearView } from '../../duty-view'
 
 type Sort = 'total' | 'name'
@@ -23,6 +25,8 @@ export default function DutyMembersPage() {
   const [chosen, setChosen] = useState<DutyMemberRow>()
   const [form, setForm] = useState({ day: today, points: '', reason: '' })
   const [message, setMessage] = useState<{ ok: boolean; text: string }>()
+  // Auditors read every record; only district staff correct one.
+  const corrects = useSession((s) => !!s.me && dutyPermissions.can({ grants: s.me.roles }, 'correct'))
   // By name: a page as large as allowed, in pinyin order (the database orders by code point).
   const list = useList(sort, (cursor) => dutyMembers({ year, sort, cursor, limit: sort === 'name' ? PAGE_MAX : undefined }))
   const record = useCall(chosen ? String(chosen.userId) : null, () => memberDuty({ userId: chosen!.userId, year }))
@@ -57,12 +61,14 @@ export default function DutyMembersPage() {
         <>
           <View className='card'><View className='title'>{chosen.name} · {chosen.sector}</View></View>
           <DutyYearView year={record.data} />
-          <CellGroup title='添加更正'>
-            {field('day', '日期', 'YYYY-MM-DD')}
-            {field('points', '分值', '如 5 或 -3')}
-            {field('reason', '更正原因', '必填，将记入审计日志')}
-            <Button disabled={!form.points || form.reason.trim().length < 2} onClick={save}>保存更正</Button>
-          </CellGroup>
+          {corrects && (
+            <CellGroup title='添加更正'>
+              {field('day', '日期', 'YYYY-MM-DD')}
+              {field('points', '分值', '如 5 或 -3')}
+              {field('reason', '更正原因', '必填，将记入审计日志')}
+              <Button disabled={!form.points || form.reason.trim().length < 2} onClick={save}>保存更正</Button>
+            </CellGroup>
+          )}
         </>
       )}
       <CellGroup title={`${year} 年度委员履职积分`}>

@@ -2,7 +2,7 @@
 import { useState } from 'react'
 import { Empty, Page, Skeleton, Tabs, type TabItem } from '@/components/ui'
 import { useCall } from '@/hooks/useCall'
-import { myDuty } from '@/services/activities'
+import { myDuty } from '@/services/duty'
 import { DutyYearView } from '../../duty-view'
 
 const yearTabs = (current: number): TabItem<string>[] => [0, 1, 2].map((back) => ({ key: String(current - back), label: `${current - back} 年` }))
