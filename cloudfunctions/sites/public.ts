@@ -1,19 +1,13 @@
 /** What other features may use of sites: a site's row by id. */
 import { readCache } from '../core/cache'
-import type { SiteCategory, SiteKind } from '../../src/domain/sites'
+import type { SiteSummary } from '../../src/domain/sites'
 import { fail } from '../core/errors'
 
 /** How long a site's row is reused: the directory changes rarely, check-ins read it constantly. */
 export const SITE_CACHE_MS = 30_000
 
 /** A site's row as stored (snake_case columns). */
-export type SiteRow = {
-  id: string
-  name: string
-  kind: SiteKind
-  category: SiteCategory | null
-  sector: string
-  address: string
+export type SiteRow = SiteSummary & {
   intro: string
   contact_name: string
   contact_phone: string

@@ -8,6 +8,36 @@ import { launchChromium, phonePage, signIn } from '../support/browser'
 
 const LOADS = 10
 
+type Seen = Record<string, number>
+
+/**
+ * Opens `path` LOADS times as `persona` and answers, for each load, when each of `marks` (a CSS
+ * selector per name) first matched, in ms from navigation; a load ends once the mark `until` has.
+ */
+async function firstSeen(baseUrl: string, persona: string, path: string, marks: Record<string, string>, until: string): Promise<Seen[]> {
+  const browser = await launchChromium()
+  try {
+    const page = await phonePage(browser)
+    await page.addInitScript((selectors: Record<string, string>) => {
+      const seen: Seen = {}
+      ;(window as unknown as { firstSeen: Seen }).firstSeen = seen
+      new MutationObserver(() => {
+        for (const [name, selector] of Object.entries(selectors)) if (!seen[name] && document.querySelector(selector)) seen[name] = performance.now()
+      }).observe(document, { childList: true, subtree: true, attributes: true })
+    }, marks)
+    await signIn(page, baseUrl, { persona })
+    const loads: Seen[] = []
+    for (let i = 0; i < LOADS; i++) {
+      await page.goto(`${baseUrl}${path}`)
+      await page.waitForFunction((name) => (window as unknown as { firstSeen: Seen }).firstSeen[name] !== undefined, until)
+      loads.push(await page.evaluate(() => ({ ...(window as unknown as { firstSeen: Seen }).firstSeen })))
+    }
+    return loads
+  } finally {
+    await browser.close()
+  }
+}
+
 export interface FirstPageLoad {
   skeletonMs: number
   contentMs: number
@@ -15,29 +45,8 @@ export interface FirstPageLoad {
 
 /** Each load's times; the first load is cold (nothing cached), the rest warm. */
 export async function directoryLoads(baseUrl: string): Promise<FirstPageLoad[]> {
-  const browser = await launchChromium()
-  try {
-    const page = await phonePage(browser)
-    await page.addInitScript(() => {
-      const seen: Record<string, number> = {}
-      ;(window as unknown as { firstSeen: typeof seen }).firstSeen = seen
-      new MutationObserver(() => {
-        if (!seen.skeleton && document.querySelector('.ui-skeleton')) seen.skeleton = performance.now()
-        if (!seen.content && document.querySelector('.site-item')) seen.content = performance.now()
-      }).observe(document, { childList: true, subtree: true })
-    })
-    await signIn(page, baseUrl, { persona: 'resident' })
-    const loads: FirstPageLoad[] = []
-    for (let i = 0; i < LOADS; i++) {
-      await page.goto(`${baseUrl}/pages/index/index`)
-      await page.locator('.site-item').first().waitFor()
-      const seen = await page.evaluate(() => (window as unknown as { firstSeen: { skeleton: number; content: number } }).firstSeen)
-      loads.push({ skeletonMs: seen.skeleton, contentMs: seen.content - seen.skeleton })
-    }
-    return loads
-  } finally {
-    await browser.close()
-  }
+  const loads = await firstSeen(baseUrl, 'resident', '/pages/index/index', { skeleton: '.ui-skeleton', content: '.site-item' }, 'content')
+  return loads.map((seen) => ({ skeletonMs: seen.skeleton, contentMs: seen.content - seen.skeleton }))
 }
 
 export interface WorkbenchLoad {
@@ -47,33 +56,16 @@ export interface WorkbenchLoad {
   countsMs: number
 }
 
+const WORKBENCH = '[role=region][aria-label=工作台]'
+
 /**
  * 我的 as staff on h5, the 工作台 first: from navigation to its grid, and to its last count (each
  * count is one list call, a page of at most 100). The first load is cold, the rest warm.
  */
 export async function workbenchLoads(baseUrl: string): Promise<WorkbenchLoad[]> {
-  const browser = await launchChromium()
-  try {
-    const page = await phonePage(browser)
-    await page.addInitScript(() => {
-      const seen: Record<string, number> = {}
-      ;(window as unknown as { firstSeen: typeof seen }).firstSeen = seen
-      new MutationObserver(() => {
-        const grid = document.querySelector('[role=region][aria-label=工作台]')
-        if (!seen.grid && grid) seen.grid = performance.now()
-        if (!seen.counts && grid && grid.querySelector('.ui-stat-count') && !grid.querySelector('.ui-stat-count[aria-hidden=true]')) seen.counts = performance.now()
-      }).observe(document, { childList: true, subtree: true, attributes: true })
-    })
-    await signIn(page, baseUrl, { persona: 'staff' })
-    const loads: WorkbenchLoad[] = []
-    for (let i = 0; i < LOADS; i++) {
-      await page.goto(`${baseUrl}/pages/mine/index`)
-      await page.waitForFunction(() => (window as unknown as { firstSeen: { counts?: number } }).firstSeen.counts !== undefined)
-      const seen = await page.evaluate(() => (window as unknown as { firstSeen: { grid: number; counts: number } }).firstSeen)
-      loads.push({ gridMs: seen.grid, countsMs: seen.counts })
-    }
-    return loads
-  } finally {
-    await browser.close()
-  }
+  const loads = await firstSeen(baseUrl, 'staff', '/pages/mine/index', {
+    grid: WORKBENCH,
+    counts: `${WORKBENCH}:has(.ui-stat-count):not(:has(.ui-stat-count[aria-hidden=true]))`,
+  }, 'counts')
+  return loads.map((seen) => ({ gridMs: seen.grid, countsMs: seen.counts }))
 }
