@@ -9,6 +9,7 @@ import { cycleStatuses } from '../../src/domain/cycle'
 import { assignmentStatuses, dayKinds } from '../../src/domain/feedback'
 import { locationStatuses } from '../../src/domain/geo'
 import { noticeStatusLabels } from '../../src/domain/notices'
+import { bookingStatuses, countingStatuses, resourceKinds, resourceStatuses } from '../../src/domain/resources'
 import { siteCategories, siteKinds } from '../../src/domain/sites'
 
 const FUNCTIONS = join(__dirname, '../../cloudfunctions')
@@ -38,9 +39,17 @@ const definitions: [string, string, readonly string[]][] = [
   ['activities', 'audience', audiences],
   ['activity_signups', 'status', signupStatuses],
   ['notices', 'status', Object.keys(noticeStatusLabels)],
+  ['resources', 'kind', resourceKinds],
+  ['resources', 'status', resourceStatuses],
+  ['resource_bookings', 'status', bookingStatuses],
 ]
 
 describe('status values', () => {
+  it('lets the bookings that hold a slot be exactly the ones the exclusion constraint counts', () => {
+    const where = /EXCLUDE USING gist \(resource_id WITH =, span WITH &&\) WHERE \(status IN \(([^)]*)\)\)/.exec(sql)?.[1] ?? ''
+    expect([...where.matchAll(/'([a-z_]+)'/g)].map((match) => match[1])).toEqual([...countingStatuses])
+  })
+
   it.each(definitions)('%s.%s holds exactly the values its TypeScript list names', (table, column, values) => {
     expect(checkList(table, column)).toEqual([...values])
   })
