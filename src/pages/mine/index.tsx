@@ -55,6 +55,7 @@ export default function Mine() {
   const handles = me?.roles.some((g) => g.role === 'unit_handler')
   const audits = me?.roles.some((g) => g.role === 'auditor')
   const member = me?.roles.some((g) => g.role === 'member')
+  const decides = me?.roles.some((g) => ['staff', 'admin', 'site_admin'].includes(g.role))
   const dutyReader = me?.roles.some((g) => ['staff', 'admin', 'auditor'].includes(g.role))
   const go = (url: string) => () => Taro.navigateTo({ url })
   const working = works(me)
@@ -83,6 +84,8 @@ export default function Mine() {
         )}
         <Cell icon='topic' title='我的议题' label='我提出的、投票的、关注的月月说事议题' arrow onClick={go('/packages/topics/pages/mine/index')} />
         <Cell icon='calendar' title='协商活动' label='报名参加各联盟点的协商活动' arrow onClick={go('/packages/activities/pages/list/index')} />
+        <Cell icon='location' title='联盟资源预约' label='场地、专家、课程一键预约，查看我的预约' arrow onClick={go('/packages/resources/pages/list/index')} />
+        {decides && <Cell icon='check' title='预约审核' label='同意或不同意本单位资源的预约' arrow onClick={go('/packages/resources/pages/requests/index')} />}
         {member && <Cell icon='check' title='我的履职' label='年度履职积分和每一分的来源' arrow onClick={go('/packages/activities/pages/duty/index')} />}
         {dutyReader && <Cell icon='mine' title='委员履职积分' label='全体委员年度积分、等次、更正与导出' arrow onClick={go('/packages/activities/pages/members/index')} />}
         {screens && <Cell icon='check' title='议题审核' label='受理、退回、合并本联盟点的议题' arrow onClick={go('/packages/topics/pages/screen/index')} />}
