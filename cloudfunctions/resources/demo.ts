@@ -36,7 +36,7 @@ const month: Plan[] = [
   ['报告厅东区', 'demo-staff', null, 3, 9, 11, 'confirmed', '界别委员小组讨论'],
   ['产城融合·发展议事厅', 'demo-site-admin', 'F01', 5, 14, 16, 'pending', '民生圆桌会进园区'],
   ['“运河情·同心缘”国学课', 'demo-site-admin', 'F01', 8, 9, 11, 'declined', '少儿国学体验'],
-  ['二楼阅览室', 'demo-member', null, 10, 14, 16, 'pending', '委员读书分享会'],
+  ['三楼报告厅', 'demo-member', null, 10, 14, 16, 'pending', '委员读书分享会'],
 ]
 
 export const demo: SeedStep<DemoContext>[] = [

@@ -11,6 +11,7 @@ import {
 import { resourcesContract } from '../../src/domain/resources/contract'
 import { can, unitsOf } from '../../src/domain/resources/permissions'
 import { isDistrictStaff } from '../../src/domain/person'
+import { shanghaiDay } from '../../src/domain/time'
 import { everyone, siteManagers } from '../core/access'
 import { screenText } from '../core/content'
 import type { Queryable } from '../core/db'
@@ -258,11 +259,12 @@ export const definition = defineFunction({
     schedule: async ({ db, input, now }) => {
       const resource = await loadResource(db, input.resourceId)
       const rules = rulesOf(resource)
-      const from = new Date(`${input.from}T00:00:00+08:00`)
-      const to = new Date(`${addDays(input.from, input.days)}T00:00:00+08:00`)
+      const first = input.from ?? shanghaiDay(now)
+      const from = new Date(`${first}T00:00:00+08:00`)
+      const to = new Date(`${addDays(first, input.days)}T00:00:00+08:00`)
       const held = await heldAround(db, resource.id, from, to)
       const minutes = Math.min(rules.maxMinutes, Math.max(rules.minMinutes, input.minutes ?? 60))
-      const free = resource.status === 'open' ? freeSlots(rules, held.map((h) => ({ from: h.span_from, to: h.span_to })), now, input.from, input.days, minutes) : []
+      const free = resource.status === 'open' ? freeSlots(rules, held.map((h) => ({ from: h.span_from, to: h.span_to })), now, first, input.days, minutes) : []
       const busy = [...new Map(held.map((h) => [`${h.starts_at.toISOString()}|${h.ends_at.toISOString()}`, { startsAt: h.starts_at.toISOString(), endsAt: h.ends_at.toISOString() }])).values()]
       return { busy, free }
     },

@@ -71,6 +71,8 @@ describe(`resources on ${DB_LABEL}`, () => {
     const schedule = await as('demo-resident')('schedule', { resourceId: room, from: MON, days: 1, minutes: 60 })
     expect(schedule.data.busy.map((b: any) => b.startsAt)).toEqual([at(MON, '08:00'), at(MON, '09:00'), at(MON, '10:00')])
     expect(schedule.data.free[0]).toEqual({ startsAt: at(MON, '11:00'), endsAt: at(MON, '12:00') })
+    // From the server's today by default: the first slot a day's notice allows.
+    expect((await as('demo-resident')('schedule', { resourceId: room, days: 2 })).data.free[0]).toEqual({ startsAt: at('2026-11-21', '10:00'), endsAt: at('2026-11-21', '11:00') })
   })
 
   it('counts buffers, and lets a hall and its halves block each other but not the two halves', async () => {

@@ -72,7 +72,8 @@ export const resourcesContract = {
   schedule: {
     input: v.object({
       resourceId,
-      from: calendarDay('日期格式不正确'),
+      /** The first Shanghai day; absent: the server's today (a phone's clock may be off). */
+      from: v.optional(calendarDay('日期格式不正确')),
       days: v.optional(whole('天数', 1, 14), 7),
       minutes: v.optional(whole('时长', 15, 24 * 60)),
     }),

@@ -24,7 +24,7 @@ export default function ResourceDetailPage() {
   const resource = useCall(id === null ? null : `r:${id}`, () => getResource({ resourceId: id! }))
   const minutes = resource.data ? Math.max(resource.data.rules.minMinutes, 60) : 60
   const schedule = useCall(resource.data ? `s:${id}:${minutes}` : null, () =>
-    resourceSchedule({ resourceId: id!, from: shanghaiDay(new Date()), days: 7, minutes }))
+    resourceSchedule({ resourceId: id!, days: 7, minutes }))
 
   if (resource.error) return <Page><Empty icon='alert' title={resource.error.message} hint='请稍后再试' action={{ label: '重试', onClick: resource.retry }} /></Page>
   if (!resource.data) return <Page><Skeleton count={2} /></Page>
