@@ -114,6 +114,13 @@ export const reactions: Reactions = {
 
   'rating.appealed': async (tx, e) => tellOfStory(tx, await staff(tx.db), '评价申诉待处理', `议题“${e.title}”的一条评价被承办单位申诉：${e.reason}`, e.topicId, e.key),
 
+  'booking.requested': async (tx, e) =>
+    enqueueEach(tx.db, tx.now, 'inapp', (await siteAdmins(tx.db, e.siteId)).filter((id) => id !== e.personId), {
+      title: '新的预约申请',
+      body: `“${e.resourceName}”${shanghaiDateTime(e.startsAt)} 有新的预约申请，请及时审核。`,
+      link: requestsPage,
+    }, e.key),
+
   'booking.confirmed': (tx, e) =>
     enqueueEach(tx.db, tx.now, 'inapp', [e.personId], {
       title: '预约成功',

@@ -7,7 +7,7 @@ import { definition, main } from './index'
 export const feature: Feature = {
   definition,
   main,
-  publishes: ['booking.confirmed', 'booking.declined', 'booking.cancelled'],
+  publishes: ['booking.requested', 'booking.confirmed', 'booking.declined', 'booking.cancelled'],
   tables: ['resources', 'resource_bookings', 'resource_holds'],
   demo,
   figures,

@@ -116,6 +116,10 @@ export const definition = defineFunction({
       if (!can(caller, 'edit', { siteId: input.siteId })) fail('forbidden', '只能编辑本单位的资源')
       if (input.maxMinutes < input.minMinutes) fail('invalid_input', '最长时长不能短于最短时长')
       await screenText(platform, `${input.name}\n${input.description}\n${input.tags.join(' ')}`, caller.openid, 'immediate')
+      const unique = (error: unknown) => {
+        if ((error as { code?: string } | null)?.code === '23505') fail('duplicate', '本单位已有同名资源，请换一个名称')
+        throw error
+      }
       return transaction(async ({ db, audit, now }) => {
         const [same] = await db.query<IdRow>('SELECT id FROM resources WHERE site_id = $1 AND name = $2 AND id <> $3', [input.siteId, input.name, input.resourceId ?? 0])
         if (same) fail('duplicate', '本单位已有同名资源，请换一个名称', { id: same.id })
@@ -153,7 +157,7 @@ export const definition = defineFunction({
             )
         await audit(`resource:${row.id}`, { siteId: input.siteId, name: input.name })
         return { id: row.id }
-      })
+      }).catch(unique)
     },
 
     book: async ({ input, caller, transaction, db: plain, now }) => {
@@ -187,9 +191,9 @@ export const definition = defineFunction({
              SELECT $1, r.id, tstzrange($3, $4, '[)') FROM resources r WHERE r.id = $2 OR r.parent_id = $2`,
             [row.id, resource.id, from, to],
           )
-          if (status === 'confirmed') {
-            await publish({ type: 'booking.confirmed', key: `booking-confirmed:${row.id}`, bookingId: row.id, resourceName: resource.name, siteId: resource.site_id, startsAt: start, personId: caller.userId })
-          }
+          const facts = { bookingId: row.id, resourceName: resource.name, siteId: resource.site_id, startsAt: start, personId: caller.userId }
+          if (status === 'confirmed') await publish({ type: 'booking.confirmed', key: `booking-confirmed:${row.id}`, ...facts })
+          else await publish({ type: 'booking.requested', key: `booking-requested:${row.id}`, ...facts })
           await audit(`booking:${row.id}`, { resourceId: resource.id, status })
           return { id: row.id, status }
         })

@@ -121,6 +121,8 @@ describe(`resources on ${DB_LABEL}`, () => {
     await rt.db.query(`INSERT INTO user_roles (user_id, role, site_id) SELECT id, 'site_admin', 'F11' FROM users WHERE openid = 'park-admin'`)
     const asked = await book('demo-site-admin', hall, MON, '14:00', '16:00', { purpose: '民生圆桌会进园区' })
     expect(asked.data.status).toBe('pending')
+    const asked2 = await rt.db.query(`SELECT payload->>'title' AS title FROM outbox o JOIN users u ON u.id = o.recipient_user_id WHERE u.openid = 'park-admin'`)
+    expect(asked2).toEqual([{ title: '新的预约申请' }])
     const requests = await as('park-admin')('requests', {})
     expect(requests.data.items).toEqual([expect.objectContaining({ id: asked.data.id, forSiteName: '区图书馆', personName: '李静', status: 'pending' })])
     expect((await as('demo-site-admin')('requests', {})).data.items).toEqual([])
