@@ -19,7 +19,7 @@ import { AppError, fail } from '../core/errors'
 import { conditions, pageOf } from '../core/page'
 import { createMain, defineFunction } from '../core/router'
 import { findSite } from '../sites/public'
-import { rulesOf, type BookingRow, type ChildRow, type CountRow, type HoldRow, type IdRow, type ResourceRow, type StatusRow } from './rows'
+import { rulesOf, type BookingRow, type ChildRow, type CountRow, type HoldRow, type IdRow, type ResourceRow, type StatusRow, type SummaryRow } from './rows'
 
 const NOT_FOUND = '未找到该资源'
 /** Orders one person's bookings, so the quota holds under concurrent calls (two-key advisory lock). */
@@ -100,7 +100,7 @@ export const definition = defineFunction({
     },
 
     get: async ({ db, input, caller }) => {
-      const [row] = await db.query<ResourceSummary & { parentName: string | null }>(
+      const [row] = await db.query<SummaryRow>(
         `SELECT ${summaryColumns}, p.name AS "parentName" FROM resources r JOIN sites s ON s.id = r.site_id LEFT JOIN resources p ON p.id = r.parent_id WHERE r.id = $1`,
         [input.resourceId],
       )

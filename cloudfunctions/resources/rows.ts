@@ -37,6 +37,22 @@ export type BookingRow = {
 /** A span a booking holds on a resource, with the booking's own times (buffers excluded). */
 export type HoldRow = { span_from: Date; span_to: Date; starts_at: Date; ends_at: Date }
 
+/** A resource as `get` reads it: the summary's columns (camelCase aliases) and its parent's name. */
+export type SummaryRow = {
+  id: number
+  siteId: string
+  siteName: string
+  parentId: number | null
+  kind: ResourceKind
+  name: string
+  description: string
+  capacity: number | null
+  tags: string[]
+  status: ResourceStatus
+  needsApproval: boolean
+  parentName: string | null
+}
+
 export type IdRow = { id: number }
 export type StatusRow = { status: BookingStatus }
 export type CountRow = { n: number }
