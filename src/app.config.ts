@@ -13,6 +13,7 @@ export default defineAppConfig({
       pages: ['pages/list/index', 'pages/detail/index', 'pages/code/index', 'pages/checkin/index', 'pages/attendance/index', 'pages/create/index'],
     },
     { root: 'packages/duty', pages: ['pages/mine/index', 'pages/members/index'] },
+    { root: 'packages/resources', pages: ['pages/list/index', 'pages/detail/index', 'pages/mine/index', 'pages/requests/index'] },
     // The dev sign-in exists only in the browser build: WeChat supplies identity in the mini-program.
     ...(process.env.TARO_ENV === 'h5' ? [{ root: 'packages/devsignin', pages: ['pages/index/index'] }] : []),
   ],

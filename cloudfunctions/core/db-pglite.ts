@@ -54,7 +54,9 @@ const RUN = Buffer.concat([serialize.describe({ type: 'P' }), serialize.execute(
 /** PGlite in this thread, in `dataDir` or in memory. */
 export async function openBackend(dataDir?: string): Promise<{ exchange: Exchange; close(): Promise<void> }> {
   const { PGlite } = await import('@electric-sql/pglite')
-  const pg = await PGlite.create(dataDir)
+  // btree_gist: exclusion constraints over (id WITH =, range WITH &&), as the bookings use.
+  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist')
+  const pg = await PGlite.create(dataDir, { extensions: { btree_gist } })
   return {
     // No syncToFs: it copies memory to IndexedDB or OPFS; a folder (NodeFS) is written as it goes.
     exchange: async (message) => {

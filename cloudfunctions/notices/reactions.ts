@@ -16,6 +16,8 @@ import { enqueue, enqueueEach } from './outbox'
 const topicPage = (id: number) => `/packages/topics/pages/detail/index?id=${id}`
 const storyPage = (id: number) => `/packages/feedback/pages/story/index?id=${id}`
 const activityPage = (id: number) => `/packages/activities/pages/detail/index?id=${id}`
+const bookingsPage = '/packages/resources/pages/mine/index'
+const requestsPage = '/packages/resources/pages/requests/index'
 
 const staff = (db: Queryable) => resolveAudience(db, [{ kind: 'roles', roles: ['staff'] }])
 const unitHandlers = (db: Queryable, unitId: string) => resolveAudience(db, [{ kind: 'units', unitIds: [unitId] }])
@@ -24,6 +26,10 @@ const siteWatchers = async (db: Queryable, siteId: string) =>
   (await db.query(`SELECT DISTINCT user_id FROM user_roles WHERE role IN ('staff', 'admin') OR (role = 'site_admin' AND site_id = $1)`, [siteId])).map(
     (row) => Number(row.user_id),
   )
+
+/** A site's own admins. */
+const siteAdmins = async (db: Queryable, siteId: string) =>
+  (await db.query(`SELECT DISTINCT user_id FROM user_roles WHERE role = 'site_admin' AND site_id = $1`, [siteId])).map((row) => Number(row.user_id))
 
 /** A 交办督复评 message about a topic to each of `users`, once per key. */
 const tellOfStory = (tx: EventScope, users: number[], title: string, body: string, topicId: number, key: string) =>
@@ -107,6 +113,41 @@ export const reactions: Reactions = {
   'assignments.reopened': tellReopened,
 
   'rating.appealed': async (tx, e) => tellOfStory(tx, await staff(tx.db), '评价申诉待处理', `议题“${e.title}”的一条评价被承办单位申诉：${e.reason}`, e.topicId, e.key),
+
+  'booking.requested': async (tx, e) =>
+    enqueueEach(tx.db, tx.now, 'inapp', (await siteAdmins(tx.db, e.siteId)).filter((id) => id !== e.personId), {
+      title: '新的预约申请',
+      body: `“${e.resourceName}”${shanghaiDateTime(e.startsAt)} 有新的预约申请，请及时审核。`,
+      link: requestsPage,
+    }, e.key),
+
+  'booking.confirmed': (tx, e) =>
+    enqueueEach(tx.db, tx.now, 'inapp', [e.personId], {
+      title: '预约成功',
+      body: `您预约的“${e.resourceName}”（${shanghaiDateTime(e.startsAt)}）已确认，请按时使用。`,
+      link: bookingsPage,
+    }, e.key),
+
+  'booking.declined': (tx, e) =>
+    enqueueEach(tx.db, tx.now, 'inapp', [e.personId], {
+      title: '预约未通过',
+      body: `您预约的“${e.resourceName}”（${shanghaiDateTime(e.startsAt)}）未通过${e.note ? `：${e.note}` : ''}`,
+      link: bookingsPage,
+    }, e.key),
+
+  // The booker cancelled: the owning unit's admins hear; staff cancelled it: the booker hears why.
+  'booking.cancelled': async (tx, e) =>
+    e.cancelledBy === e.personId
+      ? enqueueEach(tx.db, tx.now, 'inapp', (await siteAdmins(tx.db, e.siteId)).filter((id) => id !== e.personId), {
+          title: '预约已取消',
+          body: `“${e.resourceName}”${shanghaiDateTime(e.startsAt)} 的预约已被预约人取消，该时段已空出。`,
+          link: requestsPage,
+        }, e.key)
+      : enqueueEach(tx.db, tx.now, 'inapp', [e.personId], {
+          title: '预约已被取消',
+          body: `您预约的“${e.resourceName}”（${shanghaiDateTime(e.startsAt)}）已被工作人员取消${e.reason ? `：${e.reason}` : ''}`,
+          link: bookingsPage,
+        }, e.key),
 
   'appeal.decided': (tx, e) =>
     tellOfStory(tx, [e.appellantId], '评价申诉已处理', `${e.uphold ? '申诉成立，该评价不计入满意度' : '申诉未成立'}：${e.note}`, e.topicId, e.key),

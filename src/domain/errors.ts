@@ -11,6 +11,18 @@ export const errorMessages = {
   rate_limited: '操作太频繁，请稍后再试',
   conflict: '内容已被他人修改，请刷新后重试',
   content_rejected: '内容含有不适宜的信息，请修改后再提交',
+  // bookings (resources): each refusal its own code
+  buffer_conflict: '与相邻预约的准备或整理时间重叠，请调整时间',
+  invalid_range: '结束时间须晚于开始时间',
+  in_past: '不能预约已经过去的时间',
+  too_far_ahead: '超出可预约的日期范围',
+  short_notice: '预约需要提前申请',
+  bad_length: '预约时长不在允许范围内',
+  quota_exceeded: '有效预约已达上限',
+  too_late: '已过取消期限',
+  already_decided: '该预约已处理',
+  not_yours: '只能取消自己的预约',
+  closed: '该资源暂停预约',
   network: '网络连接失败，请检查网络后重试',
   internal: '服务暂时不可用，请稍后再试',
 } as const

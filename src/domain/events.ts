@@ -41,6 +41,11 @@ export type DomainEvent =
   | { type: 'assignments.reopened'; key: string; topicId: number; title: string; reason: string; replyDue: string; assignments: { id: number; unitId: string }[] }
   | { type: 'rating.appealed'; key: string; topicId: number; title: string; reason: string }
   | { type: 'appeal.decided'; key: string; topicId: number; appellantId: number; uphold: boolean; note: string }
+  // resources (一键预约): the booker hears of their booking; `cancelledBy` is who cancelled it
+  | { type: 'booking.requested'; key: string; bookingId: number; resourceName: string; siteId: string; startsAt: Date; personId: number }
+  | { type: 'booking.confirmed'; key: string; bookingId: number; resourceName: string; siteId: string; startsAt: Date; personId: number }
+  | { type: 'booking.declined'; key: string; bookingId: number; resourceName: string; siteId: string; startsAt: Date; personId: number; note: string }
+  | { type: 'booking.cancelled'; key: string; bookingId: number; resourceName: string; siteId: string; startsAt: Date; personId: number; cancelledBy: number; reason: string | null }
 
 export type EventType = DomainEvent['type']
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>

@@ -48,6 +48,10 @@ const pages = [
   { name: 'duty-members', persona: 'staff', path: '/packages/duty/pages/members/index', ready: '年度委员履职积分' },
   { name: 'activity-create', persona: 'site_admin', path: '/packages/activities/pages/create/index?site=F01', ready: '签到码刷新间隔' },
   { name: 'studio', persona: 'resident', path: '/packages/sites/pages/detail/index?id=W05', ready: '工作室委员' },
+  { name: 'resources', persona: 'resident', path: '/packages/resources/pages/list/index', ready: '三楼报告厅' },
+  { name: 'resource', persona: 'resident', path: '/packages/resources/pages/detail/index?id=1', ready: '需提前 24 小时预约' },
+  { name: 'my-bookings', persona: 'site_admin', path: '/packages/resources/pages/mine/index', ready: '产城融合·发展议事厅' },
+  { name: 'booking-requests', persona: 'staff', path: '/packages/resources/pages/requests/index', ready: '民生圆桌会进园区' },
 ]
 
 describe('every page, normal and elder mode (h5 build, Chromium)', () => {

@@ -8,6 +8,7 @@ import { cycleStatuses } from '../../src/domain/cycle'
 import { appealStatuses, assignmentStatuses, dayKinds, noteKinds } from '../../src/domain/feedback'
 import { locationStatuses } from '../../src/domain/geo'
 import { deliveryKinds, deliveryStatuses, noticeStatuses } from '../../src/domain/notices'
+import { bookingStatuses, countingStatuses, resourceKinds, resourceStatuses } from '../../src/domain/resources'
 import { siteCategories, siteKinds } from '../../src/domain/sites'
 import { DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
 
@@ -29,6 +30,9 @@ const DEFINED: Record<string, readonly string[]> = {
   'outbox.kind': deliveryKinds,
   'outbox.status': deliveryStatuses,
   'job_runs.trigger': triggers,
+  'resources.kind': resourceKinds,
+  'resources.status': resourceStatuses,
+  'resource_bookings.status': bookingStatuses,
 }
 
 describe(`status values on ${DB_LABEL}`, () => {
@@ -51,5 +55,17 @@ describe(`status values on ${DB_LABEL}`, () => {
     }
     expect(Object.keys(inSchema).sort()).toEqual(Object.keys(DEFINED).sort())
     for (const [column, values] of Object.entries(DEFINED)) expect([column, [...inSchema[column]].sort()]).toEqual([column, [...values].sort()])
+  })
+  it('lets the bookings that hold a slot be exactly the ones the exclusion constraints count (those that filter by status)', async () => {
+    const exclusions = await rt.db.query<{ def: string }>(
+      `SELECT pg_get_constraintdef(c.oid) AS def FROM pg_constraint c
+       JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype = 'x' AND n.nspname = current_schema()`,
+    )
+    const byStatus = exclusions.filter(({ def }) => def.includes('status'))
+    expect(byStatus.length).toBeGreaterThan(0)
+    for (const { def } of byStatus) {
+      const counted = /status = ANY \(\(?ARRAY\[([^\]]*)\]/.exec(def)?.[1] ?? ''
+      expect([...counted.matchAll(/'([a-z_]+)'/g)].map((match) => match[1]).sort()).toEqual([...countingStatuses].sort())
+    }
   })
 })

@@ -9,6 +9,7 @@ import { Button, Cell, CellGroup, Field, Icon, List, Notice, Page, Tag } from '@
 import { locationLabels, type LocationStatus } from '@/domain/geo'
 import * as dutyPermissions from '@/domain/duty/permissions'
 import { maySend } from '@/domain/notices/permissions'
+import { decidesBookings } from '@/domain/resources/permissions'
 import { roleLabels } from '@/domain/roles'
 import { shanghaiDateTime } from '@/domain/time'
 import { useList } from '@/hooks/useList'
@@ -56,6 +57,7 @@ export default function Mine() {
   const handles = me?.roles.some((g) => g.role === 'unit_handler')
   const audits = me?.roles.some((g) => g.role === 'auditor')
   const member = me?.roles.some((g) => g.role === 'member')
+  const decides = !!me && decidesBookings({ grants: me.roles })
   const dutyReader = !!me && dutyPermissions.can({ grants: me.roles }, 'viewAll')
   const go = (url: string) => () => Taro.navigateTo({ url })
   const working = works(me)
@@ -87,6 +89,8 @@ export default function Mine() {
         )}
         <Cell icon='topic' title='我的议题' label='我提出的、投票的、关注的月月说事议题' arrow onClick={go('/packages/topics/pages/mine/index')} />
         <Cell icon='calendar' title='协商活动' label='报名参加各联盟点的协商活动' arrow onClick={go('/packages/activities/pages/list/index')} />
+        <Cell icon='location' title='联盟资源预约' label='场地、专家、课程一键预约，查看我的预约' arrow onClick={go('/packages/resources/pages/list/index')} />
+        {decides && <Cell icon='check' title='预约审核' label='同意或不同意本单位资源的预约' arrow onClick={go('/packages/resources/pages/requests/index')} />}
         {member && <Cell icon='check' title='我的履职' label='年度履职积分和每一分的来源' arrow onClick={go('/packages/duty/pages/mine/index')} />}
         {dutyReader && <Cell icon='mine' title='委员履职积分' label='全体委员年度积分、等次、更正与导出' arrow onClick={go('/packages/duty/pages/members/index')} />}
         {screens && <Cell icon='check' title='议题审核' label='受理、退回、合并本联盟点的议题' arrow onClick={go('/packages/topics/pages/screen/index')} />}

@@ -1,0 +1,14 @@
+/** The resources feature: its function, its tables, its demo data and its figures. */
+import type { Feature } from '../core/feature'
+import { demo } from './demo'
+import { figures } from './figures'
+import { definition, main } from './index'
+
+export const feature: Feature = {
+  definition,
+  main,
+  publishes: ['booking.requested', 'booking.confirmed', 'booking.declined', 'booking.cancelled'],
+  tables: ['resources', 'resource_bookings', 'resource_holds'],
+  demo,
+  figures,
+}

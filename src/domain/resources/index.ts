@@ -1,0 +1,163 @@
+/**
+ * 联盟资源清单 and 一键预约: the kinds of shareable resources, a booking's states, the booking rules
+ * and the free slots of a day. Pure: the server judges with the same rules (and the database's
+ * exclusion constraint has the last word on overlaps); the pages show the same slots.
+ */
+import { shanghaiDay } from '../time'
+
+export const resourceKinds = ['venue', 'expert', 'course', 'data'] as const
+export type ResourceKind = (typeof resourceKinds)[number]
+export const resourceKindLabels: Record<ResourceKind, string> = { venue: '场地', expert: '专家', course: '课程', data: '数据' }
+
+export const resourceStatuses = ['open', 'closed'] as const
+export type ResourceStatus = (typeof resourceStatuses)[number]
+export const resourceStatusLabels: Record<ResourceStatus, string> = { open: '开放预约', closed: '暂停预约' }
+
+/** Every state a booking can be in; the migration's CHECK list equals it (tests/unit/statuses.test.ts). */
+export const bookingStatuses = ['pending', 'confirmed', 'declined', 'cancelled', 'checked_in'] as const
+export type BookingStatus = (typeof bookingStatuses)[number]
+/** The states that hold the slot: the exclusion constraints' WHERE lists exactly these. */
+export const countingStatuses = ['pending', 'confirmed', 'checked_in'] as const satisfies readonly BookingStatus[]
+export const bookingStatusLabels: Record<BookingStatus, string> = {
+  pending: '待审核',
+  confirmed: '已预约',
+  declined: '未通过',
+  cancelled: '已取消',
+  checked_in: '已签到',
+}
+export const isCounting = (status: BookingStatus) => (countingStatuses as readonly string[]).includes(status)
+
+/** Notice needed by kind: venues a day, experts and courses three days (data is requested, not booked). */
+export const defaultNoticeHours: Record<ResourceKind, number> = { venue: 24, expert: 72, course: 72, data: 72 }
+export const MAX_DAYS_AHEAD = 30
+/** Active bookings (holding a slot, not yet over) one person may have at once. */
+export const BOOKING_QUOTA = 3
+/** Free slots are offered within these Shanghai hours. */
+export const OPEN_FROM_HOUR = 9
+export const OPEN_TO_HOUR = 17
+
+export interface BookingRules {
+  noticeHours: number
+  maxDaysAhead: number
+  minMinutes: number
+  maxMinutes: number
+  bufferBeforeMin: number
+  bufferAfterMin: number
+  cancelHours: number
+  needsApproval: boolean
+}
+
+export interface ResourceSummary {
+  id: number
+  siteId: string
+  siteName: string
+  parentId: number | null
+  kind: ResourceKind
+  name: string
+  description: string
+  capacity: number | null
+  tags: string[]
+  status: ResourceStatus
+  needsApproval: boolean
+}
+
+export interface ResourceDetail extends ResourceSummary {
+  rules: BookingRules
+  parentName: string | null
+  children: { id: number; name: string }[]
+  /** The caller manages the owning unit: they may edit it and decide its bookings. */
+  manages: boolean
+}
+
+export interface Span {
+  startsAt: string
+  endsAt: string
+}
+
+export interface Booking extends Span {
+  id: number
+  resourceId: number
+  resourceName: string
+  kind: ResourceKind
+  siteId: string
+  siteName: string
+  forSiteId: string | null
+  forSiteName: string | null
+  personName: string | null
+  purpose: string
+  status: BookingStatus
+  note: string | null
+  /** Until when the booker may cancel it themselves. */
+  cancelBy: string
+}
+
+export type BookingRefusal = 'invalid_range' | 'in_past' | 'too_far_ahead' | 'short_notice' | 'bad_length'
+
+const HOUR = 60 * 60 * 1000
+const MINUTE = 60 * 1000
+const DAY = 24 * HOUR
+
+/** The Shanghai day `days` after `day` (YYYY-MM-DD). */
+export const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
+
+/** Why a booking of [start, end) made at `now` breaks the rules, or null. Days are Shanghai days. */
+export function refusalOf(rules: BookingRules, start: Date, end: Date, now: Date): { code: BookingRefusal; message: string } | null {
+  if (end.getTime() <= start.getTime()) return { code: 'invalid_range', message: '结束时间须晚于开始时间' }
+  if (start.getTime() < now.getTime()) return { code: 'in_past', message: '不能预约已经过去的时间' }
+  if (shanghaiDay(start) > addDays(shanghaiDay(now), rules.maxDaysAhead)) {
+    return { code: 'too_far_ahead', message: `最多可预约 ${rules.maxDaysAhead} 天内的时段` }
+  }
+  if (start.getTime() < now.getTime() + rules.noticeHours * HOUR) {
+    return { code: 'short_notice', message: `该资源需提前 ${rules.noticeHours} 小时预约` }
+  }
+  const minutes = (end.getTime() - start.getTime()) / MINUTE
+  if (minutes < rules.minMinutes || minutes > rules.maxMinutes) {
+    return { code: 'bad_length', message: `每次预约时长须在 ${rules.minMinutes}—${rules.maxMinutes} 分钟之间` }
+  }
+  return null
+}
+
+/** The time a booking takes from its resource: the booking with its buffers. */
+export function spanOf(rules: Pick<BookingRules, 'bufferBeforeMin' | 'bufferAfterMin'>, start: Date, end: Date): { from: Date; to: Date } {
+  return { from: new Date(start.getTime() - rules.bufferBeforeMin * MINUTE), to: new Date(end.getTime() + rules.bufferAfterMin * MINUTE) }
+}
+
+/** The instant before which the booker may cancel. */
+export const cancelDeadline = (rules: Pick<BookingRules, 'cancelHours'>, start: Date) => new Date(start.getTime() - rules.cancelHours * HOUR)
+
+const overlaps = (a: { from: Date; to: Date }, busy: readonly { from: Date; to: Date }[]) =>
+  busy.some((b) => a.from.getTime() < b.to.getTime() && b.from.getTime() < a.to.getTime())
+
+/**
+ * Free slots of `minutes` for a resource: on the half hour within the open hours of each Shanghai
+ * day from `from` for `days` days, that the rules allow at `now` and whose span (buffers included)
+ * meets no busy span.
+ */
+export function freeSlots(rules: BookingRules, busy: readonly { from: Date; to: Date }[], now: Date, from: string, days: number, minutes: number): Span[] {
+  const slots: Span[] = []
+  for (let d = 0; d < days; d++) {
+    const day = addDays(from, d)
+    const open = Date.parse(`${day}T${String(OPEN_FROM_HOUR).padStart(2, '0')}:00:00+08:00`)
+    const close = Date.parse(`${day}T${String(OPEN_TO_HOUR).padStart(2, '0')}:00:00+08:00`)
+    for (let at = open; at + minutes * MINUTE <= close; at += 30 * MINUTE) {
+      const start = new Date(at)
+      const end = new Date(at + minutes * MINUTE)
+      if (refusalOf(rules, start, end, now)) continue
+      if (overlaps(spanOf(rules, start, end), busy)) continue
+      slots.push({ startsAt: start.toISOString(), endsAt: end.toISOString() })
+    }
+  }
+  return slots
+}
+
+/** The free slots of the same length nearest to a refused request (at most `count`), nearest first. */
+export function nearestFree(rules: BookingRules, busy: readonly { from: Date; to: Date }[], now: Date, start: Date, end: Date, count = 3): Span[] {
+  const minutes = Math.round((end.getTime() - start.getTime()) / MINUTE)
+  const first = shanghaiDay(start) < shanghaiDay(now) ? shanghaiDay(now) : shanghaiDay(start)
+  const around = freeSlots(rules, busy, now, addDays(first, -3), 7, minutes)
+  return around
+    .map((slot) => ({ slot, distance: Math.abs(Date.parse(slot.startsAt) - start.getTime()) }))
+    .sort((a, b) => a.distance - b.distance || Date.parse(a.slot.startsAt) - Date.parse(b.slot.startsAt))
+    .slice(0, count)
+    .map(({ slot }) => slot)
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '资源预约', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '联盟资源', enablePullDownRefresh: true })
