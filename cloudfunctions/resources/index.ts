@@ -16,14 +16,13 @@ import { everyone, siteManagers } from '../core/access'
 import { screenText } from '../core/content'
 import type { Queryable } from '../core/db'
 import { AppError, fail } from '../core/errors'
+import { lockKey } from '../core/locks'
 import { conditions, pageOf } from '../core/page'
 import { createMain, defineFunction } from '../core/router'
 import { findSite } from '../sites/public'
 import { rulesOf, type BookingRow, type ChildRow, type CountRow, type HoldRow, type IdRow, type ResourceRow, type StatusRow, type SummaryRow } from './rows'
 
 const NOT_FOUND = '未找到该资源'
-/** Orders one person's bookings, so the quota holds under concurrent calls (two-key advisory lock). */
-const QUOTA_LOCK = 7_342_018
 const COUNTING = `(${countingStatuses.map((s) => `'${s}'`).join(', ')})`
 
 const summaryColumns = `r.id, r.site_id AS "siteId", s.name AS "siteName", r.parent_id AS "parentId", r.kind, r.name, r.description, r.capacity,
@@ -173,7 +172,8 @@ export const definition = defineFunction({
           if (resource.kind === 'data') fail('invalid_input', '数据资源需提交数据申请，暂不支持按时段预约')
           const refusal = refusalOf(rulesOf(resource), start, end, now)
           if (refusal) fail(refusal.code, refusal.message)
-          await db.query('SELECT pg_advisory_xact_lock($1, $2::int)', [QUOTA_LOCK, caller.userId])
+          // One person's bookings in order, so the quota holds under concurrent calls.
+          await lockKey(db, `booking-quota:${caller.userId}`)
           const [{ n }] = await db.query<CountRow>(
             `SELECT count(*)::int AS n FROM resource_bookings WHERE person_id = $1 AND status IN ${COUNTING} AND ends_at > $2`,
             [caller.userId, now],
