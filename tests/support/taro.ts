@@ -39,6 +39,8 @@ export default {
   setNavigationBarTitle: record('setNavigationBarTitle'),
   stopPullDownRefresh: record('stopPullDownRefresh'),
   navigateTo: record('navigateTo'),
+  navigateBack: record('navigateBack'),
+  switchTab: record('switchTab'),
   showToast: record('showToast'),
   getStorageSync: () => '',
   setStorageSync: () => undefined,

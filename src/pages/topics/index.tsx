@@ -6,7 +6,7 @@ import { Picker, View } from '@tarojs/components'
 import { VoteButton } from '@/components/VoteButton'
 import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { Button, Cell, CellGroup, Empty, List, Notice, Page, Skeleton, Tag } from '@/components/ui'
+import { Button, Cell, CellGroup, Empty, List, Notice, Page, Skeleton, Tag, PageError } from '@/components/ui'
 import type { Ballot, BallotTopic, CycleView } from '@/domain/votes'
 import { BELOW_MINIMUM, reachesMinimum } from '@/domain/cycle'
 import { phaseLabels, topicStateTone } from '@/domain/topics/labels'
@@ -56,7 +56,7 @@ export default function TopicsTab() {
   })
 
   const refresh = () => Promise.all([ballot.retry(), topics.reload()])
-  if (ballot.error) return <Page><Empty icon='alert' title={ballot.error.message} action={{ label: '重试', onClick: ballot.retry }} /></Page>
+  if (ballot.error) return <Page><PageError error={ballot.error} retry={ballot.retry} /></Page>
   if (!ballot.data) return <Page><Skeleton count={3} /></Page>
   const b = ballot.data
   const { cycle } = b

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ActionBar, Button, Cell, CellGroup, Empty, Field, Icon, Notice, Page, Skeleton, Stat, StatGrid, Tabs, Tag, useConfirm } from '@/components/ui'
+import Taro from '@tarojs/taro'
+import { ActionBar, Button, Cell, CellGroup, Empty, Field, Icon, Notice, Page, PageError, Skeleton, Stat, StatGrid, Tabs, Tag, useConfirm } from '@/components/ui'
 import { iconNames } from '@/components/ui/icon-names'
 import { useSession } from '@/stores/session'
 import { inAct, render, settle, type Rendered } from '../../support/render'
@@ -77,6 +78,34 @@ describe('Empty', () => {
     expect(page.text()).toContain('网络连接失败请检查网络后重试')
     await page.click('button')
     expect(retried).toBe(1)
+  })
+})
+
+describe('PageError', () => {
+  it('says a missing thing as it is, with no retry, and goes home when nothing is behind', async () => {
+    calls.length = 0
+    const page = await render(<PageError error={{ code: 'not_found', message: '未找到该议题' }} retry={() => undefined} />)
+    expect(page.text()).toBe('未找到该议题回到首页')
+    await page.click('button')
+    expect(calls).toContainEqual({ api: 'switchTab', arg: { url: '/pages/index/index' } })
+  })
+
+  it('offers 重试 for a failure that may pass, and goes back when a page is behind', async () => {
+    calls.length = 0
+    const pages = Taro.getCurrentPages
+    Taro.getCurrentPages = (() => [{}, {}]) as unknown as typeof Taro.getCurrentPages
+    try {
+      let retried = 0
+      const page = await render(<PageError error={{ code: 'network', message: '网络连接失败' }} retry={() => retried++} />)
+      expect(page.text()).toBe('网络连接失败请稍后再试重试返回上一页')
+      const [retry, back] = page.container.querySelectorAll('button')
+      retry.click()
+      back.click()
+      expect(retried).toBe(1)
+      expect(calls.map((call) => call.api)).toContain('navigateBack')
+    } finally {
+      Taro.getCurrentPages = pages
+    }
   })
 })
 

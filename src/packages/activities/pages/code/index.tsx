@@ -5,7 +5,7 @@
 import { Image, View } from '@tarojs/components'
 import Taro, { useLoad, useUnload } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { Empty, Page, Skeleton } from '@/components/ui'
+import { Page, Skeleton, PageError } from '@/components/ui'
 import { useCall } from '@/hooks/useCall'
 import { getActivityCode, listAttendance } from '@/services/activities'
 import './index.css'
@@ -34,7 +34,7 @@ export default function ActivityCodePage() {
     return () => clearTimeout(timer)
   }, [refreshAt, periodMs, tick])
 
-  if (code.error && !code.data) return <Page><Empty icon='alert' title={code.error.message} hint='请确认您是活动组织者' action={{ label: '重试', onClick: code.retry }} /></Page>
+  if (code.error && !code.data) return <Page><PageError error={code.error} hint='请确认您是活动组织者' retry={code.retry} /></Page>
   if (!code.data) return <Page><Skeleton count={1} /></Page>
   return (
     <Page>

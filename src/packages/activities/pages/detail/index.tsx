@@ -2,7 +2,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Cell, CellGroup, Empty, Notice, Page, Skeleton, Tag, useConfirm } from '@/components/ui'
+import { Button, Cell, CellGroup, Notice, Page, Skeleton, Tag, useConfirm, PageError } from '@/components/ui'
 import { activityIcs, activityKindLabels, audienceLabels, signupLabels } from '@/domain/activities'
 import { asFailure } from '@/hooks/latest'
 import { useCall } from '@/hooks/useCall'
@@ -32,7 +32,7 @@ export default function ActivityDetailPage() {
     }
   }
 
-  if (activity.error) return <Page><Empty icon='alert' title={activity.error.message} hint='请稍后再试' action={{ label: '重试', onClick: activity.retry }} /></Page>
+  if (activity.error) return <Page><PageError error={activity.error} retry={activity.retry} /></Page>
   if (!activity.data) return <Page><Skeleton count={2} /></Page>
   const a = activity.data
   const ended = new Date(a.endsAt).getTime() < Date.now()

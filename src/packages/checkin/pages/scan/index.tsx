@@ -7,7 +7,7 @@ import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import PrivacyPopup from '@/components/PrivacyPopup'
 import { FollowSite } from '@/components/FollowSite'
-import { Button, Empty, Icon, Notice, Page, Skeleton } from '@/components/ui'
+import { Button, Empty, Icon, Notice, Page, Skeleton, PageError } from '@/components/ui'
 import type { CheckinRecord } from '@/domain/checkin'
 import { locationLabels, RAW_LOCATION_DAYS } from '@/domain/geo'
 import { parseScene } from '@/domain/scene'
@@ -51,7 +51,7 @@ export default function ScanPage() {
   }
 
   if (scene && 'reason' in scene) return <Page><Empty icon='qrcode' title={scene.reason} hint='请扫描联盟点张贴的签到二维码' /></Page>
-  if (site.error) return <Page><Empty icon='alert' title={site.error.message} hint='请检查网络后重试' action={{ label: '重试', onClick: site.retry }} /></Page>
+  if (site.error) return <Page><PageError error={site.error} retry={site.retry} /></Page>
   if (!site.data) return <Page><Skeleton count={1} /></Page>
 
   const actions = outcome && outcome.kind !== 'error'

@@ -8,7 +8,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { Cell, CellGroup, Empty, Notice, Page, Skeleton, Stars, Steps, Tag } from '@/components/ui'
+import { Cell, CellGroup, Empty, Notice, Page, Skeleton, Stars, Steps, Tag, PageError } from '@/components/ui'
 import { ratingLabels, storyProgress, storySteps, supervisionLabels } from '@/domain/feedback'
 import { can, handlesUnit } from '@/domain/feedback/permissions'
 import { topicStateTone } from '@/domain/topics/labels'
@@ -35,7 +35,7 @@ export default function StoryPage() {
   })
   useSharePage('议题办理情况', `/packages/feedback/pages/story/index?id=${id}`)
 
-  if (story.error) return <Page><Empty icon='alert' title={story.error.message} action={{ label: '重试', onClick: story.retry }} /></Page>
+  if (story.error) return <Page><PageError error={story.error} retry={story.retry} /></Page>
   if (!story.data) return <Page><Skeleton count={3} /></Page>
   const s = story.data
   const state = s.state as TopicState

@@ -2,7 +2,7 @@
 import { Image, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Empty, Page, Skeleton } from '@/components/ui'
+import { Button, Page, Skeleton, PageError } from '@/components/ui'
 import { shanghaiDateTime } from '@/domain/time'
 import { useCall } from '@/hooks/useCall'
 import { photoUrl } from '@/services/photos'
@@ -17,7 +17,7 @@ export default function NoticeDetailPage() {
   }))
   useLoad((params) => setId(Number(params.id)))
 
-  if (notice.error) return <Page><Empty icon='alert' title={notice.error.message} hint='返回消息中心看看其他消息' action={{ label: '重试', onClick: notice.retry }} /></Page>
+  if (notice.error) return <Page><PageError error={notice.error} hint='返回消息中心看看其他消息' retry={notice.retry} /></Page>
   if (!notice.data) return <Page><Skeleton count={2} /></Page>
   const n = notice.data
   return (

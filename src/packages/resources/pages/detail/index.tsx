@@ -5,7 +5,7 @@
 import { Input, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Cell, CellGroup, Empty, Field, Notice, Page, Skeleton, Tag, groupsOf } from '@/components/ui'
+import { Button, Cell, CellGroup, Empty, Field, Notice, Page, Skeleton, Tag, groupsOf, PageError } from '@/components/ui'
 import { resourceKindLabels, type Span } from '@/domain/resources'
 import { dayHeading, shanghaiClock, shanghaiDay } from '@/domain/time'
 import { asFailure } from '@/hooks/latest'
@@ -26,7 +26,7 @@ export default function ResourceDetailPage() {
   const schedule = useCall(resource.data ? `s:${id}:${minutes}` : null, () =>
     resourceSchedule({ resourceId: id!, days: 7, minutes }))
 
-  if (resource.error) return <Page><Empty icon='alert' title={resource.error.message} hint='请稍后再试' action={{ label: '重试', onClick: resource.retry }} /></Page>
+  if (resource.error) return <Page><PageError error={resource.error} retry={resource.retry} /></Page>
   if (!resource.data) return <Page><Skeleton count={2} /></Page>
   const r = resource.data
   const book = async () => {

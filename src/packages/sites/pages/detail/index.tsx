@@ -6,7 +6,7 @@ import { View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { FollowSite } from '@/components/FollowSite'
-import { Button, Cell, CellGroup, Empty, Page, Skeleton, Tag } from '@/components/ui'
+import { Button, Cell, CellGroup, Empty, Page, Skeleton, Tag, PageError } from '@/components/ui'
 import * as sitePermissions from '@/domain/sites/permissions'
 import { activityUrl } from '@/domain/activities'
 import { siteTags } from '@/domain/sites'
@@ -32,7 +32,7 @@ export default function SiteDetailPage() {
   })
   useSharePage(site.data?.name, `/packages/sites/pages/detail/index?id=${id}`)
 
-  if (site.error) return <Page><Empty icon='alert' title={site.error.message} hint='请检查网络后重试' action={{ label: '重试', onClick: site.retry }} /></Page>
+  if (site.error) return <Page><PageError error={site.error} retry={site.retry} /></Page>
   if (!site.data) return <Page><Skeleton count={2} /></Page>
   const s = site.data
   const manages = me && sitePermissions.can({ grants: me.roles }, 'viewCode', s)

@@ -6,7 +6,7 @@ import { Image, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { VoteButton } from '@/components/VoteButton'
-import { Button, Cell, CellGroup, Empty, Notice, Page, Skeleton, Tag, useConfirm } from '@/components/ui'
+import { Button, Cell, CellGroup, Notice, Page, Skeleton, Tag, useConfirm, PageError } from '@/components/ui'
 import * as topicPermissions from '@/domain/topics/permissions'
 import { topicStateTone } from '@/domain/topics/labels'
 import { moves, movesFrom, topicStateLabels, type TopicDetail } from '@/domain/topics'
@@ -86,7 +86,7 @@ export default function TopicPage() {
   })
   useSharePage(topic.data ? `月月说事：${topic.data.title}` : undefined, `/packages/topics/pages/detail/index?id=${id}`)
 
-  if (topic.error) return <Page><Empty icon='alert' title={topic.error.message} action={{ label: '重试', onClick: topic.retry }} /></Page>
+  if (topic.error) return <Page><PageError error={topic.error} retry={topic.retry} /></Page>
   if (!topic.data) return <Page><Skeleton count={3} /></Page>
   const t = topic.data
   const person = me ? { userId: me.userId, grants: me.roles } : undefined
