@@ -1,5 +1,5 @@
 /** The rows of the resources feature's tables as its queries read them (snake_case, as stored). */
-import type { BookingRules, BookingStatus, ResourceKind, ResourceStatus } from '../../src/domain/resources'
+import type { BookingRules, BookingStatus, ResourceKind, ResourceStatus, ResourceSummary } from '../../src/domain/resources'
 
 export type ResourceRow = {
   id: number
@@ -38,20 +38,7 @@ export type BookingRow = {
 export type HoldRow = { span_from: Date; span_to: Date; starts_at: Date; ends_at: Date }
 
 /** A resource as `get` reads it: the summary's columns (camelCase aliases) and its parent's name. */
-export type SummaryRow = {
-  id: number
-  siteId: string
-  siteName: string
-  parentId: number | null
-  kind: ResourceKind
-  name: string
-  description: string
-  capacity: number | null
-  tags: string[]
-  status: ResourceStatus
-  needsApproval: boolean
-  parentName: string | null
-}
+export type SummaryRow = ResourceSummary & { parentName: string | null }
 
 export type IdRow = { id: number }
 export type StatusRow = { status: BookingStatus }
