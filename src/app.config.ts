@@ -24,6 +24,9 @@ export default defineAppConfig({
     backgroundColor: '#f6f3ef',
   },
   tabBar: {
+    // WeChat's native tab bar takes no font size: the weapp draws its own (src/custom-tab-bar) so elder
+    // mode reaches it. `list` stays, WeChat requires it; h5 keeps Taro's bar (app.css sizes it).
+    ...(process.env.TARO_ENV === 'weapp' ? { custom: true } : {}),
     color: '#5f5f5f',
     selectedColor: '#b71c1c',
     backgroundColor: '#ffffff',

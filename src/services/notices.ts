@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { noticesContract } from '../domain/notices/contract'
 import type { TemplateKey } from '../domain/notices/subscriptions'
+import { MINE_TAB, useTabBar } from '../stores/tabBar'
 import { endpoint } from './call'
 import { requestTemplates } from './subscribe'
 
@@ -20,14 +21,17 @@ export const authorizeTemplates = notices('authorize')
 export const followSite = notices('follow')
 export const siteFollowState = notices('followState')
 
-/** The 我的 tab's index in app.config.ts's tab bar. */
-const MINE_TAB = 2
-
-/** Shows my unread count on the 我的 tab (or clears it); never fails the page that asks. */
+/**
+ * Shows my unread count on the 我的 tab (or clears it); never fails the page that asks. The weapp's
+ * custom tab bar reads its badge from the tab bar store (setTabBarBadge does nothing to a custom
+ * bar); h5's Taro bar takes setTabBarBadge.
+ */
 export async function syncUnreadBadge(): Promise<number> {
   try {
     const { unread } = await unreadNotices({})
-    if (unread > 0) await Taro.setTabBarBadge({ index: MINE_TAB, text: unread > 99 ? '99+' : String(unread) })
+    const text = unread > 0 ? (unread > 99 ? '99+' : String(unread)) : ''
+    if (process.env.TARO_ENV === 'weapp') useTabBar.setState({ badge: text })
+    else if (text) await Taro.setTabBarBadge({ index: MINE_TAB, text })
     else await Taro.removeTabBarBadge({ index: MINE_TAB })
     return unread
   } catch {

@@ -8,7 +8,8 @@ const ELDER_KEY = 'elder-mode'
 
 /**
  * Elder mode beyond the page frame: on h5 the tab bar is Taro's DOM, outside every page, so the
- * document carries the class too (app.css). WeChat's native tab bar takes no font size.
+ * document carries the class too (app.css). WeChat's native tab bar takes no font size: the weapp
+ * draws its own (src/custom-tab-bar), which reads `elder` from this store.
  */
 function applyElderToChrome(on: boolean) {
   if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('elder-mode', on)

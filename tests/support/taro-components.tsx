@@ -4,7 +4,7 @@
  */
 import { createElement, type ReactNode } from 'react'
 
-const kept = /^(className|role|id|children|onClick|disabled|loading|value|placeholder|aria-.*)$/
+const kept = /^(className|role|id|children|onClick|disabled|loading|value|placeholder|src|aria-.*)$/
 
 function host(tag: string) {
   return function Host(props: Record<string, unknown> & { children?: ReactNode }) {

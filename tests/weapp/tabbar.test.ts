@@ -1,5 +1,8 @@
-/** The native tab bar in dist/weapp shows an icon for every tab, normal and selected, within WeChat's limits. */
-import { readFileSync, statSync } from 'node:fs'
+/**
+ * The tab bar in dist/weapp: WeChat draws our custom-tab-bar component (elder mode reaches it), and
+ * app.json's list still names every tab with both icons, within WeChat's limits.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from '../support/host'
 
@@ -16,6 +19,17 @@ function pngSize(file: string): [number, number] {
 
 describe('tab bar icons (dist/weapp)', () => {
   const { tabBar } = JSON.parse(readFileSync(join(WEAPP, 'app.json'), 'utf8'))
+
+  it('is custom: WeChat renders the custom-tab-bar component, which shows the same icons', () => {
+    expect(tabBar.custom).toBe(true)
+    const bar = join(WEAPP, 'custom-tab-bar/index')
+    for (const ext of ['js', 'json', 'wxml', 'wxss']) expect(existsSync(`${bar}.${ext}`)).toBe(true)
+    expect(JSON.parse(readFileSync(`${bar}.json`, 'utf8')).component).toBe(true)
+    const script = readFileSync(`${bar}.js`, 'utf8')
+    expect(script).toContain('"custom-tab-bar/index"')
+    expect(script).toContain('/assets/tabbar/')
+    expect(readFileSync(`${bar}.wxss`, 'utf8')).toMatch(/\.tab-bar-elder \.tab-bar-label\{font-size:15PX/)
+  })
   const icons: string[] = tabBar.list.flatMap((tab: { iconPath: string; selectedIconPath: string }) => [tab.iconPath, tab.selectedIconPath])
 
   it('gives every tab both icons', () => {

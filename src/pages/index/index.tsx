@@ -7,6 +7,7 @@ import { siteCategoryLabels, siteKindLabels, siteTags, type SiteCategory, type S
 import { useDebounced } from '@/hooks/useDebounced'
 import { useList } from '@/hooks/useList'
 import { listSites } from '@/services/sites'
+import { useTabShown } from '@/stores/tabBar'
 import './index.css'
 
 type FilterKey = 'all' | 'centre' | SiteCategory | 'studio' | 'station'
@@ -26,6 +27,7 @@ const filters: Filter[] = [
 const SEARCH_DEBOUNCE_MS = 300
 
 export default function Index() {
+  useTabShown(0)
   const [filter, setFilter] = useState<Filter>(filters[0])
   const [q, setQ] = useState('')
   const query = useDebounced(q.trim(), SEARCH_DEBOUNCE_MS)

@@ -18,12 +18,14 @@ import { bindProfile } from '@/services/account'
 import { myCheckins } from '@/services/checkin'
 import { syncUnreadBadge } from '@/services/notices'
 import { useSession } from '@/stores/session'
+import { useTabShown } from '@/stores/tabBar'
 import { Workbench, works } from './Workbench'
 import './index.css'
 
 const statusTones = { verified: 'success', pending: 'warning', unverified: 'muted' } as const satisfies Record<LocationStatus, string>
 
 export default function Mine() {
+  useTabShown(2)
   const { me, loadMe, setMe, elder, setElder } = useSession()
   const [code, setCode] = useState('')
   const [message, setMessage] = useState<{ ok: boolean; text: string }>()

@@ -18,6 +18,7 @@ import { listSites } from '@/services/sites'
 import { listTopics } from '@/services/topics'
 import { getBallot } from '@/services/votes'
 import { useTopicSite } from '@/stores/topicSite'
+import { useTabShown } from '@/stores/tabBar'
 
 const topicUrl = (id: number) => `/packages/topics/pages/detail/index?id=${id}`
 
@@ -37,6 +38,7 @@ function BallotRow({ topic, ballot, onChange }: { topic: BallotTopic; ballot: Ba
 }
 
 export default function TopicsTab() {
+  useTabShown(1)
   const { siteId, choose, resolve } = useTopicSite()
   const [site, setSite] = useState<string | null>(siteId ?? null)
   const ballot = useCall(site, () => getBallot({ siteId: site! }))
