@@ -11,6 +11,8 @@ export const errorMessages = {
   rate_limited: '操作太频繁，请稍后再试',
   conflict: '内容已被他人修改，请刷新后重试',
   content_rejected: '内容含有不适宜的信息，请修改后再提交',
+  wrong_type: '材料类型不符合要求',
+  too_large: '文件过大',
   network: '网络连接失败，请检查网络后重试',
   internal: '服务暂时不可用，请稍后再试',
 } as const

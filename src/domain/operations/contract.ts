@@ -1,0 +1,52 @@
+/** operations: a site's profile (阵地档案), its 六有 evidence and status per quarter, the district's overview. */
+import * as v from 'valibot'
+import {
+  archiveParts, evidenceDimensions, fileKinds, QUARTER,
+  type Badge, type Dimension, type QuarterOverview, type SiteProfile, type SiteStatus,
+} from '.'
+import { returns } from '../contract'
+import { finite, recordId, siteId } from '../schemas'
+import { text } from '../text'
+
+const quarter = v.pipe(v.string('请选择季度'), v.regex(QUARTER, '季度格式不正确（如 2026-Q4）'))
+const fileId = v.pipe(v.string('请上传文件'), v.minLength(1, '请上传文件'), v.maxLength(300, '文件编号过长'))
+
+export const operationsContract = {
+  profile: { input: v.object({ siteId }), output: returns<SiteProfile>() },
+  saveProfile: {
+    input: v.object({
+      siteId,
+      founder: v.optional(text('创办人', { max: 40 }), ''),
+      theme: v.optional(text('主题', { max: 60 }), ''),
+      sectors: v.optional(v.pipe(v.array(text('界别', { min: 1, max: 20 }), '界别格式不正确'), v.maxLength(20, '界别最多 20 个')), []),
+      annualPlan: v.optional(text('年度计划', { max: 2000 }), ''),
+    }),
+    output: returns<SiteProfile>(),
+  },
+  /** Records one piece of 六有 evidence (a photo of the space or the plaque, a rules document) or one part of an activity's archive. */
+  record: {
+    input: v.object({
+      siteId,
+      dimension: v.picklist([...evidenceDimensions, 'archive'], '请选择六有项目'),
+      fileKind: v.picklist(fileKinds, '请选择材料类型'),
+      fileId,
+      bytes: v.pipe(v.number('文件大小必须是数字'), v.integer('文件大小必须是整数'), v.minValue(1, '文件为空')),
+      /** Where a photo was taken, when the camera knew. */
+      lat: v.optional(finite('纬度', -90, 90)),
+      lng: v.optional(finite('经度', -180, 180)),
+      activityId: v.optional(recordId('活动编号')),
+      part: v.optional(v.picklist(archiveParts, '请选择档案内容')),
+      note: v.optional(text('说明', { max: 200 }), ''),
+    }),
+    output: returns<{ id: number; outsideRadius: boolean }>(),
+  },
+  /** A site's six statuses for a quarter with their reasons and evidence (its managers only). */
+  status: { input: v.object({ siteId, quarter: v.optional(quarter) }), output: returns<SiteStatus>() },
+  /** The six badges of the public site page: status and the day last verified, no files. */
+  badges: { input: v.object({ siteId }), output: returns<{ siteId: string; quarter: string; badges: Badge[] }>() },
+  /** Per quarter of a year, how many studios and 同心汇 meet each dimension (staff). */
+  overview: {
+    input: v.object({ year: v.pipe(v.number('请选择年份'), v.integer('年份不正确'), v.minValue(2020, '年份不正确'), v.maxValue(2099, '年份不正确')) }),
+    output: returns<{ year: number; dimensions: readonly Dimension[]; quarters: QuarterOverview[] }>(),
+  },
+}

@@ -1,0 +1,223 @@
+/** Site operations (issue 21): the 六有 statuses derived on fixtures, profiles, evidence, badges, the overview and figures. */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { main as operations } from '../../cloudfunctions/operations'
+import { figures } from '../../cloudfunctions/operations/figures'
+import { readFigure } from '../../cloudfunctions/core/figures'
+import { recordUpload } from '../../cloudfunctions/core/uploads'
+import {
+  archiveParts, dimensionStatuses, evidenceDimensions, fileKinds, quarterBounds, quarterOf, previousQuarter, sixStatus,
+  type EvidenceFacts, type HeldActivity, type QuarterFacts,
+} from '../../src/domain/operations'
+import { caller, DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
+
+const none: EvidenceFacts = { items: 0, outsideRadius: 0, lastAt: null }
+const some = (at = '2026-10-05T02:00:00Z', outsideRadius = 0): EvidenceFacts => ({ items: 1, outsideRadius, lastAt: new Date(at) })
+const heldOn = (day: string, parts: HeldActivity['parts'] = archiveParts): HeldActivity =>
+  ({ activityId: Number(day.replace(/-/g, '')), endsAt: new Date(`${day}T04:00:00Z`), parts, archivedAt: parts.length ? new Date(`${day}T08:00:00Z`) : null })
+const fixture = (extra: Partial<QuarterFacts> = {}): QuarterFacts => ({
+  quarter: '2026-Q3',
+  now: new Date('2026-11-20T02:00:00Z'),
+  evidence: { venue: some(), sign: some(), rules: some() },
+  held: [heldOn('2026-07-10'), heldOn('2026-09-12')],
+  ...extra,
+})
+const statusOf = (facts: QuarterFacts) => Object.fromEntries(sixStatus(facts).map((r) => [r.dimension, [r.status, r.reason]]))
+
+describe('the 六有 statuses derived from a quarter (pure)', () => {
+  it('meets all but 有评价 with every proof, and dates each badge by its latest proof', () => {
+    const results = sixStatus(fixture())
+    expect(results.map((r) => [r.label, r.statusLabel])).toEqual([
+      ['有场地', '达标'], ['有标识', '达标'], ['有制度', '达标'], ['有活动', '达标'], ['有档案', '达标'], ['有评价', '待补'],
+    ])
+    expect(results.find((r) => r.dimension === 'activities')?.verifiedAt).toEqual(new Date('2026-09-12T04:00:00Z'))
+    expect(results.find((r) => r.dimension === 'evaluation')?.reason).toBe('年度考核评价尚未开展')
+  })
+
+  it('fails 有活动 and 有档案 for a past quarter without activities, and leaves them 待补 while the quarter runs', () => {
+    expect(statusOf(fixture({ held: [] }))).toMatchObject({ activities: ['failed', '本季度未开展活动'], archive: ['failed', '本季度无活动，无活动档案'] })
+    expect(statusOf(fixture({ quarter: '2026-Q4', held: [] }))).toMatchObject({ activities: ['pending', '本季度尚未开展活动'], archive: ['pending', '本季度尚无活动档案'] })
+  })
+
+  it('leaves 有档案 待补 while an activity lacks part of its archive, saying how many', () => {
+    const facts = fixture({ held: [heldOn('2026-07-10'), heldOn('2026-08-10', ['plan', 'photo']), heldOn('2026-09-10', [])] })
+    expect(statusOf(facts).archive).toEqual(['pending', '2 场活动的档案不完整（须有方案、签到、纪要和照片）'])
+    expect(statusOf(facts).activities).toEqual(['met', ''])
+  })
+
+  it('asks for what is missing, and holds photos all taken outside the radius for a person to check', () => {
+    const facts = fixture({ evidence: { venue: none, sign: some('2026-08-01T00:00:00Z', 1), rules: none } })
+    expect(statusOf(facts)).toMatchObject({
+      venue: ['pending', '尚未上传场地照片'], sign: ['pending', '照片拍摄位置不在阵地范围内，待工作人员核实'], rules: ['pending', '尚未上传制度文件'],
+    })
+    expect(statusOf(fixture({ evidence: { venue: { items: 2, outsideRadius: 1, lastAt: new Date() }, sign: some(), rules: some() } })).venue).toEqual(['met', ''])
+  })
+
+  it('reckons quarters in Shanghai time', () => {
+    expect(quarterOf(new Date('2026-09-30T16:30:00Z'))).toBe('2026-Q4')
+    expect(quarterOf(new Date('2026-09-30T15:59:59Z'))).toBe('2026-Q3')
+    expect(quarterBounds('2026-Q1')).toEqual({ start: new Date('2025-12-31T16:00:00Z'), end: new Date('2026-03-31T16:00:00Z') })
+    expect(previousQuarter('2026-Q1')).toBe('2025-Q4')
+  })
+
+  it('keeps the status and kind lists of the SQL equal to the domain\'s', () => {
+    const sql = readFileSync(join(__dirname, '../../cloudfunctions/operations/migrations/030_operations.sql'), 'utf8')
+    const listOf = (column: string) => [...(new RegExp(`${column} text[^\\n]*CHECK \\(${column} IN \\(([^)]*)\\)`).exec(sql)?.[1] ?? '').matchAll(/'([a-z_]+)'/g)].map((m) => m[1])
+    expect(listOf('dimension')).toEqual([...evidenceDimensions, 'archive'])
+    expect(listOf('file_kind')).toEqual([...fileKinds])
+    expect(listOf('part')).toEqual([...archiveParts])
+    // The statuses are derived, never stored: no column may hold one.
+    expect(dimensionStatuses.some((status) => sql.includes(`'${status}'`))).toBe(false)
+  })
+})
+
+describe(`operations on ${DB_LABEL}`, () => {
+  let rt: TestRuntime
+  beforeEach(async () => {
+    rt = await startRuntime()
+  })
+  afterEach(() => rt.close())
+
+  const as = (openid: string) => ({ operations: caller(operations, openid) })
+  const count = async (table: string, where = 'true', params: unknown[] = []) => (await rt.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params))[0].n
+  const photo = (n: number) => `local:${n.toString(16).padStart(64, '0')}.jpg`
+  /** F01 (区图书馆), the demo site admin's site: its position and radius. */
+  const f01 = async () => (await rt.db.query("SELECT lat, lng, radius_m FROM sites WHERE id = 'F01'"))[0]
+  async function upload(openid: string, fileId: string) {
+    await recordUpload(rt.db, openid, fileId, 1000, rt.clock.now())
+  }
+  /** An activity at `site` that ended, with `people` checked in (a fixture: activities' rows as its own code would leave them). */
+  async function heldActivity(site: string, endsAt: string, people = 1): Promise<number> {
+    const [row] = await rt.db.query(
+      `INSERT INTO activities (site_id, title, place, starts_at, ends_at) VALUES ($1, '读书分享会', '阅览室', $2::timestamptz - interval '2 hours', $2) RETURNING id`,
+      [site, endsAt],
+    )
+    await rt.db.query(
+      `INSERT INTO activity_attendance (activity_id, user_id, at, via) SELECT $1, id, $2, 'manual' FROM users ORDER BY id LIMIT $3`,
+      [row.id, endsAt, people],
+    )
+    return Number(row.id)
+  }
+
+  it('lets a site admin edit their own site\'s profile and staff any, refuses another site\'s, and shows it to anyone', async () => {
+    const saved = await as('demo-site-admin').operations('saveProfile', {
+      siteId: 'F01', founder: '李静', theme: '书香政协', sectors: ['文化艺术界', '教育界', '文化艺术界'], annualPlan: '每月一次民生圆桌会。',
+    })
+    expect(saved.data).toMatchObject({ siteId: 'F01', siteName: '区图书馆', founder: '李静', sectors: ['文化艺术界', '教育界'] })
+    const other = await as('demo-site-admin').operations('saveProfile', { siteId: 'F02', founder: '某人' })
+    expect(other.error).toEqual({ code: 'forbidden', message: '只能编辑本联盟点的阵地档案' })
+    expect(await count('operation_profiles', "site_id = 'F02'")).toBe(0)
+    expect((await as('demo-resident').operations('saveProfile', { siteId: 'F01' })).error.code).toBe('forbidden')
+    expect((await as('demo-staff').operations('saveProfile', { siteId: 'F02', theme: '群众文化' })).ok).toBe(true)
+    const read = await as('demo-resident').operations('profile', { siteId: 'F01' })
+    expect(read.data).toMatchObject({ founder: '李静', theme: '书香政协', annualPlan: '每月一次民生圆桌会。' })
+    expect((await as('demo-resident').operations('profile', { siteId: 'ZZ' })).error).toEqual({ code: 'not_found', message: '未找到该联盟点' })
+    // The demo's studios carry their profiles.
+    expect((await as('demo-resident').operations('profile', { siteId: 'W05' })).data).toMatchObject({ founder: '刘建华', sectors: ['文艺界', '教体界'] })
+  })
+
+  it('refuses a bad profile with its own message and writes nothing', async () => {
+    const long = await as('demo-site-admin').operations('saveProfile', { siteId: 'F01', founder: '长'.repeat(41) })
+    expect(long.error.code).toBe('invalid_input')
+    expect(long.error.message).toMatch(/创办人/)
+    const many = await as('demo-site-admin').operations('saveProfile', { siteId: 'F01', sectors: Array.from({ length: 21 }, (_, i) => `界别${i}`) })
+    expect(many.error).toEqual({ code: 'invalid_input', message: '界别最多 20 个' })
+    expect(await count('operation_profiles', "site_id = 'F01'")).toBe(0)
+  })
+
+  it('records evidence, flags a photo taken outside the radius, and refuses wrong kinds, large files, others\' files and other sites', async () => {
+    const site = await f01()
+    const inside = { lat: site.lat, lng: site.lng }
+    const far = { lat: site.lat + 0.05, lng: site.lng }
+    for (const n of [1, 2, 3, 4, 5]) await upload('demo-site-admin', photo(n))
+    await upload('demo-staff', photo(9))
+    const before = await count('operation_evidence')
+    const refused = [
+      [{ dimension: 'venue', fileKind: 'document', fileId: photo(1), bytes: 1000 }, 'wrong_type', '有场地须上传照片'],
+      [{ dimension: 'rules', fileKind: 'photo', fileId: photo(1), bytes: 1000 }, 'wrong_type', '有制度须上传文件'],
+      [{ dimension: 'venue', fileKind: 'photo', fileId: 'local:abc.pdf', bytes: 1000 }, 'wrong_type', '照片须为 JPG 或 PNG 格式'],
+      [{ dimension: 'venue', fileKind: 'photo', fileId: photo(1), bytes: 11 * 1024 * 1024, ...inside }, 'too_large', '文件超过 10 MB，请压缩后再上传'],
+      [{ dimension: 'venue', fileKind: 'photo', fileId: photo(9), bytes: 1000, ...inside }, 'invalid_input', '照片无效，请重新上传'],
+      [{ dimension: 'venue', fileKind: 'photo', fileId: photo(1), bytes: 1000, activityId: 1, part: 'photo' }, 'invalid_input', '只有活动档案才关联活动'],
+      [{ dimension: 'archive', fileKind: 'photo', fileId: photo(1), bytes: 1000, part: 'photo' }, 'invalid_input', '请选择档案所属的活动'],
+      [{ dimension: 'venue', fileKind: 'photo', fileId: photo(1), bytes: 1000, lat: 37 }, 'invalid_input', '位置须同时包含经纬度'],
+      [{ dimension: 'stage', fileKind: 'photo', fileId: photo(1), bytes: 1000 }, 'invalid_input', '请选择六有项目'],
+    ] as const
+    for (const [draft, code, message] of refused) {
+      expect([draft, (await as('demo-site-admin').operations('record', { siteId: 'F01', ...draft })).error]).toEqual([draft, { code, message }])
+    }
+    const other = await as('demo-site-admin').operations('record', { siteId: 'F02', dimension: 'venue', fileKind: 'photo', fileId: photo(1), bytes: 1000 })
+    expect(other.error).toEqual({ code: 'forbidden', message: '只能为本联盟点上传六有材料' })
+    expect(await count('operation_evidence')).toBe(before)
+
+    const flagged = await as('demo-site-admin').operations('record', { siteId: 'F01', dimension: 'venue', fileKind: 'photo', fileId: photo(1), bytes: 1000, ...far })
+    expect(flagged.data).toMatchObject({ outsideRadius: true })
+    const sign = await as('demo-site-admin').operations('record', { siteId: 'F01', dimension: 'sign', fileKind: 'photo', fileId: photo(2), bytes: 1000, ...inside })
+    expect(sign.data).toMatchObject({ outsideRadius: false })
+    const status = await as('demo-site-admin').operations('status', { siteId: 'F01' })
+    const by = Object.fromEntries(status.data.dimensions.map((d: any) => [d.dimension, [d.statusLabel, d.reason]]))
+    expect(by).toMatchObject({
+      venue: ['待补', '照片拍摄位置不在阵地范围内，待工作人员核实'], sign: ['达标', ''], rules: ['待补', '尚未上传制度文件'],
+      activities: ['待补', '本季度尚未开展活动'], evaluation: ['待补', '年度考核评价尚未开展'],
+    })
+    expect(status.data.evidence.map((e: any) => [e.dimension, e.fileId, e.outsideRadius])).toEqual([['sign', photo(2), false], ['venue', photo(1), true]])
+    expect(await count('audit_log', "target = 'site:F01'")).toBe(2)
+  })
+
+  it('derives 有活动 and 有档案 from the activities held in the quarter and their archive parts', async () => {
+    for (const n of [1, 2]) await upload('demo-site-admin', photo(n))
+    const held = await heldActivity('F01', '2026-11-10T04:00:00Z')
+    await heldActivity('F01', '2026-11-12T04:00:00Z', 0) // nobody came: not held
+    const elsewhere = await heldActivity('F02', '2026-11-11T04:00:00Z')
+    const quarter = async () => Object.fromEntries((await as('demo-site-admin').operations('status', { siteId: 'F01', quarter: '2026-Q4' })).data.dimensions.map((d: any) => [d.dimension, [d.status, d.reason]]))
+    expect(await quarter()).toMatchObject({ activities: ['met', ''], archive: ['pending', '1 场活动的档案不完整（须有方案、签到、纪要和照片）'] })
+
+    const other = await as('demo-site-admin').operations('record', { siteId: 'F01', dimension: 'archive', activityId: elsewhere, part: 'photo', fileKind: 'photo', fileId: photo(1), bytes: 1000 })
+    expect(other.error).toEqual({ code: 'forbidden', message: '该活动不属于本联盟点' })
+    const missing = await as('demo-site-admin').operations('record', { siteId: 'F01', dimension: 'archive', activityId: 999999, part: 'photo', fileKind: 'photo', fileId: photo(1), bytes: 1000 })
+    expect(missing.error).toEqual({ code: 'not_found', message: '未找到该活动' })
+    const minutesAsPhoto = await as('demo-site-admin').operations('record', { siteId: 'F01', dimension: 'archive', activityId: held, part: 'minutes', fileKind: 'photo', fileId: photo(1), bytes: 1000 })
+    expect(minutesAsPhoto.error).toEqual({ code: 'wrong_type', message: '活动纪要须上传文件' })
+    expect(await count('operation_evidence', "site_id = 'F01'")).toBe(0)
+
+    await upload('demo-site-admin', 'local:plan.pdf')
+    await upload('demo-site-admin', 'local:minutes.pdf')
+    for (const [part, fileKind, fileId] of [['plan', 'document', 'local:plan.pdf'], ['minutes', 'document', 'local:minutes.pdf'], ['photo', 'photo', photo(2)]]) {
+      expect((await as('demo-site-admin').operations('record', { siteId: 'F01', dimension: 'archive', activityId: held, part, fileKind, fileId, bytes: 1000 })).ok).toBe(true)
+    }
+    expect(await quarter()).toMatchObject({ activities: ['met', ''], archive: ['met', ''] })
+    // A past quarter with no activities fails both.
+    expect((await as('demo-site-admin').operations('status', { siteId: 'F01', quarter: '2026-Q2' })).data.dimensions.filter((d: any) => d.status === 'failed').map((d: any) => d.label))
+      .toEqual(['有活动', '有档案'])
+  })
+
+  it('shows anyone six badges with the day each was last verified, and never the evidence', async () => {
+    const badges = await as('demo-resident').operations('badges', { siteId: 'W05' })
+    expect(badges.data.quarter).toBe('2026-Q4')
+    expect(badges.data.badges.map((b: any) => [b.label, b.statusLabel])).toEqual([
+      ['有场地', '达标'], ['有标识', '达标'], ['有制度', '达标'], ['有活动', '待补'], ['有档案', '待补'], ['有评价', '待补'],
+    ])
+    expect(badges.data.badges[0].verifiedOn).toBe('2026-10-03')
+    const text = JSON.stringify(badges.data)
+    expect(text).not.toMatch(/local:|fileId|reason|note|bytes/)
+    expect(Object.keys(badges.data.badges[0]).sort()).toEqual(['dimension', 'label', 'status', 'statusLabel', 'verifiedOn'])
+    const status = await as('demo-resident').operations('status', { siteId: 'W05' })
+    expect(status.error.code).toBe('forbidden')
+    expect((await as('demo-site-admin').operations('status', { siteId: 'W05' })).error).toEqual({ code: 'forbidden', message: '只能查看本联盟点的六有材料' })
+  })
+
+  it('counts for staff the studios meeting each dimension per quarter, and figures per site and month', async () => {
+    const overview = await as('demo-staff').operations('overview', { year: 2026 })
+    expect(overview.data.quarters.map((q: any) => q.quarter)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'])
+    expect(overview.data.quarters.every((q: any) => q.sites === 6)).toBe(true)
+    expect(overview.data.quarters[3].met).toEqual({ venue: 2, sign: 2, rules: 2, activities: 0, archive: 0, evaluation: 0 })
+    expect((await as('demo-site-admin').operations('overview', { year: 2026 })).error.code).toBe('forbidden')
+    const venue = figures.find((f) => f.name === 'operations.venue')
+    if (!venue) throw new Error('no venue figure')
+    const rows = await readFigure(rt.db, venue, '2026-10', '2026-11', rt.clock.now())
+    expect(rows).toEqual([
+      { siteId: 'W01', month: '2026-10', value: 1 }, { siteId: 'W01', month: '2026-11', value: 1 },
+      { siteId: 'W05', month: '2026-10', value: 1 }, { siteId: 'W05', month: '2026-11', value: 1 },
+    ])
+  })
+})
