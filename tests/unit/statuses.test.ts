@@ -9,6 +9,7 @@ import { cycleStatuses } from '../../src/domain/cycle'
 import { assignmentStatuses, dayKinds } from '../../src/domain/feedback'
 import { locationStatuses } from '../../src/domain/geo'
 import { noticeStatusLabels } from '../../src/domain/notices'
+import { archiveParts, evidenceDimensions, fileKinds } from '../../src/domain/operations'
 import { siteCategories, siteKinds } from '../../src/domain/sites'
 
 const FUNCTIONS = join(__dirname, '../../cloudfunctions')
@@ -38,6 +39,9 @@ const definitions: [string, string, readonly string[]][] = [
   ['activities', 'audience', audiences],
   ['activity_signups', 'status', signupStatuses],
   ['notices', 'status', Object.keys(noticeStatusLabels)],
+  ['operation_evidence', 'dimension', [...evidenceDimensions, 'archive']],
+  ['operation_evidence', 'file_kind', fileKinds],
+  ['operation_evidence', 'part', archiveParts],
 ]
 
 describe('status values', () => {

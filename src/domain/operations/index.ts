@@ -199,3 +199,10 @@ export interface QuarterOverview {
   sites: number
   met: Record<Dimension, number>
 }
+
+/** The tag tone each status shows in (the kit's tones). */
+export const statusTones: Record<DimensionStatus, 'success' | 'warning' | 'muted'> = { met: 'success', pending: 'warning', failed: 'muted' }
+
+/** The operations page of a site: its profile, its 六有 and, for its managers, the reasons and the evidence. */
+export const operationsUrl = (siteId: string) => `/packages/operations/pages/site/index?id=${encodeURIComponent(siteId)}`
+export const profileEditUrl = (siteId: string) => `/packages/operations/pages/profile/index?id=${encodeURIComponent(siteId)}`

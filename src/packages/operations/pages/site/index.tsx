@@ -1,0 +1,59 @@
+/**
+ * A site's 阵地档案: its founder, theme, members' 界别 and annual plan, and its 六有 this quarter.
+ * Anyone sees the statuses and the day each was last verified; the site's managers also see why a
+ * dimension is not yet 达标 and how many items prove each (the files themselves stay private).
+ */
+import { View } from '@tarojs/components'
+import Taro, { useLoad } from '@tarojs/taro'
+import { useState } from 'react'
+import { Button, Cell, CellGroup, Empty, Notice, Page, Skeleton, Tag } from '@/components/ui'
+import { profileEditUrl, statusTones } from '@/domain/operations'
+import { can } from '@/domain/operations/permissions'
+import { shanghaiDay } from '@/domain/time'
+import { useCall } from '@/hooks/useCall'
+import { getSiteBadges, getSiteProfile, getSiteStatus } from '@/services/operations'
+import { useSession } from '@/stores/session'
+
+export default function SiteOperationsPage() {
+  const [id, setId] = useState<string | null>(null)
+  const me = useSession((s) => s.me)
+  const loadMe = useSession((s) => s.loadMe)
+  useLoad((params) => {
+    setId(String(params.id ?? ''))
+    if (!me) loadMe().catch(() => undefined)
+  })
+  const manages = !!me && !!id && can({ grants: me.roles }, 'viewEvidence', { id })
+  const profile = useCall(id, () => getSiteProfile({ siteId: id! }))
+  const badges = useCall(id && !manages ? id : null, () => getSiteBadges({ siteId: id! }))
+  const status = useCall(id && manages ? id : null, () => getSiteStatus({ siteId: id! }))
+
+  if (profile.error) return <Page><Empty icon='alert' title={profile.error.message} action={{ label: '重试', onClick: profile.retry }} /></Page>
+  if (!profile.data) return <Page><Skeleton count={2} /></Page>
+  const p = profile.data
+  const rows = status.data
+    ? status.data.dimensions.map((d) => ({ ...d, on: d.verifiedAt ? shanghaiDay(new Date(d.verifiedAt)) : null, items: status.data!.evidence.filter((e) => e.dimension === d.dimension).length }))
+    : (badges.data?.badges ?? []).map((b) => ({ ...b, on: b.verifiedOn, reason: '', items: undefined as number | undefined }))
+  return (
+    <Page title={p.siteName} actions={manages ? <Button kind='plain' onClick={() => Taro.navigateTo({ url: profileEditUrl(p.siteId) })}>编辑档案</Button> : undefined}>
+      <CellGroup title='阵地档案'>
+        <Cell icon='mine' title='创办人' value={p.founder || '未填写'} />
+        <Cell icon='topic' title='主题' value={p.theme || '未填写'} />
+        <Cell icon='check' title='委员界别' value={p.sectors.length ? p.sectors.join('、') : '未填写'} />
+      </CellGroup>
+      <View className='card'>
+        <View className='title'>年度联动活动计划</View>
+        <View className='muted'>{p.annualPlan || '尚未填写年度计划'}</View>
+      </View>
+      <CellGroup title='六有'>
+        {rows.length === 0 && <Skeleton count={1} />}
+        {rows.map((d) => (
+          <Cell key={d.dimension} icon={d.status === 'met' ? 'check' : 'alert'}
+            title={<>{d.label} <Tag tone={statusTones[d.status]}>{d.statusLabel}</Tag></>}
+            label={[d.reason, d.on ? `核验于 ${d.on}` : '尚未核验'].filter(Boolean).join('；')}
+            value={d.items === undefined ? undefined : `材料 ${d.items} 份`} />
+        ))}
+      </CellGroup>
+      {manages && <Notice>六有材料仅本联盟点管理员和区政协工作人员可见；公众只看到各项是否达标和核验日期。</Notice>}
+    </Page>
+  )
+}
