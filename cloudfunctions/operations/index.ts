@@ -1,10 +1,11 @@
 /**
  * operations: running a site (issue 21) — its profile (阵地档案), the evidence of its 六有 and the
  * status each dimension earns per quarter, the six badges of the public site page and the district's
- * overview. Evidence files are for the site's managers; the public sees statuses and dates only.
+ * overview, and check-in at the desk for residents without a phone (checkin's rows, through its
+ * public.ts). Evidence files are for the site's managers; the public sees statuses and dates only.
  */
 import {
-  archiveKindOf, archivePartLabels, dimensionLabels, dimensions, evidenceKindOf, MAX_EVIDENCE_BYTES, OPERATED_KINDS, quarterBounds, quarterOf,
+  archiveKindOf, archivePartLabels, assistedLabel, dimensionLabels, dimensions, evidenceKindOf, MAX_EVIDENCE_BYTES, OPERATED_KINDS, quarterBounds, quarterOf, withinOpenHours,
   type Badge, type Dimension, type EvidenceItem, type QuarterOverview, type SiteProfile,
 } from '../../src/domain/operations'
 import { operationsContract } from '../../src/domain/operations/contract'
@@ -19,6 +20,7 @@ import { fail } from '../core/errors'
 import { createMain, defineFunction } from '../core/router'
 import { requireOwnPhotos } from '../core/uploads'
 import { findActivity } from '../activities/public'
+import { assistCheckin } from '../checkin/public'
 import { findSite, sitesOfKinds, type SiteRow } from '../sites/public'
 import { quarterFacts, quarterStatuses } from './facts'
 import type { EvidenceRow, IdRow, ProfileRow } from './rows'
@@ -61,6 +63,7 @@ export const definition = defineFunction({
     record: siteManagers,
     status: siteManagers,
     badges: everyone,
+    assist: siteManagers,
     overview: profileIssuers,
   },
   actions: {
@@ -153,6 +156,18 @@ export const definition = defineFunction({
         verifiedOn: result.verifiedAt ? shanghaiDay(result.verifiedAt) : null,
       }))
       return { siteId: site.id, quarter, badges }
+    },
+
+    assist: async ({ db: plain, input, caller, now, transaction }) => {
+      const site = await findSite(plain, input.siteId)
+      if (!can(caller, 'assist', site)) fail('forbidden', refusals.assist)
+      if (!withinOpenHours(String(site.open_hours ?? ''), now)) fail('outside_window', `不在本联盟点开放时间内（${site.open_hours}），不能代为签到`)
+      return transaction(async ({ db, audit }) => {
+        const row = await assistCheckin(db, now, { siteId: site.id, staffUserId: caller.userId, name: input.name, birthYear: input.birthYear, idLast4: input.idLast4 })
+        // The audit names the person record, never the name or the ID fragment.
+        await audit(`site:${site.id}`, { assistedCheckin: Number(row.id), person: Number(row.person_id) })
+        return { id: Number(row.id), siteId: site.id, siteName: site.name, day: row.day, assisted: true as const, label: assistedLabel(caller.nickname) }
+      })
     },
 
     overview: async ({ db, input, caller, now }) => {

@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { main as operations } from '../../cloudfunctions/operations'
 import { figures } from '../../cloudfunctions/operations/figures'
+import { figures as checkinFigures } from '../../cloudfunctions/checkin/figures'
 import { readFigure } from '../../cloudfunctions/core/figures'
 import { recordUpload } from '../../cloudfunctions/core/uploads'
 import {
-  archiveParts, dimensionStatuses, evidenceDimensions, fileKinds, quarterBounds, quarterOf, previousQuarter, sixStatus,
+  archiveParts, dimensionStatuses, evidenceDimensions, fileKinds, ID_LAST4, withinOpenHours, quarterBounds, quarterOf, previousQuarter, sixStatus,
   type EvidenceFacts, type HeldActivity, type QuarterFacts,
 } from '../../src/domain/operations'
 import { caller, DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
@@ -53,6 +54,13 @@ describe('the 六有 statuses derived from a quarter (pure)', () => {
     expect(statusOf(fixture({ evidence: { venue: { items: 2, outsideRadius: 1, lastAt: new Date() }, sign: some(), rules: some() } })).venue).toEqual(['met', ''])
   })
 
+  it('reads a site\'s opening hours as the desk\'s shift, in Shanghai time', () => {
+    expect(withinOpenHours('周一至周日 9:00—17:00', new Date('2026-11-20T01:00:00Z'))).toBe(true)
+    expect(withinOpenHours('周一至周日 9:00—17:00', new Date('2026-11-20T00:59:00Z'))).toBe(false)
+    expect(withinOpenHours('周一至周日 9:00—17:00', new Date('2026-11-20T09:00:00Z'))).toBe(false)
+    expect(withinOpenHours('预约开放', new Date('2026-11-20T20:00:00Z'))).toBe(true)
+  })
+
   it('reckons quarters in Shanghai time', () => {
     expect(quarterOf(new Date('2026-09-30T16:30:00Z'))).toBe('2026-Q4')
     expect(quarterOf(new Date('2026-09-30T15:59:59Z'))).toBe('2026-Q3')
@@ -66,6 +74,8 @@ describe('the 六有 statuses derived from a quarter (pure)', () => {
     expect(listOf('dimension')).toEqual([...evidenceDimensions, 'archive'])
     expect(listOf('file_kind')).toEqual([...fileKinds])
     expect(listOf('part')).toEqual([...archiveParts])
+    const assist = readFileSync(join(__dirname, '../../cloudfunctions/checkin/migrations/031_checkin_assist.sql'), 'utf8')
+    expect(assist).toContain(`CHECK (id_last4 ~ '${ID_LAST4.source}')`)
     // The statuses are derived, never stored: no column may hold one.
     expect(dimensionStatuses.some((status) => sql.includes(`'${status}'`))).toBe(false)
   })
@@ -204,6 +214,43 @@ describe(`operations on ${DB_LABEL}`, () => {
     const status = await as('demo-resident').operations('status', { siteId: 'W05' })
     expect(status.error.code).toBe('forbidden')
     expect((await as('demo-site-admin').operations('status', { siteId: 'W05' })).error).toEqual({ code: 'forbidden', message: '只能查看本联盟点的六有材料' })
+  })
+
+  it('checks in at the desk a resident without a phone, marked as assisted, once a day, within the site and its hours', async () => {
+    const resident = { siteId: 'F01', name: '王秀英', birthYear: 1948, idLast4: '203X' }
+    const done = await as('demo-site-admin').operations('assist', resident)
+    expect(done.data).toEqual({ id: expect.any(Number), siteId: 'F01', siteName: '区图书馆', day: '2026-11-20', assisted: true, label: '由李静工作人员代为签到' })
+    const again = await as('demo-staff').operations('assist', resident)
+    expect(again.error).toEqual({ code: 'duplicate', message: '该居民今天已签到，不能重复代签' })
+    const refused = [
+      ['demo-site-admin', { ...resident, siteId: 'F02', name: '张桂兰' }, 'forbidden', '只能在本联盟点代为签到'],
+      ['demo-resident', { ...resident, name: '张桂兰' }, 'forbidden', '没有权限进行此操作'],
+      ['demo-site-admin', { ...resident, name: '张桂兰', idLast4: '12a4' }, 'invalid_input', '身份证号后 4 位须为 4 位数字（末位可为 X）'],
+      ['demo-site-admin', { ...resident, name: '张桂兰', idLast4: '370102194801012034' }, 'invalid_input', '身份证号后 4 位须为 4 位数字（末位可为 X）'],
+      ['demo-site-admin', { ...resident, name: '张', birthYear: 1950 }, 'invalid_input', '姓名至少 2 个字'],
+    ] as const
+    for (const [who, input, code, message] of refused) expect([input, (await as(who).operations('assist', input)).error]).toEqual([input, { code, message }])
+    rt.clock.set('2026-11-20T12:00:00Z') // 20:00 in Shanghai: the desk is closed
+    expect((await as('demo-site-admin').operations('assist', { ...resident, name: '张桂兰' })).error)
+      .toEqual({ code: 'outside_window', message: '不在本联盟点开放时间内（周一至周日 9:00—17:00），不能代为签到' })
+    expect(await count('assisted_checkins')).toBe(1)
+    expect(await count('assisted_people')).toBe(1)
+    // The audit names the record, never the person's name or ID fragment; the figures count the visit.
+    const audits = await rt.db.query("SELECT detail::text AS d FROM audit_log WHERE action = 'assist'")
+    expect(audits).toHaveLength(1)
+    expect(audits[0].d).not.toMatch(/王秀英|203X/)
+    const visits = checkinFigures.find((f) => f.name === 'checkin.assisted')
+    if (!visits) throw new Error('no checkin.assisted figure')
+    expect(await readFigure(rt.db, visits, '2026-11', '2026-11', rt.clock.now())).toEqual([{ siteId: 'F01', month: '2026-11', value: 1 }])
+  })
+
+  it('assists at most 60 people a day per staff member', async () => {
+    const people = Array.from({ length: 60 }, (_, i) => ({ siteId: 'F01', name: `居民${i + 1}号`, birthYear: 1940 + (i % 20), idLast4: String(1000 + i) }))
+    for (const person of people) expect((await as('demo-site-admin').operations('assist', person)).ok).toBe(true)
+    const over = await as('demo-site-admin').operations('assist', { siteId: 'F01', name: '居民六十一', birthYear: 1950, idLast4: '9999' })
+    expect(over.error).toEqual({ code: 'rate_limited', message: '每位工作人员每天最多代为签到 60 人' })
+    expect(await count('assisted_checkins')).toBe(60)
+    expect((await as('demo-staff').operations('assist', { siteId: 'F01', name: '居民六十一', birthYear: 1950, idLast4: '9999' })).ok).toBe(true)
   })
 
   it('counts for staff the studios meeting each dimension per quarter, and figures per site and month', async () => {

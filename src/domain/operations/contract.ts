@@ -1,8 +1,8 @@
 /** operations: a site's profile (阵地档案), its 六有 evidence and status per quarter, the district's overview. */
 import * as v from 'valibot'
 import {
-  archiveParts, evidenceDimensions, fileKinds, QUARTER,
-  type Badge, type Dimension, type QuarterOverview, type SiteProfile, type SiteStatus,
+  archiveParts, evidenceDimensions, fileKinds, ID_LAST4, QUARTER,
+  type AssistedCheckin, type Badge, type Dimension, type QuarterOverview, type SiteProfile, type SiteStatus,
 } from '.'
 import { returns } from '../contract'
 import { finite, recordId, siteId } from '../schemas'
@@ -44,6 +44,16 @@ export const operationsContract = {
   status: { input: v.object({ siteId, quarter: v.optional(quarter) }), output: returns<SiteStatus>() },
   /** The six badges of the public site page: status and the day last verified, no files. */
   badges: { input: v.object({ siteId }), output: returns<{ siteId: string; quarter: string; badges: Badge[] }>() },
+  /** Checks in at the desk a resident who has no phone, matched by name, birth year and the ID's last 4 characters (never the whole number). */
+  assist: {
+    input: v.object({
+      siteId,
+      name: text('姓名', { min: 2, max: 20 }),
+      birthYear: v.pipe(v.number('请填写出生年份'), v.integer('出生年份不正确'), v.minValue(1900, '出生年份不正确'), v.maxValue(2100, '出生年份不正确')),
+      idLast4: v.pipe(v.string('请填写身份证号后 4 位'), v.regex(ID_LAST4, '身份证号后 4 位须为 4 位数字（末位可为 X）')),
+    }),
+    output: returns<AssistedCheckin>(),
+  },
   /** Per quarter of a year, how many studios and 同心汇 meet each dimension (staff). */
   overview: {
     input: v.object({ year: v.pipe(v.number('请选择年份'), v.integer('年份不正确'), v.minValue(2020, '年份不正确'), v.maxValue(2099, '年份不正确')) }),

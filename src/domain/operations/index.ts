@@ -206,3 +206,33 @@ export const statusTones: Record<DimensionStatus, 'success' | 'warning' | 'muted
 /** The operations page of a site: its profile, its 六有 and, for its managers, the reasons and the evidence. */
 export const operationsUrl = (siteId: string) => `/packages/operations/pages/site/index?id=${encodeURIComponent(siteId)}`
 export const profileEditUrl = (siteId: string) => `/packages/operations/pages/profile/index?id=${encodeURIComponent(siteId)}`
+
+/** The last 4 characters of a Chinese ID card: digits, the last may be X. The whole number is never asked for. */
+export const ID_LAST4 = /^[0-9]{3}[0-9X]$/
+
+/** A check-in recorded at the desk for someone without a phone, labelled as such. */
+export interface AssistedCheckin {
+  id: number
+  siteId: string
+  siteName: string
+  day: string
+  assisted: true
+  /** What the person (and any list of check-ins) shows: 由××工作人员代为签到. */
+  label: string
+}
+
+export const assistedLabel = (staffName: string) => `由${staffName}工作人员代为签到`
+
+/**
+ * Whether `at` (Shanghai time) falls in a site's opening hours as the directory writes them
+ * ('周一至周日 9:00—17:00'): the desk's shift. Hours it cannot read leave the desk open.
+ */
+export function withinOpenHours(openHours: string, at: Date): boolean {
+  const match = /(\d{1,2}):(\d{2})\s*[—–~-]+\s*(\d{1,2}):(\d{2})/.exec(openHours)
+  if (!match) return true
+  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS)
+  const minutes = local.getUTCHours() * 60 + local.getUTCMinutes()
+  const from = Number(match[1]) * 60 + Number(match[2])
+  const to = Number(match[3]) * 60 + Number(match[4])
+  return minutes >= from && minutes < to
+}

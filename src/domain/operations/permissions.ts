@@ -7,13 +7,14 @@ import type { Person } from '../person'
 import { isDistrictStaff } from '../person'
 import { managesSite } from '../sites/permissions'
 
-export type OperationsAction = 'editProfile' | 'recordEvidence' | 'viewEvidence' | 'overview'
+export type OperationsAction = 'editProfile' | 'recordEvidence' | 'viewEvidence' | 'assist' | 'overview'
 
 export function can(person: Pick<Person, 'grants'>, action: OperationsAction, site?: { id: string }): boolean {
   switch (action) {
     case 'editProfile':
     case 'recordEvidence':
     case 'viewEvidence':
+    case 'assist':
       return !!site && managesSite(person, site.id)
     case 'overview':
       return isDistrictStaff(person)
@@ -25,5 +26,6 @@ export const refusals: Record<OperationsAction, string> = {
   editProfile: '只能编辑本联盟点的阵地档案',
   recordEvidence: '只能为本联盟点上传六有材料',
   viewEvidence: '只能查看本联盟点的六有材料',
+  assist: '只能在本联盟点代为签到',
   overview: '仅区政协工作人员可查看全区六有情况',
 }
