@@ -3,7 +3,8 @@
  * the profiles of the studios and 界别同心汇; 运河文华·界别同心汇 (W05) with all of 六有 but 有评价
  * met, its photos taken inside its radius at the start of the year and again at the start of the
  * current quarter; 纪英瑞委员工作室 (W01) with its evidence but its activities' minutes missing
- * (有档案 待补). Dates follow the real calendar, relative to the seed's `now`.
+ * (有档案 待补); at 罗南社区 (G05) residents without a phone checked in at the desk over the last two
+ * weeks (step `operations-assisted`, checkin's rows). Dates follow the real calendar, relative to the seed's `now`.
  */
 import { createHash } from 'node:crypto'
 import { quarterBounds, quarterOf } from '../../src/domain/operations'
@@ -40,6 +41,11 @@ async function addEvidence(tx: Queryable, by: number | null, site: string, dimen
     [site, dimension, kind, fileId, extra.activityId ?? null, extra.part ?? null, extra.note ?? '', by, at],
   )
 }
+
+/** Residents of 罗南社区 without a phone: name, birth year, the ID's last 4. */
+const deskResidents: [string, number, string][] = [
+  ['王秀英', 1946, '2031'], ['张桂兰', 1949, '1826'], ['李凤芝', 1951, '072X'], ['刘德胜', 1944, '3315'], ['赵玉珍', 1953, '5208'],
+]
 
 export const demo: SeedStep<DemoContext>[] = [
   {
@@ -85,6 +91,30 @@ export const demo: SeedStep<DemoContext>[] = [
         const at = new Date(Math.min(activity.ends_at.getTime() + DAY_MS, now.getTime()))
         const parts: [string, 'photo' | 'document'][] = activity.site_id === 'W05' ? [['plan', 'document'], ['minutes', 'document'], ['photo', 'photo']] : [['plan', 'document'], ['photo', 'photo']]
         for (const [part, kind] of parts) await addEvidence(tx, by, activity.site_id, 'archive', kind, at, { activityId: Number(activity.id), part })
+      }
+    },
+  },
+  {
+    name: 'operations-assisted',
+    run: async (tx, { now }) => {
+      const by = await staffId(tx)
+      if (by === null) return
+      const today = new Date(now.getTime() - (now.getTime() % DAY_MS) + 2 * 60 * 60 * 1000) // 10:00 in Shanghai, the day of `now` (UTC)
+      for (const [i, [name, birthYear, idLast4]] of deskResidents.entries()) {
+        await tx.query(
+          `INSERT INTO assisted_people (name, birth_year, id_last4, created_by, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+          [name, birthYear, idLast4, by, new Date(today.getTime() - 14 * DAY_MS)],
+        )
+        // Each comes to the desk every few days over the last two weeks (never today: the kiosk's demo starts fresh).
+        for (let back = 14 - i; back >= 1; back -= 3) {
+          const at = new Date(today.getTime() - back * DAY_MS)
+          await tx.query(
+            `INSERT INTO assisted_checkins (person_id, site_id, day, created_at, assisted_by)
+             SELECT p.id, 'G05', ($2::timestamptz AT TIME ZONE 'Asia/Shanghai')::date, $2, $3 FROM assisted_people p
+             WHERE p.name = $1 AND p.birth_year = $4 AND EXISTS (SELECT 1 FROM sites WHERE id = 'G05') ON CONFLICT DO NOTHING`,
+            [name, at, by, birthYear],
+          )
+        }
       }
     },
   },

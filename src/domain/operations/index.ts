@@ -205,6 +205,7 @@ export const statusTones: Record<DimensionStatus, 'success' | 'warning' | 'muted
 
 /** The operations page of a site: its profile, its 六有 and, for its managers, the reasons and the evidence. */
 export const operationsUrl = (siteId: string) => `/packages/operations/pages/site/index?id=${encodeURIComponent(siteId)}`
+export const deskUrl = (siteId: string) => `/packages/operations/pages/desk/index?id=${encodeURIComponent(siteId)}`
 export const profileEditUrl = (siteId: string) => `/packages/operations/pages/profile/index?id=${encodeURIComponent(siteId)}`
 
 /** The last 4 characters of a Chinese ID card: digits, the last may be X. The whole number is never asked for. */

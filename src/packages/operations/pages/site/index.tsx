@@ -7,7 +7,7 @@ import { View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Cell, CellGroup, Empty, Notice, Page, Skeleton, Tag } from '@/components/ui'
-import { profileEditUrl, statusTones } from '@/domain/operations'
+import { deskUrl, profileEditUrl, statusTones } from '@/domain/operations'
 import { can } from '@/domain/operations/permissions'
 import { shanghaiDay } from '@/domain/time'
 import { useCall } from '@/hooks/useCall'
@@ -53,6 +53,11 @@ export default function SiteOperationsPage() {
             value={d.items === undefined ? undefined : `材料 ${d.items} 份`} />
         ))}
       </CellGroup>
+      {manages && (
+        <CellGroup title='值班'>
+          <Cell icon='check' title='代为签到' label='为没有智能手机的居民签到' arrow onClick={() => Taro.navigateTo({ url: deskUrl(p.siteId) })} />
+        </CellGroup>
+      )}
       {manages && <Notice>六有材料仅本联盟点管理员和区政协工作人员可见；公众只看到各项是否达标和核验日期。</Notice>}
     </Page>
   )
