@@ -10,6 +10,9 @@ import {
   archiveParts, dimensionStatuses, evidenceDimensions, fileKinds, ID_LAST4, withinOpenHours, quarterBounds, quarterOf, previousQuarter, sixStatus,
   type EvidenceFacts, type HeldActivity, type QuarterFacts,
 } from '../../src/domain/operations'
+import { applySeeds } from '../../cloudfunctions/core/seed'
+import { demoSteps } from '../../cloudfunctions/features'
+import { quarterStatuses } from '../../cloudfunctions/operations/facts'
 import { caller, DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
 
 const none: EvidenceFacts = { items: 0, outsideRadius: 0, lastAt: null }
@@ -251,6 +254,25 @@ describe(`operations on ${DB_LABEL}`, () => {
     expect(over.error).toEqual({ code: 'rate_limited', message: '每位工作人员每天最多代为签到 60 人' })
     expect(await count('assisted_checkins', "site_id = 'F01'")).toBe(60)
     expect((await as('demo-staff').operations('assist', { siteId: 'F01', name: '居民六十一', birthYear: 1950, idLast4: '9999' })).ok).toBe(true)
+  })
+
+  it('derives the 六有 of every site for four quarters of a demo year quickly (the issue\'s 100 ms figure)', async () => {
+    await applySeeds(rt.db, demoSteps.filter((step) => ['activities-year', 'operations-archive'].includes(step.name)), { now: rt.clock.now(), activityDays: 3 })
+    await rt.db.query("DELETE FROM seed_steps WHERE name = 'operations-archive'")
+    await applySeeds(rt.db, demoSteps.filter((step) => step.name === 'operations-archive'), { now: rt.clock.now(), activityDays: 3 })
+    const ids = (await rt.db.query<{ id: string }>('SELECT id FROM sites ORDER BY id')).map((row) => row.id)
+    expect(ids.length).toBeGreaterThanOrEqual(41)
+    const quarters = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']
+    await quarterStatuses(rt.db, ids, '2026-Q1', rt.clock.now()) // warm
+    const started = performance.now()
+    const all = await Promise.all(quarters.map((quarter) => quarterStatuses(rt.db, ids, quarter, rt.clock.now())))
+    const ms = performance.now() - started
+    console.log(`六有 of ${ids.length} sites × 4 quarters on ${DB_LABEL}: ${ms.toFixed(1)} ms`)
+    expect(ms).toBeLessThan(1000) // the issue's target is 100 ms on the bench; a shared test machine gets a margin
+    // With the demo year, W05 meets 有活动 and 有档案 in Q3; W01's archive lacks its minutes.
+    const q3 = all[2]
+    expect(q3.get('W05')?.filter((r) => r.status === 'met').map((r) => r.label)).toEqual(['有场地', '有标识', '有制度', '有活动', '有档案'])
+    expect(q3.get('W01')?.find((r) => r.dimension === 'archive')?.status).toBe('pending')
   })
 
   it('counts for staff the studios meeting each dimension per quarter, and figures per site and month', async () => {
