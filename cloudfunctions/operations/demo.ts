@@ -4,7 +4,8 @@
  * met, its photos taken inside its radius at the start of the year and again at the start of the
  * current quarter; 纪英瑞委员工作室 (W01) with its evidence but its activities' minutes missing
  * (有档案 待补); at 罗南社区 (G05) residents without a phone checked in at the desk over the last two
- * weeks (step `operations-assisted`, checkin's rows). Dates follow the real calendar, relative to the seed's `now`.
+ * weeks (step `operations-assisted`, checkin's rows); the year's joint plans of W05, W01 and W06
+ * (step `operations-plan`). Dates follow the real calendar, relative to the seed's `now`.
  */
 import { createHash } from 'node:crypto'
 import { quarterBounds, quarterOf } from '../../src/domain/operations'
@@ -115,6 +116,26 @@ export const demo: SeedStep<DemoContext>[] = [
             [name, at, by, birthYear],
           )
         }
+      }
+    },
+  },
+  {
+    name: 'operations-plan',
+    run: async (tx, { now }) => {
+      const year = Number(quarterOf(now).slice(0, 4))
+      const plan: [site: string, month: number, title: string, cohosts: string[]][] = [
+        ...[1, 3, 5, 7, 9, 11].map((month): [string, number, string, string[]] => [
+          'W05', month, `运河文华·界别同心汇 第 ${(month + 1) / 2} 次界别协商`, month === 9 ? ['F03', 'W06'] : ['F03'],
+        ]),
+        ...Array.from({ length: 12 }, (_, i): [string, number, string, string[]] => ['W01', i + 1, '“运河情·同心缘”国学体验日', []]),
+        ['W06', 5, '青年创业沙龙', ['F12']],
+      ]
+      for (const [site, month, title, cohosts] of plan) {
+        await tx.query(
+          `INSERT INTO operation_plan_items (site_id, year, month, title, cohosts, created_at)
+           SELECT $1, $2, $3, $4, $5, $6 FROM sites WHERE id = $1 ON CONFLICT DO NOTHING`,
+          [site, year, month, title, cohosts, new Date(Date.UTC(year, 0, 5))],
+        )
       }
     },
   },

@@ -6,7 +6,7 @@
  */
 import {
   archiveKindOf, archivePartLabels, assistedLabel, dimensionLabels, dimensions, evidenceKindOf, MAX_EVIDENCE_BYTES, OPERATED_KINDS, quarterBounds, quarterOf, withinOpenHours,
-  type Badge, type Dimension, type EvidenceItem, type QuarterOverview, type SiteProfile,
+  type Badge, type Dimension, type EvidenceItem, type PlanItem, type QuarterOverview, type SitePlan, type SiteProfile,
 } from '../../src/domain/operations'
 import { operationsContract } from '../../src/domain/operations/contract'
 import { can, refusals } from '../../src/domain/operations/permissions'
@@ -19,11 +19,11 @@ import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import { createMain, defineFunction } from '../core/router'
 import { requireOwnPhotos } from '../core/uploads'
-import { findActivity } from '../activities/public'
+import { findActivity, heldActivities } from '../activities/public'
 import { assistCheckin } from '../checkin/public'
 import { findSite, sitesOfKinds, type SiteRow } from '../sites/public'
 import { quarterFacts, quarterStatuses } from './facts'
-import type { EvidenceRow, IdRow, ProfileRow } from './rows'
+import type { EvidenceRow, IdRow, PlanItemRow, ProfileRow } from './rows'
 
 const kindWords = { photo: '照片', document: '文件' } as const
 
@@ -64,6 +64,8 @@ export const definition = defineFunction({
     status: siteManagers,
     badges: everyone,
     assist: siteManagers,
+    plan: everyone,
+    addPlanItem: siteManagers,
     overview: profileIssuers,
   },
   actions: {
@@ -167,6 +169,52 @@ export const definition = defineFunction({
         // The audit names the person record, never the name or the ID fragment.
         await audit(`site:${site.id}`, { assistedCheckin: Number(row.id), person: Number(row.person_id) })
         return { id: Number(row.id), siteId: site.id, siteName: site.name, day: row.day, assisted: true as const, label: assistedLabel(caller.nickname) }
+      })
+    },
+
+    plan: async ({ db, input, now }) => {
+      const ids = input.siteId
+        ? [(await findSite(db, input.siteId)).id]
+        : (await db.query<{ site_id: string }>('SELECT DISTINCT site_id FROM operation_plan_items WHERE year = $1 ORDER BY 1', [input.year])).map((row) => row.site_id)
+      const items = await db.query<PlanItemRow>(
+        'SELECT * FROM operation_plan_items WHERE year = $1 AND site_id = ANY($2::text[]) ORDER BY site_id, month, id', [input.year, ids])
+      const { start } = quarterBounds(`${input.year}-Q1`)
+      const { end } = quarterBounds(`${input.year}-Q4`)
+      const held = await heldActivities(db, ids, start, end, now)
+      const nameOf = async (id: string) => (await findSite(db, id)).name
+      const sites: SitePlan[] = []
+      for (const id of ids) {
+        const planned = Array<number>(12).fill(0)
+        const done = Array<number>(12).fill(0)
+        const own: PlanItem[] = []
+        for (const item of items.filter((row) => row.site_id === id)) {
+          planned[item.month - 1] += 1
+          own.push({
+            id: Number(item.id), siteId: id, siteName: await nameOf(id), month: item.month, title: item.title,
+            cohosts: await Promise.all(item.cohosts.map(async (cohost) => ({ siteId: cohost, siteName: await nameOf(cohost) }))),
+          })
+        }
+        for (const activity of held.filter((row) => row.site_id === id)) done[Number(shanghaiDay(activity.starts_at).slice(5, 7)) - 1] += 1
+        sites.push({ siteId: id, siteName: await nameOf(id), items: own, planned, held: done })
+      }
+      return { year: input.year, sites }
+    },
+
+    addPlanItem: async ({ db: plain, input, caller, platform, transaction }) => {
+      const site = await findSite(plain, input.siteId)
+      if (!can(caller, 'editPlan', site)) fail('forbidden', refusals.editPlan)
+      const cohosts = [...new Set(input.cohosts)].filter((id) => id !== site.id)
+      for (const cohost of cohosts) await findSite(plain, cohost)
+      await screenText(platform, input.title, caller.openid, 'immediate')
+      return transaction(async ({ db, now, audit }) => {
+        const [row] = await db.query<IdRow>(
+          `INSERT INTO operation_plan_items (site_id, year, month, title, cohosts, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (site_id, year, month, title) DO NOTHING RETURNING id`,
+          [site.id, input.year, input.month, input.title, cohosts, caller.userId, now],
+        )
+        if (!row) fail('duplicate', '本月已有同名的计划活动')
+        await audit(`site:${site.id}`, { planItem: Number(row.id), year: input.year, month: input.month })
+        return { id: Number(row.id) }
       })
     },
 

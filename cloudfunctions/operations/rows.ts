@@ -41,3 +41,13 @@ export type ArchivePartsRow = {
 }
 
 export type IdRow = { id: number }
+
+export type PlanItemRow = {
+  id: number
+  site_id: string
+  year: number
+  month: number
+  title: string
+  cohosts: string[]
+  created_at: Date
+}

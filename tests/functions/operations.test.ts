@@ -275,6 +275,30 @@ describe(`operations on ${DB_LABEL}`, () => {
     expect(q3.get('W01')?.find((r) => r.dimension === 'archive')?.status).toBe('pending')
   })
 
+  it('keeps each site\'s annual joint plan with its co-hosts, and reads planned against held by month', async () => {
+    const added = await as('demo-site-admin').operations('addPlanItem', { siteId: 'F01', year: 2026, month: 11, title: '书香政协·民生圆桌会', cohosts: ['F03', 'F01', 'F03'] })
+    expect(added.ok).toBe(true)
+    const refused = [
+      [{ siteId: 'F02', year: 2026, month: 11, title: '读书会' }, 'forbidden', '只能编辑本联盟点的年度计划'],
+      [{ siteId: 'F01', year: 2026, month: 13, title: '读书会' }, 'invalid_input', '月份不正确'],
+      [{ siteId: 'F01', year: 2026, month: 11, title: '书香政协·民生圆桌会' }, 'duplicate', '本月已有同名的计划活动'],
+      [{ siteId: 'F01', year: 2026, month: 10, title: '读书会', cohosts: ['ZZ'] }, 'not_found', '未找到该联盟点'],
+    ] as const
+    for (const [input, code, message] of refused) expect([input, (await as('demo-site-admin').operations('addPlanItem', input)).error]).toEqual([input, { code, message }])
+    expect(await count('operation_plan_items', "site_id IN ('F01', 'F02')")).toBe(1)
+    await heldActivity('F01', '2026-11-10T04:00:00Z')
+    await heldActivity('F01', '2026-10-10T04:00:00Z')
+    const plan = await as('demo-resident').operations('plan', { year: 2026, siteId: 'F01' })
+    const [f01] = plan.data.sites
+    expect(f01.items).toEqual([{ id: added.data.id, siteId: 'F01', siteName: '区图书馆', month: 11, title: '书香政协·民生圆桌会', cohosts: [{ siteId: 'F03', siteName: '运河文化博物馆' }] }])
+    expect(f01.planned[10]).toBe(1)
+    expect(f01.held.slice(9, 11)).toEqual([1, 1])
+    // The demo's plans: every site that has one, W05 every second month.
+    const all = await as('demo-resident').operations('plan', { year: 2026 })
+    expect(all.data.sites.map((site: any) => site.siteId)).toEqual(['F01', 'W01', 'W05', 'W06'])
+    expect(all.data.sites.find((site: any) => site.siteId === 'W05').planned).toEqual([1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0])
+  })
+
   it('counts for staff the studios meeting each dimension per quarter, and figures per site and month', async () => {
     const overview = await as('demo-staff').operations('overview', { year: 2026 })
     expect(overview.data.quarters.map((q: any) => q.quarter)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'])

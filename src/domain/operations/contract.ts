@@ -2,13 +2,14 @@
 import * as v from 'valibot'
 import {
   archiveParts, evidenceDimensions, fileKinds, ID_LAST4, QUARTER,
-  type AssistedCheckin, type Badge, type Dimension, type QuarterOverview, type SiteProfile, type SiteStatus,
+  type AnnualPlan, type AssistedCheckin, type Badge, type Dimension, type QuarterOverview, type SiteProfile, type SiteStatus,
 } from '.'
 import { returns } from '../contract'
 import { finite, recordId, siteId } from '../schemas'
 import { text } from '../text'
 
 const quarter = v.pipe(v.string('请选择季度'), v.regex(QUARTER, '季度格式不正确（如 2026-Q4）'))
+const yearField = v.pipe(v.number('请选择年份'), v.integer('年份不正确'), v.minValue(2020, '年份不正确'), v.maxValue(2099, '年份不正确'))
 const fileId = v.pipe(v.string('请上传文件'), v.minLength(1, '请上传文件'), v.maxLength(300, '文件编号过长'))
 
 export const operationsContract = {
@@ -54,9 +55,25 @@ export const operationsContract = {
     }),
     output: returns<AssistedCheckin>(),
   },
+  /** The annual joint plan: each site's planned activities by month (with co-hosts) against those held. */
+  plan: {
+    input: v.object({ year: yearField, siteId: v.optional(siteId) }),
+    output: returns<AnnualPlan>(),
+  },
+  /** Adds one planned activity to a site's annual plan (its managers). */
+  addPlanItem: {
+    input: v.object({
+      siteId,
+      year: yearField,
+      month: v.pipe(v.number('请选择月份'), v.integer('月份不正确'), v.minValue(1, '月份不正确'), v.maxValue(12, '月份不正确')),
+      title: text('计划活动名称', { min: 2, max: 60 }),
+      cohosts: v.optional(v.pipe(v.array(siteId), v.maxLength(10, '联办单位最多 10 个')), []),
+    }),
+    output: returns<{ id: number }>(),
+  },
   /** Per quarter of a year, how many studios and 同心汇 meet each dimension (staff). */
   overview: {
-    input: v.object({ year: v.pipe(v.number('请选择年份'), v.integer('年份不正确'), v.minValue(2020, '年份不正确'), v.maxValue(2099, '年份不正确')) }),
+    input: v.object({ year: yearField }),
     output: returns<{ year: number; dimensions: readonly Dimension[]; quarters: QuarterOverview[] }>(),
   },
 }

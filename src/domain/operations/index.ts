@@ -237,3 +237,27 @@ export function withinOpenHours(openHours: string, at: Date): boolean {
   const to = Number(match[3]) * 60 + Number(match[4])
   return minutes >= from && minutes < to
 }
+
+/** One planned activity of a site's annual joint plan. */
+export interface PlanItem {
+  id: number
+  siteId: string
+  siteName: string
+  month: number
+  title: string
+  cohosts: { siteId: string; siteName: string }[]
+}
+
+/** A site's plan for the year: its items, and planned vs held per month (index 0 = January). */
+export interface SitePlan {
+  siteId: string
+  siteName: string
+  items: PlanItem[]
+  planned: number[]
+  held: number[]
+}
+
+export interface AnnualPlan {
+  year: number
+  sites: SitePlan[]
+}

@@ -7,11 +7,12 @@ import type { Person } from '../person'
 import { isDistrictStaff } from '../person'
 import { managesSite } from '../sites/permissions'
 
-export type OperationsAction = 'editProfile' | 'recordEvidence' | 'viewEvidence' | 'assist' | 'overview'
+export type OperationsAction = 'editProfile' | 'editPlan' | 'recordEvidence' | 'viewEvidence' | 'assist' | 'overview'
 
 export function can(person: Pick<Person, 'grants'>, action: OperationsAction, site?: { id: string }): boolean {
   switch (action) {
     case 'editProfile':
+    case 'editPlan':
     case 'recordEvidence':
     case 'viewEvidence':
     case 'assist':
@@ -24,6 +25,7 @@ export function can(person: Pick<Person, 'grants'>, action: OperationsAction, si
 /** The refusal each action gives someone who manages another site. */
 export const refusals: Record<OperationsAction, string> = {
   editProfile: '只能编辑本联盟点的阵地档案',
+  editPlan: '只能编辑本联盟点的年度计划',
   recordEvidence: '只能为本联盟点上传六有材料',
   viewEvidence: '只能查看本联盟点的六有材料',
   assist: '只能在本联盟点代为签到',
