@@ -5,9 +5,10 @@
  * public.ts). Evidence files are for the site's managers; the public sees statuses and dates only.
  */
 import {
-  archiveKindOf, archivePartLabels, assistedLabel, dimensionLabels, dimensions, evidenceKindOf, MAX_EVIDENCE_BYTES, OPERATED_KINDS, quarterBounds, quarterOf, withinOpenHours,
+  archiveKindOf, archivePartLabels, assistedLabel, dimensionLabels, dimensions, evidenceKindOf, FIX_DAYS, sixStatus, VISIT_SAMPLE, MAX_EVIDENCE_BYTES, OPERATED_KINDS, quarterBounds, quarterOf, withinOpenHours,
   type Badge, type Dimension, type EvidenceItem, type PlanItem, type QuarterOverview, type SitePlan, type SiteProfile,
 } from '../../src/domain/operations'
+import { randomInt } from 'node:crypto'
 import { operationsContract } from '../../src/domain/operations/contract'
 import { can, refusals } from '../../src/domain/operations/permissions'
 import { distanceMetres } from '../../src/domain/geo'
@@ -66,6 +67,7 @@ export const definition = defineFunction({
     assist: siteManagers,
     plan: everyone,
     addPlanItem: siteManagers,
+    visit: profileIssuers,
     overview: profileIssuers,
   },
   actions: {
@@ -215,6 +217,37 @@ export const definition = defineFunction({
         if (!row) fail('duplicate', '本月已有同名的计划活动')
         await audit(`site:${site.id}`, { planItem: Number(row.id), year: input.year, month: input.month })
         return { id: Number(row.id) }
+      })
+    },
+
+    visit: async ({ db: plain, input, caller, now, platform, transaction }) => {
+      const site = await findSite(plain, input.siteId)
+      if (!can(caller, 'visit', site)) fail('forbidden', refusals.visit)
+      const { start } = quarterBounds(input.quarter)
+      if (start > now) fail('invalid_input', '该季度尚未开始，不能观摩')
+      await screenText(platform, [input.note, ...input.items.map((item) => item.note)].join('\n'), caller.openid, 'immediate')
+      const facts = (await quarterFacts(plain, [site.id], input.quarter, now)).get(site.id)
+      const automatic = facts ? sixStatus(facts).map(({ dimension, status, reason }) => ({ dimension, status, reason })) : []
+      // Two held activities of the quarter, drawn at random, for the cross-check of sign-ins, photos and minutes.
+      const pool = (facts?.held ?? []).map((activity) => activity.activityId)
+      const sampled: number[] = []
+      while (sampled.length < VISIT_SAMPLE && pool.length > 0) sampled.push(pool.splice(randomInt(pool.length), 1)[0])
+      const dueOn = shanghaiDay(new Date(now.getTime() + FIX_DAYS * 24 * 60 * 60 * 1000))
+      const items = input.items.map((item) => ({ dimension: item.dimension, verdict: item.verdict, note: item.note, dueOn: item.verdict === 'met' ? null : dueOn }))
+      return transaction(async ({ db, audit }) => {
+        const [row] = await db.query<IdRow>(
+          `INSERT INTO operation_visits (site_id, quarter, reviewer_id, sampled, note, visited_at) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (site_id, quarter) DO NOTHING RETURNING id`,
+          [site.id, input.quarter, caller.userId, sampled, input.note, now],
+        )
+        if (!row) fail('duplicate', '该联盟点本季度已观摩')
+        await db.query(
+          `INSERT INTO operation_visit_items (visit_id, dimension, verdict, note, due_on)
+           SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::date[])`,
+          [row.id, items.map((i) => i.dimension), items.map((i) => i.verdict), items.map((i) => i.note), items.map((i) => i.dueOn)],
+        )
+        await audit(`site:${site.id}`, { visit: Number(row.id), quarter: input.quarter })
+        return { id: Number(row.id), siteId: site.id, quarter: input.quarter, automatic, items, sampled }
       })
     },
 

@@ -9,7 +9,7 @@ import { cycleStatuses } from '../../src/domain/cycle'
 import { assignmentStatuses, dayKinds } from '../../src/domain/feedback'
 import { locationStatuses } from '../../src/domain/geo'
 import { noticeStatusLabels } from '../../src/domain/notices'
-import { archiveParts, evidenceDimensions, fileKinds } from '../../src/domain/operations'
+import { archiveParts, dimensions, evidenceDimensions, fileKinds, visitVerdicts } from '../../src/domain/operations'
 import { siteCategories, siteKinds } from '../../src/domain/sites'
 
 const FUNCTIONS = join(__dirname, '../../cloudfunctions')
@@ -42,6 +42,8 @@ const definitions: [string, string, readonly string[]][] = [
   ['operation_evidence', 'dimension', [...evidenceDimensions, 'archive']],
   ['operation_evidence', 'file_kind', fileKinds],
   ['operation_evidence', 'part', archiveParts],
+  ['operation_visit_items', 'dimension', dimensions],
+  ['operation_visit_items', 'verdict', visitVerdicts],
 ]
 
 describe('status values', () => {

@@ -1,8 +1,8 @@
 /** operations: a site's profile (阵地档案), its 六有 evidence and status per quarter, the district's overview. */
 import * as v from 'valibot'
 import {
-  archiveParts, evidenceDimensions, fileKinds, ID_LAST4, QUARTER,
-  type AnnualPlan, type AssistedCheckin, type Badge, type Dimension, type QuarterOverview, type SiteProfile, type SiteStatus,
+  archiveParts, dimensions, evidenceDimensions, fileKinds, ID_LAST4, QUARTER, visitVerdicts,
+  type AnnualPlan, type AssistedCheckin, type Badge, type Dimension, type QuarterOverview, type SiteProfile, type SiteStatus, type VisitResult,
 } from '.'
 import { returns } from '../contract'
 import { finite, recordId, siteId } from '../schemas'
@@ -70,6 +70,21 @@ export const operationsContract = {
       cohosts: v.optional(v.pipe(v.array(siteId), v.maxLength(10, '联办单位最多 10 个')), []),
     }),
     output: returns<{ id: number }>(),
+  },
+  /** The quarterly visit (季观摩): a reviewer's verdict on each dimension; not at one's own site. */
+  visit: {
+    input: v.object({
+      siteId,
+      quarter,
+      items: v.pipe(
+        v.array(v.object({ dimension: v.picklist(dimensions, '请选择六有项目'), verdict: v.picklist(visitVerdicts, '请选择评审结论'), note: v.optional(text('评审意见', { max: 300 }), '') })),
+        v.minLength(1, '请至少评审一项'),
+        v.maxLength(6, '六有最多 6 项'),
+        v.check((items) => new Set(items.map((item) => item.dimension)).size === items.length, '同一项目只能评审一次'),
+      ),
+      note: v.optional(text('观摩意见', { max: 500 }), ''),
+    }),
+    output: returns<VisitResult>(),
   },
   /** Per quarter of a year, how many studios and 同心汇 meet each dimension (staff). */
   overview: {

@@ -261,3 +261,24 @@ export interface AnnualPlan {
   year: number
   sites: SitePlan[]
 }
+
+/** A reviewer's verdict on one dimension at the quarterly visit (季观摩). */
+export const visitVerdicts = ['met', 'rectify', 'failed'] as const
+export type VisitVerdict = (typeof visitVerdicts)[number]
+export const verdictLabels: Record<VisitVerdict, string> = { met: '达标', rectify: '需整改', failed: '不达标' }
+
+/** Fixes are due in 15 working days; without the working-day calendar here, 21 calendar days stand for them. */
+export const FIX_DAYS = 21
+/** How many held activities of the quarter the visit cross-checks. */
+export const VISIT_SAMPLE = 2
+
+export interface VisitResult {
+  id: number
+  siteId: string
+  quarter: string
+  /** The desk review: the automatic statuses of the quarter at the visit. */
+  automatic: { dimension: Dimension; status: DimensionStatus; reason: string }[]
+  items: { dimension: Dimension; verdict: VisitVerdict; note: string; dueOn: string | null }[]
+  /** The activities drawn for the cross-check (sign-ins, photos, minutes). */
+  sampled: number[]
+}

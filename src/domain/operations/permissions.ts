@@ -7,7 +7,7 @@ import type { Person } from '../person'
 import { isDistrictStaff } from '../person'
 import { managesSite } from '../sites/permissions'
 
-export type OperationsAction = 'editProfile' | 'editPlan' | 'recordEvidence' | 'viewEvidence' | 'assist' | 'overview'
+export type OperationsAction = 'editProfile' | 'editPlan' | 'recordEvidence' | 'viewEvidence' | 'assist' | 'visit' | 'overview'
 
 export function can(person: Pick<Person, 'grants'>, action: OperationsAction, site?: { id: string }): boolean {
   switch (action) {
@@ -19,6 +19,9 @@ export function can(person: Pick<Person, 'grants'>, action: OperationsAction, si
       return !!site && managesSite(person, site.id)
     case 'overview':
       return isDistrictStaff(person)
+    case 'visit':
+      // District staff review; never a site they run themselves.
+      return isDistrictStaff(person) && !!site && !person.grants.some((g) => g.role === 'site_admin' && g.siteId === site.id)
   }
 }
 
@@ -29,5 +32,6 @@ export const refusals: Record<OperationsAction, string> = {
   recordEvidence: '只能为本联盟点上传六有材料',
   viewEvidence: '只能查看本联盟点的六有材料',
   assist: '只能在本联盟点代为签到',
+  visit: '不能评审本人负责的联盟点',
   overview: '仅区政协工作人员可查看全区六有情况',
 }
