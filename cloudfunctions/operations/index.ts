@@ -131,7 +131,7 @@ export const definition = defineFunction({
       if (!can(caller, 'viewEvidence', site)) fail('forbidden', refusals.viewEvidence)
       const quarter = input.quarter ?? quarterOf(now)
       const facts = (await quarterFacts(db, [site.id], quarter, now)).get(site.id)
-      const results = (await quarterStatuses(db, [site.id], quarter, now)).get(site.id) ?? []
+      const results = facts ? sixStatus(facts) : []
       const { end } = quarterBounds(quarter)
       const activityIds = (facts?.held ?? []).map((activity) => activity.activityId)
       const evidence = await db.query<EvidenceRow>(

@@ -13,6 +13,7 @@ import {
 import { applySeeds } from '../../cloudfunctions/core/seed'
 import { demoSteps } from '../../cloudfunctions/features'
 import { quarterStatuses } from '../../cloudfunctions/operations/facts'
+import { can } from '../../src/domain/operations/permissions'
 import { caller, DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
 
 const none: EvidenceFacts = { items: 0, outsideRadius: 0, lastAt: null }
@@ -62,6 +63,17 @@ describe('the 六有 statuses derived from a quarter (pure)', () => {
     expect(withinOpenHours('周一至周日 9:00—17:00', new Date('2026-11-20T00:59:00Z'))).toBe(false)
     expect(withinOpenHours('周一至周日 9:00—17:00', new Date('2026-11-20T09:00:00Z'))).toBe(false)
     expect(withinOpenHours('预约开放', new Date('2026-11-20T20:00:00Z'))).toBe(true)
+  })
+
+  it('lets a site admin run only their own site, staff every site, and no one review a site they run', () => {
+    const admin = { grants: [{ role: 'resident' as const }, { role: 'site_admin' as const, siteId: 'F01' }] }
+    const staff = { grants: [{ role: 'staff' as const }] }
+    const staffAdmin = { grants: [{ role: 'staff' as const }, { role: 'site_admin' as const, siteId: 'W05' }] }
+    for (const action of ['editProfile', 'editPlan', 'recordEvidence', 'viewEvidence', 'assist'] as const) {
+      expect([action, can(admin, action, { id: 'F01' }), can(admin, action, { id: 'F02' }), can(staff, action, { id: 'F02' })]).toEqual([action, true, false, true])
+    }
+    expect([can(admin, 'visit', { id: 'F02' }), can(staff, 'visit', { id: 'W05' }), can(staffAdmin, 'visit', { id: 'W05' }), can(staffAdmin, 'visit', { id: 'W01' })]).toEqual([false, true, false, true])
+    expect([can(admin, 'overview'), can(staff, 'overview')]).toEqual([false, true])
   })
 
   it('reckons quarters in Shanghai time', () => {
