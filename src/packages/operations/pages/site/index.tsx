@@ -7,12 +7,17 @@ import { View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Cell, CellGroup, Empty, Notice, Page, Skeleton, Tag } from '@/components/ui'
-import { deskUrl, profileEditUrl, statusTones } from '@/domain/operations'
+import { deskUrl, dimensionLabels, evidenceDimensions, evidenceKindOf, profileEditUrl, statusTones, type EvidenceDimension } from '@/domain/operations'
 import { can } from '@/domain/operations/permissions'
 import { shanghaiDay } from '@/domain/time'
 import { useCall } from '@/hooks/useCall'
-import { getSiteBadges, getSiteProfile, getSiteStatus } from '@/services/operations'
+import { currentFix } from '@/services/location'
+import { getSiteBadges, getSiteProfile, getSiteStatus, recordEvidence } from '@/services/operations'
+import { choosePhotoFiles } from '@/services/photos'
+import { asFailure } from '@/hooks/latest'
 import { useSession } from '@/stores/session'
+
+const evidenceWords: Record<EvidenceDimension, string> = { venue: '场地照片', sign: '标识牌照片', rules: '制度文件' }
 
 export default function SiteOperationsPage() {
   const [id, setId] = useState<string | null>(null)
@@ -26,6 +31,20 @@ export default function SiteOperationsPage() {
   const profile = useCall(id, () => getSiteProfile({ siteId: id! }))
   const badges = useCall(id && !manages ? id : null, () => getSiteBadges({ siteId: id! }))
   const status = useCall(id && manages ? id : null, () => getSiteStatus({ siteId: id! }))
+
+  const upload = async (dimension: EvidenceDimension) => {
+    try {
+      const fix = evidenceKindOf[dimension] === 'photo' ? await currentFix() : undefined
+      const [file] = await choosePhotoFiles(1)
+      if (!file) return
+      // A scanned rules page is a photo file recorded as the rules document.
+      const done = await recordEvidence({ siteId: id!, dimension, fileKind: evidenceKindOf[dimension], fileId: file.fileId, bytes: file.bytes, ...(fix ? { lat: fix.lat, lng: fix.lng } : {}) })
+      Taro.showToast({ title: done.outsideRadius ? '已上传，位置待核实' : '已上传', icon: done.outsideRadius ? 'none' : 'success' })
+      status.retry()
+    } catch (e) {
+      Taro.showToast({ title: asFailure(e).message, icon: 'none' })
+    }
+  }
 
   if (profile.error) return <Page><Empty icon='alert' title={profile.error.message} action={{ label: '重试', onClick: profile.retry }} /></Page>
   if (!profile.data) return <Page><Skeleton count={2} /></Page>
@@ -53,6 +72,14 @@ export default function SiteOperationsPage() {
             value={d.items === undefined ? undefined : `材料 ${d.items} 份`} />
         ))}
       </CellGroup>
+      {manages && (
+        <CellGroup title='上传六有材料'>
+          {evidenceDimensions.map((dimension) => (
+            <Cell key={dimension} icon='check' title={`${dimensionLabels[dimension]}：${evidenceWords[dimension]}`}
+              label={dimension === 'rules' ? '拍摄制度文件（JPG 或 PNG）' : '请在阵地现场拍摄，照片带拍摄位置'} arrow onClick={() => upload(dimension)} />
+          ))}
+        </CellGroup>
+      )}
       {manages && (
         <CellGroup title='值班'>
           <Cell icon='check' title='代为签到' label='为没有智能手机的居民签到' arrow onClick={() => Taro.navigateTo({ url: deskUrl(p.siteId) })} />
