@@ -1,10 +1,21 @@
-/** What check-ins count per site and month: visits (人次) and distinct people (人数). */
+/**
+ * What check-ins count per site and month: visits (人次) and distinct people (人数), a WeChat
+ * user's own check-ins and those a site's desk recorded for a person without a phone alike.
+ */
 import type { Figure } from '../core/figures'
 
+const everyCheckin = `SELECT site_id, day, 'u' || user_id AS who FROM checkins
+  UNION ALL SELECT site_id, day, 'p' || person_id FROM assisted_checkins`
+
 const byMonth = (value: string) => `SELECT site_id, to_char(day, 'YYYY-MM') AS month, ${value} AS value
-  FROM checkins WHERE day >= $1::date AND day < $2::date GROUP BY 1, 2`
+  FROM (${everyCheckin}) c WHERE day >= $1::date AND day < $2::date GROUP BY 1, 2`
 
 export const figures: Figure[] = [
   { name: 'checkin.visits', label: '签到人次', sql: byMonth('count(*)') },
-  { name: 'checkin.people', label: '签到人数', sql: byMonth('count(DISTINCT user_id)') },
+  { name: 'checkin.people', label: '签到人数', sql: byMonth('count(DISTINCT who)') },
+  {
+    name: 'checkin.assisted',
+    label: '代为签到人次',
+    sql: `SELECT site_id, to_char(day, 'YYYY-MM') AS month, count(*) AS value FROM assisted_checkins WHERE day >= $1::date AND day < $2::date GROUP BY 1, 2`,
+  },
 ]

@@ -1,6 +1,7 @@
 /** What other features may use of sites: a site's row by id. */
 import { readCache } from '../core/cache'
 import type { SiteSummary } from '../../src/domain/sites'
+import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 
 /** How long a site's row is reused: the directory changes rarely, check-ins read it constantly. */
@@ -23,3 +24,11 @@ export const findSite = readCache(SITE_CACHE_MS, async (db, siteId: string): Pro
   const [site] = await db.query<SiteRow>('SELECT * FROM sites WHERE id = $1', [siteId])
   return site ?? fail('not_found', '未找到该联盟点')
 })
+
+/** A site as a list of sites names it. */
+export type SiteRef = { id: string; name: string; kind: string }
+
+/** The sites of the given kinds, in directory order. */
+export async function sitesOfKinds(db: Queryable, kinds: readonly string[]): Promise<SiteRef[]> {
+  return db.query<SiteRef>('SELECT id, name, kind FROM sites WHERE kind = ANY($1::text[]) ORDER BY sort, id', [kinds])
+}

@@ -23,6 +23,9 @@ export const errorMessages = {
   already_decided: '该预约已处理',
   not_yours: '只能取消自己的预约',
   closed: '该资源暂停预约',
+  // evidence files (operations)
+  wrong_type: '材料类型不符合要求',
+  too_large: '文件过大',
   network: '网络连接失败，请检查网络后重试',
   internal: '服务暂时不可用，请稍后再试',
 } as const

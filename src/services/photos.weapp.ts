@@ -7,17 +7,22 @@ export const MAX_PHOTO_BYTES = 2 * 1024 * 1024
 export const photoUrl = (id: string) => id
 
 export async function choosePhotos(count: number): Promise<string[]> {
+  return (await choosePhotoFiles(count)).map((file) => file.fileId)
+}
+
+/** Photos chosen and uploaded, with their sizes (evidence records say how large each file is). */
+export async function choosePhotoFiles(count: number): Promise<{ fileId: string; bytes: number }[]> {
   const chosen = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'] })
-  const ids: string[] = []
+  const ids: { fileId: string; bytes: number }[] = []
   for (const file of chosen.tempFiles) {
     const ext = /\.(jpe?g|png)$/i.exec(file.tempFilePath)?.[1]?.toLowerCase()
     if (!ext) throw new CallFailure({ code: 'invalid_input', message: '照片只能是 JPG 或 PNG 图片' })
     if (file.size > MAX_PHOTO_BYTES) throw new CallFailure({ code: 'invalid_input', message: '照片不能超过 2 MB' })
     const cloudPath = `topics/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext === 'jpeg' ? 'jpg' : ext}`
     const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath: file.tempFilePath })
-    ids.push(fileID)
+    ids.push({ fileId: fileID, bytes: file.size })
   }
   // The server takes a photo only from the person who uploaded it: claim them before they are used.
-  await call('account', 'claimPhotos', { fileIds: ids })
+  await call('account', 'claimPhotos', { fileIds: ids.map((file) => file.fileId) })
   return ids
 }

@@ -52,6 +52,9 @@ const pages = [
   { name: 'resource', persona: 'resident', path: '/packages/resources/pages/detail/index?id=1', ready: '需提前 24 小时预约' },
   { name: 'my-bookings', persona: 'site_admin', path: '/packages/resources/pages/mine/index', ready: '产城融合·发展议事厅' },
   { name: 'booking-requests', persona: 'staff', path: '/packages/resources/pages/requests/index', ready: '民生圆桌会进园区' },
+  { name: 'site-operations', persona: 'site_admin', path: '/packages/operations/pages/site/index?id=F01', ready: '阵地档案' },
+  { name: 'site-profile', persona: 'site_admin', path: '/packages/operations/pages/profile/index?id=F01', ready: '保存' },
+  { name: 'desk-checkin', persona: 'site_admin', path: '/packages/operations/pages/desk/index?id=F01', ready: '确认签到' },
 ]
 
 describe('every page, normal and elder mode (h5 build, Chromium)', () => {

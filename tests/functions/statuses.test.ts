@@ -8,6 +8,7 @@ import { cycleStatuses } from '../../src/domain/cycle'
 import { appealStatuses, assignmentStatuses, dayKinds, noteKinds } from '../../src/domain/feedback'
 import { locationStatuses } from '../../src/domain/geo'
 import { deliveryKinds, deliveryStatuses, noticeStatuses } from '../../src/domain/notices'
+import { archiveParts, dimensions, evidenceDimensions, fileKinds, visitVerdicts } from '../../src/domain/operations'
 import { bookingStatuses, countingStatuses, resourceKinds, resourceStatuses } from '../../src/domain/resources'
 import { siteCategories, siteKinds } from '../../src/domain/sites'
 import { DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
@@ -33,6 +34,11 @@ const DEFINED: Record<string, readonly string[]> = {
   'resources.kind': resourceKinds,
   'resources.status': resourceStatuses,
   'resource_bookings.status': bookingStatuses,
+  'operation_evidence.dimension': [...evidenceDimensions, 'archive'],
+  'operation_evidence.file_kind': fileKinds,
+  'operation_evidence.part': archiveParts,
+  'operation_visit_items.dimension': dimensions,
+  'operation_visit_items.verdict': visitVerdicts,
 }
 
 describe(`status values on ${DB_LABEL}`, () => {

@@ -16,6 +16,7 @@ import { useSharePage } from '@/hooks/useSharePage'
 import { openMap } from '@/services/maps'
 import { getSite } from '@/services/sites'
 import { useTopicSite } from '@/stores/topicSite'
+import SixBadges from '../../six'
 import StudioSection from '../../studio'
 import { useSession } from '@/stores/session'
 
@@ -73,6 +74,7 @@ export default function SiteDetailPage() {
         }} />
         <Cell icon='check' title='本点办理结果公示' arrow onClick={go(`/packages/feedback/pages/outcomes/index?site=${s.id}`)} />
       </CellGroup>
+      {s.kind === 'studio' && <SixBadges siteId={s.id} />}
       {s.kind === 'studio' && <StudioSection siteId={s.id} />}
     </Page>
   )

@@ -1,0 +1,53 @@
+/** The operations feature's rows as its queries read them: declared once, as type aliases (snake_case columns). */
+import type { ArchivePart, EvidenceDimension, FileKind } from '../../src/domain/operations'
+
+export type ProfileRow = {
+  site_id: string
+  founder: string
+  theme: string
+  sectors: string[]
+  annual_plan: string
+  updated_at: Date
+}
+
+export type EvidenceRow = {
+  id: number
+  site_id: string
+  dimension: EvidenceDimension | 'archive'
+  file_kind: FileKind
+  file_id: string
+  bytes: number
+  outside_radius: boolean
+  activity_id: number | null
+  part: ArchivePart | null
+  note: string
+  recorded_at: Date
+}
+
+/** One recorded dimension's items of a site by a quarter's end. */
+export type EvidenceCountRow = {
+  site_id: string
+  dimension: EvidenceDimension
+  items: number
+  outside: number
+  last_at: Date
+}
+
+/** The archive parts an activity has. */
+export type ArchivePartsRow = {
+  activity_id: number
+  parts: ArchivePart[]
+  last_at: Date
+}
+
+export type IdRow = { id: number }
+
+export type PlanItemRow = {
+  id: number
+  site_id: string
+  year: number
+  month: number
+  title: string
+  cohosts: string[]
+  created_at: Date
+}
