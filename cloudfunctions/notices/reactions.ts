@@ -15,6 +15,7 @@ import { enqueue, enqueueEach } from './outbox'
 
 const topicPage = (id: number) => `/packages/topics/pages/detail/index?id=${id}`
 const storyPage = (id: number) => `/packages/feedback/pages/story/index?id=${id}`
+const suggestionPage = (id: number) => `/packages/opinions/pages/detail/index?id=${id}`
 const activityPage = (id: number) => `/packages/activities/pages/detail/index?id=${id}`
 
 const staff = (db: Queryable) => resolveAudience(db, [{ kind: 'roles', roles: ['staff'] }])
@@ -110,4 +111,11 @@ export const reactions: Reactions = {
 
   'appeal.decided': (tx, e) =>
     tellOfStory(tx, [e.appellantId], '评价申诉已处理', `${e.uphold ? '申诉成立，该评价不计入满意度' : '申诉未成立'}：${e.note}`, e.topicId, e.key),
+
+  'suggestion.decided': async (tx, e) =>
+    Number(await enqueue(tx.db, tx.now, 'inapp', e.authorId, {
+      title: e.to === 'accepted' ? '您的建议已被采纳' : e.to === 'returned' ? '您的建议被退回' : '您的建议已与相同建议合并',
+      body: `您提交的建议“${e.title}”${e.to === 'accepted' ? '已被采纳，我们将整理提炼、报送有关方面' : e.to === 'returned' ? '被退回' : '已与内容相同的建议合并办理'}${e.note ? `：${e.note}` : '。'}`,
+      link: suggestionPage(e.suggestionId),
+    }, e.key)),
 }

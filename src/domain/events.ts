@@ -9,6 +9,7 @@
  * is account's fact, and activities keeps a member's facts (name, sector, studio) from it.
  */
 import type { CycleSettings } from './cycle'
+import type { SuggestionState } from './opinions'
 import type { BindableRole } from './roles'
 import type { TopicMove, TopicState } from './topics'
 
@@ -41,6 +42,8 @@ export type DomainEvent =
   | { type: 'assignments.reopened'; key: string; topicId: number; title: string; reason: string; replyDue: string; assignments: { id: number; unitId: string }[] }
   | { type: 'rating.appealed'; key: string; topicId: number; title: string; reason: string }
   | { type: 'appeal.decided'; key: string; topicId: number; appellantId: number; uphold: boolean; note: string }
+  // opinions (社情民意): an editor decided a suggestion (accepted, returned, merged); its author hears once per state
+  | { type: 'suggestion.decided'; key: string; suggestionId: number; title: string; authorId: number; to: SuggestionState; note: string | null }
 
 export type EventType = DomainEvent['type']
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>
