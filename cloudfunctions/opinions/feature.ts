@@ -8,7 +8,7 @@ export const feature: Feature = {
   definition,
   main,
   tables: ['suggestions', 'suggestion_grams', 'suggestion_timeline', 'opinion_reports', 'report_suggestions'],
-  publishes: ['suggestion.decided'],
+  publishes: ['suggestion.decided', 'report.moved'],
   demo,
   figures,
 }

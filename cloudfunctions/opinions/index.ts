@@ -1,6 +1,6 @@
 /** opinions: 社情民意 — suggestions collected (本人 / 活动后 / 代为录入), screened, merged, and the person told what became of them. */
 import { opinionsContract } from '../../src/domain/opinions/contract'
-import { nextState, SUGGESTIONS_PER_DAY, suggestionMachine, type SuggestionMove, type SuggestionState } from '../../src/domain/opinions'
+import { nextState, reportMachine, type ReportMove, SUGGESTIONS_PER_DAY, suggestionMachine, type SuggestionMove, type SuggestionState } from '../../src/domain/opinions'
 import { can, isEditor } from '../../src/domain/opinions/permissions'
 import { holds } from '../../src/domain/person'
 import { roleLabels } from '../../src/domain/roles'
@@ -16,7 +16,8 @@ import { createMain, defineFunction } from '../core/router'
 import type { Scope } from '../core/scope'
 import { findSite } from '../sites/public'
 import { indexTitle, listColumns, listFrom, loadSuggestion, similarSuggestions, suggestionDetail, summaryOf } from './read'
-import type { CountRow, IdRow, SuggestionListRow, SuggestionRow } from './rows'
+import type { CountRow, IdRow, ReportRow, SuggestionLinkRow, SuggestionListRow, SuggestionRow } from './rows'
+import type { ReportView } from '../../src/domain/opinions'
 
 const editors = ['staff', 'admin'] as const
 const dailyLimit = (userId: number, day: string): Limit => ({ key: `opinion:${userId}:${day}`, max: SUGGESTIONS_PER_DAY, windowMs: 86_400_000 })
@@ -42,6 +43,31 @@ export async function moveSuggestion(tx: Scope, row: SuggestionRow, move: Exclud
   return to
 }
 
+/** A report as `caller` may see it: the 批示 text only for editors and auditors. */
+async function reportView(db: Scope['db'], caller: Caller, id: number): Promise<ReportView> {
+  const [row] = await db.query<ReportRow>('SELECT * FROM opinion_reports WHERE id = $1', [id])
+  if (!row) return fail('not_found', '未找到该专报')
+  const links = await db.query<SuggestionLinkRow>('SELECT l.suggestion_id, s.author_id FROM report_suggestions l JOIN suggestions s ON s.id = l.suggestion_id WHERE l.report_id = $1 ORDER BY l.suggestion_id', [id])
+  return {
+    id: Number(row.id),
+    title: row.title,
+    state: row.state,
+    suggestionIds: links.map((link) => Number(link.suggestion_id)),
+    submittedLevel: row.submitted_level,
+    adoptedBy: row.adopted_by,
+    endorsedLevel: row.endorsed_level,
+    endorsement: can(caller, 'seeAll') ? row.endorsement : null,
+  }
+}
+
+/** Tells each suggester of the report's suggestions of its new state, once per report and state. */
+async function tellSuggesters(tx: Scope, report: { id: number; title: string }, to: ReportView['state']) {
+  const authors = await tx.db.query<SuggestionLinkRow>('SELECT DISTINCT s.author_id, 0 AS suggestion_id FROM report_suggestions l JOIN suggestions s ON s.id = l.suggestion_id WHERE l.report_id = $1', [report.id])
+  await tx.publish({ type: 'report.moved', key: `report:${report.id}:${to}`, reportId: report.id, title: report.title, to, authors: authors.map((row) => Number(row.author_id)) })
+}
+
+const reportMoveLabels: Record<ReportMove, string> = { submit: '报送', adopt: '采用', endorse: '批示' }
+
 const moveLabels: Record<Exclude<SuggestionMove, 'submit'>, string> = { accept: '采纳', return: '退回', merge: '合并', withdraw: '撤回', use: '转化' }
 
 export const definition = defineFunction({
@@ -56,6 +82,9 @@ export const definition = defineFunction({
     merge: profileIssuers,
     withdraw: everyone,
     similar: [...editors],
+    report: profileIssuers,
+    moveReport: profileIssuers,
+    getReport: [...editors, 'auditor'],
   },
   actions: {
     submit: async ({ db: plain, input, caller, platform, transaction, now }) => {
@@ -150,6 +179,55 @@ export const definition = defineFunction({
         const state = await moveSuggestion(tx, row, 'withdraw', { userId: caller.userId, role: '建议人' }, null)
         return { id: Number(row.id), state }
       }),
+
+    report: async ({ input, caller, platform, transaction }) => {
+      if (!can(caller, 'report')) fail('forbidden', '只有社情民意信息员可以编写专报')
+      await screenText(platform, `${input.title}\n${input.body}`, caller.openid, 'immediate')
+      return transaction(async (tx) => {
+        const [row] = await tx.db.query<IdRow>('INSERT INTO opinion_reports (title, body, created_by, created_at) VALUES ($1, $2, $3, $4) RETURNING id', [
+          input.title, input.body, caller.userId, tx.now,
+        ])
+        const id = Number(row.id)
+        for (const suggestionId of [...new Set(input.suggestionIds)].sort((a, b) => a - b)) {
+          const suggestion = await loadSuggestion(tx.db, suggestionId, true)
+          if (suggestion.state !== 'accepted' && suggestion.state !== 'used') fail('conflict', `建议“${suggestion.title}”尚未采纳，不能写入专报`)
+          await tx.db.query('INSERT INTO report_suggestions (report_id, suggestion_id) VALUES ($1, $2)', [id, suggestionId])
+          await moveSuggestion(tx, suggestion, 'use', { userId: caller.userId, role: roleOf(caller) }, `写入专报“${input.title}”`)
+        }
+        await tellSuggesters(tx, { id, title: input.title }, 'draft')
+        await tx.audit(`report:${id}`, { suggestions: input.suggestionIds })
+        return reportView(tx.db, caller, id)
+      })
+    },
+
+    moveReport: async ({ input, caller, transaction }) => {
+      if (!can(caller, 'report')) fail('forbidden', '只有社情民意信息员可以办理专报')
+      return transaction(async (tx) => {
+        const [row] = await tx.db.query<ReportRow>('SELECT * FROM opinion_reports WHERE id = $1 FOR UPDATE', [input.reportId])
+        if (!row) return fail('not_found', '未找到该专报')
+        const rule = reportMachine[input.move]
+        if (!rule.from.includes(row.state)) {
+          fail('conflict', input.move === 'endorse' ? '专报尚未报送，不能录入批示' : `专报当前状态不能${reportMoveLabels[input.move]}`)
+        }
+        if (input.move === 'submit') {
+          if (!input.level) fail('invalid_input', '请选择报送级别')
+          await tx.db.query(`UPDATE opinion_reports SET state = 'submitted', submitted_level = $2, submitted_at = $3 WHERE id = $1`, [row.id, input.level, tx.now])
+        } else if (input.move === 'adopt') {
+          if (!input.adoptedBy) fail('invalid_input', '请填写采用单位')
+          await tx.db.query(`UPDATE opinion_reports SET state = 'adopted', adopted_by = $2, adopted_at = $3 WHERE id = $1`, [row.id, input.adoptedBy, tx.now])
+        } else {
+          if (!input.level || !input.endorsement) fail('invalid_input', '请填写批示级别和批示内容')
+          await tx.db.query(`UPDATE opinion_reports SET state = 'endorsed', endorsed_level = $2, endorsement = $3, endorsed_at = $4 WHERE id = $1`, [
+            row.id, input.level, input.endorsement, tx.now,
+          ])
+        }
+        await tellSuggesters(tx, { id: Number(row.id), title: row.title }, rule.to)
+        await tx.audit(`report:${row.id}`, { move: input.move })
+        return reportView(tx.db, caller, Number(row.id))
+      })
+    },
+
+    getReport: async ({ db, input, caller }) => reportView(db, caller, input.reportId),
 
     similar: async ({ db, input }) => similarSuggestions(db, input.title, input.except),
   },

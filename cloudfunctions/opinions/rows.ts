@@ -38,3 +38,21 @@ export type SimilarRow = { id: number; title: string; state: SuggestionState; si
 
 export type IdRow = { id: number }
 export type CountRow = { n: number }
+
+export type ReportRow = {
+  id: number
+  title: string
+  body: string
+  state: ReportState
+  created_by: number
+  created_at: Date
+  submitted_level: string | null
+  submitted_at: Date | null
+  adopted_by: string | null
+  adopted_at: Date | null
+  endorsed_level: string | null
+  endorsed_at: Date | null
+  endorsement: string | null
+}
+
+export type SuggestionLinkRow = { suggestion_id: number; author_id: number }

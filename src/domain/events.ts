@@ -9,7 +9,7 @@
  * is account's fact, and activities keeps a member's facts (name, sector, studio) from it.
  */
 import type { CycleSettings } from './cycle'
-import type { SuggestionState } from './opinions'
+import type { ReportState, SuggestionState } from './opinions'
 import type { BindableRole } from './roles'
 import type { TopicMove, TopicState } from './topics'
 
@@ -44,6 +44,8 @@ export type DomainEvent =
   | { type: 'appeal.decided'; key: string; topicId: number; appellantId: number; uphold: boolean; note: string }
   // opinions (社情民意): an editor decided a suggestion (accepted, returned, merged); its author hears once per state
   | { type: 'suggestion.decided'; key: string; suggestionId: number; title: string; authorId: number; to: SuggestionState; note: string | null }
+  // opinions: a 专报 written from suggestions moved (written, 报送, 采用, 批示); each suggester hears once per report and state
+  | { type: 'report.moved'; key: string; reportId: number; title: string; to: ReportState; authors: number[] }
 
 export type EventType = DomainEvent['type']
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>

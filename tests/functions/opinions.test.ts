@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { main as opinions } from '../../cloudfunctions/opinions'
 import { feature } from '../../cloudfunctions/opinions/feature'
 import { readFigure } from '../../cloudfunctions/core/figures'
-import { nextState, suggestionMachine, suggestionMoves, suggestionStates, SUGGESTIONS_PER_DAY } from '../../src/domain/opinions'
+import { nextState, opinionChannels, reportStates, suggestionMachine, suggestionMoves, suggestionStates, SUGGESTIONS_PER_DAY } from '../../src/domain/opinions'
 import { applySeeds } from '../../cloudfunctions/core/seed'
 import { caller, DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
 
@@ -19,6 +19,9 @@ describe('the suggestion machine (pure)', () => {
     const list = (column: string) => sql.match(new RegExp(`${column} text NOT NULL CHECK \\(${column} IN \\(([^)]*)\\)\\)`))?.[1].split(',').map((s) => s.trim().replace(/'/g, ''))
     expect(list('state')).toEqual([...suggestionStates])
     expect(list('move')).toEqual([...suggestionMoves])
+    expect(list('channel')).toEqual([...opinionChannels])
+    const reports = sql.match(/state text NOT NULL DEFAULT 'draft' CHECK \(state IN \(([^)]*)\)\)/)?.[1].split(',').map((s) => s.trim().replace(/'/g, ''))
+    expect(reports).toEqual([...reportStates])
   })
 
   it('allows exactly the moves it lists, and every move leads to a known state', () => {
@@ -173,5 +176,33 @@ describe(`社情民意 on ${DB_LABEL}`, () => {
       ['submitted'],
     )
     expect(missing).toBe(0)
+  })
+
+  it('writes a 专报 from accepted suggestions, moves it 报送 → 采用 → 批示, and tells each suggester once per state', async () => {
+    const first = (await resident('submit', draft())).data.id
+    const second = (await as('demo-member')('submit', draft({ title: '社区图书室延长开放时间' }))).data.id
+    const pending = (await resident('submit', draft({ title: '河道沿线增设垃圾分类投放点' }))).data.id
+    for (const id of [first, second]) await staff('screen', { suggestionId: id, decision: 'accept' })
+    const report = { title: '关于老旧小区加装电梯的建议', body: '近期联盟点收集到多条关于老旧小区加装电梯费用分摊的建议，现将有关情况报告如下。' }
+    expect((await staff('report', { ...report, suggestionIds: [first, pending] })).error).toMatchObject({ code: 'conflict', message: '建议“河道沿线增设垃圾分类投放点”尚未采纳，不能写入专报' })
+    expect(await count(rt, 'opinion_reports')).toBe(0)
+    expect((await resident('report', { ...report, suggestionIds: [first] })).error.code).toBe('forbidden')
+    const written = await staff('report', { ...report, suggestionIds: [first, second] })
+    expect(written.data).toMatchObject({ state: 'draft', suggestionIds: [first, second] })
+    const reportId = written.data.id
+    expect((await resident('get', { suggestionId: first })).data).toMatchObject({ state: 'used', reports: [{ id: reportId, state: 'draft' }] })
+    expect((await staff('moveReport', { reportId, move: 'endorse', level: '市级', endorsement: '请区住建局研究落实' })).error).toMatchObject({ code: 'conflict', message: '专报尚未报送，不能录入批示' })
+    expect((await staff('moveReport', { reportId, move: 'submit' })).error).toMatchObject({ code: 'invalid_input', message: '请选择报送级别' })
+    expect((await staff('moveReport', { reportId, move: 'submit', level: '区级' })).data.state).toBe('submitted')
+    expect((await staff('moveReport', { reportId, move: 'submit', level: '区级' })).error).toMatchObject({ code: 'conflict', message: '专报当前状态不能报送' })
+    expect((await staff('moveReport', { reportId, move: 'adopt', adoptedBy: '区委办公室' })).data.state).toBe('adopted')
+    expect((await staff('moveReport', { reportId, move: 'endorse', level: '市级', endorsement: '请区住建局研究落实' })).data).toMatchObject({ state: 'endorsed', endorsement: '请区住建局研究落实' })
+    expect((await as('demo-auditor')('getReport', { reportId })).data.endorsement).toBe('请区住建局研究落实')
+    expect((await resident('getReport', { reportId })).error.code).toBe('forbidden')
+    const told = await rt.db.query("SELECT recipient_user_id, dedupe_key FROM outbox WHERE dedupe_key LIKE 'report:%' ORDER BY dedupe_key, recipient_user_id")
+    expect(told).toHaveLength(8) // two suggesters × (written, 报送, 采用, 批示)
+    expect(new Set(told.map((row) => `${row.recipient_user_id} ${row.dedupe_key}`)).size).toBe(8)
+    const timeline = (await staff('get', { suggestionId: first })).data.timeline.map((entry: any) => entry.move)
+    expect(timeline).toEqual(['submit', 'accept', 'use'])
   })
 })

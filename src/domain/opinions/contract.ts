@@ -5,7 +5,7 @@ import { pageFields, type Page } from '../page'
 import { recordId, siteId } from '../schemas'
 import { text } from '../text'
 import {
-  CONTENT_LIMITS, NOTE_LIMITS, opinionCategories, SPEAKER_LIMITS, suggestionStates, TITLE_LIMITS,
+  CONTENT_LIMITS, NOTE_LIMITS, opinionCategories, reportLevels, reportMoves, type ReportView, SPEAKER_LIMITS, suggestionStates, TITLE_LIMITS,
   type SimilarSuggestion, type SuggestionDetail, type SuggestionState, type SuggestionSummary,
 } from '.'
 
@@ -52,6 +52,26 @@ export const opinionsContract = {
     output: returns<{ id: number; state: SuggestionState; intoId: number }>(),
   },
   withdraw: { input: v.object({ suggestionId }), output: returns<{ id: number; state: SuggestionState }>() },
+  /** A 专报 written from accepted suggestions (each becomes `used`). */
+  report: {
+    input: v.object({
+      title: text('专报标题', { min: 4, max: 60 }),
+      body: text('专报正文', { min: 20, max: 5000 }),
+      suggestionIds: v.pipe(v.array(suggestionId, '请选择建议'), v.minLength(1, '请选择至少一条建议'), v.maxLength(50, '一篇专报最多关联 50 条建议')),
+    }),
+    output: returns<ReportView>(),
+  },
+  moveReport: {
+    input: v.object({
+      reportId: recordId('专报编号'),
+      move: v.picklist(reportMoves, '请选择报送、采用或批示'),
+      level: v.optional(v.picklist(reportLevels, '请选择级别')),
+      adoptedBy: v.optional(text('采用单位', { min: 2, max: 40 })),
+      endorsement: v.optional(text('批示内容', { min: 2, max: 1000 })),
+    }),
+    output: returns<ReportView>(),
+  },
+  getReport: { input: v.object({ reportId: recordId('专报编号') }), output: returns<ReportView>() },
   similar: {
     input: v.object({ title: text('建议标题', { max: TITLE_LIMITS.max }), except: v.optional(suggestionId) }),
     output: returns<SimilarSuggestion[]>(),

@@ -58,6 +58,29 @@ export const SIMILAR_FROM = 0.2
 /** 专报 (社情民意信息专报): drafted, 报送 to a level, 采用, 批示. */
 export const reportStates = ['draft', 'submitted', 'adopted', 'endorsed'] as const
 export type ReportState = (typeof reportStates)[number]
+export const reportStateLabels: Record<ReportState, string> = { draft: '已编写', submitted: '已报送', adopted: '已采用', endorsed: '获批示' }
+
+export const reportMoves = ['submit', 'adopt', 'endorse'] as const
+export type ReportMove = (typeof reportMoves)[number]
+/** 报送 a written report; 采用 a submitted one; a 批示 on a report submitted (adopted or not), never on a draft. */
+export const reportMachine: Record<ReportMove, { from: readonly ReportState[]; to: ReportState }> = {
+  submit: { from: ['draft'], to: 'submitted' },
+  adopt: { from: ['submitted'], to: 'adopted' },
+  endorse: { from: ['submitted', 'adopted'], to: 'endorsed' },
+}
+export const reportLevels = ['区级', '市级', '省级', '全国'] as const
+
+export interface ReportView {
+  id: number
+  title: string
+  state: ReportState
+  suggestionIds: number[]
+  submittedLevel: string | null
+  adoptedBy: string | null
+  endorsedLevel: string | null
+  /** The 批示 text: only for editors and auditors, null for everyone else. */
+  endorsement: string | null
+}
 
 export interface SuggestionSummary {
   id: number
