@@ -12,6 +12,7 @@ export default defineAppConfig({
       root: 'packages/activities',
       pages: ['pages/list/index', 'pages/detail/index', 'pages/code/index', 'pages/checkin/index', 'pages/attendance/index', 'pages/duty/index', 'pages/members/index', 'pages/create/index'],
     },
+    { root: 'packages/opinions', pages: ['pages/submit/index', 'pages/mine/index', 'pages/screen/index', 'pages/detail/index'] },
     // The dev sign-in exists only in the browser build: WeChat supplies identity in the mini-program.
     ...(process.env.TARO_ENV === 'h5' ? [{ root: 'packages/devsignin', pages: ['pages/index/index'] }] : []),
   ],
