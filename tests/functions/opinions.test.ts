@@ -205,4 +205,58 @@ describe(`社情民意 on ${DB_LABEL}`, () => {
     const timeline = (await staff('get', { suggestionId: first })).data.timeline.map((entry: any) => entry.move)
     expect(timeline).toEqual(['submit', 'accept', 'use'])
   })
+
+  it('keeps its rules under random moves by random people (model-based, seeded)', async () => {
+    let seed = 20
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return Math.floor(seed / 65536) % n
+    }
+    const people = ['demo-resident', 'demo-member', 'demo-voter-a', 'demo-voter-b']
+    const ids: number[] = []
+    let moves = 0
+    let links = 0
+    const decided = new Set<string>()
+    for (let step = 0; step < 60; step++) {
+      const kind = ids.length < 3 ? 0 : random(6)
+      const id = ids[random(Math.max(ids.length, 1))]
+      const who = people[random(people.length)]
+      let answer: any
+      if (kind === 0) {
+        answer = await as(who)('submit', draft({ title: `关于小区${['电梯', '停车', '垃圾', '绿化'][random(4)]}的第${step}条建议` }))
+        if (answer.data) ids.push(answer.data.id)
+      } else if (kind === 1 || kind === 2) {
+        const decision = kind === 1 ? 'accept' : 'return'
+        answer = await as(random(4) === 0 ? who : 'demo-staff')('screen', { suggestionId: id, decision, note: '审核意见' })
+        if (answer.data) decided.add(`${id}:${answer.data.state}`)
+      } else if (kind === 3) {
+        const into = ids[random(ids.length)]
+        answer = await staff('merge', { suggestionId: id, intoId: into, note: '内容相近' })
+        if (answer.data) decided.add(`${id}:merged`)
+      } else if (kind === 4) {
+        answer = await as(who)('withdraw', { suggestionId: id })
+      } else {
+        const accepted = (await rt.db.query("SELECT id FROM suggestions WHERE state IN ('accepted', 'used') ORDER BY id LIMIT 2")).map((row) => Number(row.id))
+        answer = await staff('report', { title: `第${step}期社情民意专报`, body: '现将近期群众反映较集中的意见建议整理报告如下，供领导参阅。', suggestionIds: accepted.length ? accepted : [id] })
+        if (answer.data) links += answer.data.suggestionIds.length
+        if (answer.data) moves += answer.data.suggestionIds.length - 1 // one `use` row each, counted with the report below
+      }
+      if (answer.data) moves += 1
+      else expect(['forbidden', 'conflict', 'invalid_input', 'rate_limited', 'not_found']).toContain(answer.error.code)
+      const [facts] = await rt.db.query(
+        `SELECT (SELECT count(*)::int FROM suggestion_timeline) AS timeline,
+                (SELECT count(*)::int FROM report_suggestions) AS links,
+                (SELECT count(*)::int FROM suggestions s JOIN suggestions t ON t.id = s.merged_into WHERE t.state = 'merged') AS chained,
+                (SELECT count(*)::int FROM suggestions WHERE (state = 'merged') <> (merged_into IS NOT NULL)) AS unlinked,
+                (SELECT count(*)::int FROM outbox WHERE dedupe_key LIKE 'suggestion:%') AS told,
+                (SELECT count(DISTINCT dedupe_key)::int FROM outbox WHERE dedupe_key LIKE 'suggestion:%') AS keys`,
+      )
+      expect([step, facts]).toEqual([step, { timeline: moves, links, chained: 0, unlinked: 0, told: decided.size, keys: decided.size }])
+    }
+    const states = (await rt.db.query('SELECT DISTINCT state FROM suggestions')).map((row) => row.state)
+    for (const state of states) expect(suggestionStates).toContain(state)
+    expect(states.length).toBeGreaterThanOrEqual(4) // the walk reached most of the machine
+    expect(links).toBeGreaterThan(0)
+  })
 })
+
