@@ -9,7 +9,6 @@ import { everyone, profileIssuers } from '../core/access'
 import { screenText } from '../core/content'
 import { fail } from '../core/errors'
 import type { Caller } from '../core/identity'
-import { publicMasker } from '../core/names'
 import { conditions, pageOf } from '../core/page'
 import { take, type Limit } from '../core/rate-limit'
 import { createMain, defineFunction } from '../core/router'
@@ -127,14 +126,8 @@ export const definition = defineFunction({
       if (input.state) add('s.state = ?', input.state)
       if (input.siteId) add('s.site_id = ?', input.siteId)
       const page = await pageOf<SuggestionListRow>(db, { columns: listColumns, from: listFrom, where, params, keys: ['s.created_at', 's.id'], desc: true }, input)
-      const mask = all ? undefined : await publicMasker(db)
-      return {
-        ...page,
-        items: page.items.map((row) => {
-          const summary = summaryOf(row, all || row.author_id === caller.userId)
-          return mask ? { ...summary, title: row.author_id === caller.userId ? summary.title : mask(summary.title) } : summary
-        }),
-      }
+      // Only the caller's own rows or, for editors and auditors, all: both read in full.
+      return { ...page, items: page.items.map((row) => summaryOf(row, true)) }
     },
 
     get: async ({ db, input, caller }) => {
