@@ -12,6 +12,7 @@ import { feature as admin } from './admin/feature'
 import { feature as checkin } from './checkin/feature'
 import { feature as duty } from './duty/feature'
 import { feature as feedback } from './feedback/feature'
+import { feature as opinions } from './opinions/feature'
 import { feature as notices } from './notices/feature'
 import { feature as resources } from './resources/feature'
 import { feature as operations } from './operations/feature'
@@ -19,7 +20,7 @@ import { feature as sites } from './sites/feature'
 import { feature as topics } from './topics/feature'
 import { feature as votes } from './votes/feature'
 
-export const features: readonly Feature[] = [sites, checkin, account, admin, activities, duty, topics, votes, notices, feedback, resources, operations]
+export const features: readonly Feature[] = [sites, checkin, account, admin, activities, duty, topics, votes, notices, feedback, resources, operations, opinions]
 
 /** Each feature's function by its name: the entries the host serves at /api/<name>, as deployed. */
 export const cloudFunctions: Record<string, Feature> = Object.fromEntries(features.map((feature) => [feature.definition.name, feature]))

@@ -7,6 +7,7 @@ import type { EventOf } from '../../src/domain/events'
 import { supervisionLabels } from '../../src/domain/feedback'
 import { wxTime } from '../../src/domain/notices/subscriptions'
 import { shanghaiDateTime } from '../../src/domain/time'
+import { reportStateLabels, type ReportState } from '../../src/domain/opinions'
 import { moves, topicStateLabels } from '../../src/domain/topics'
 import type { Queryable } from '../core/db'
 import type { EventScope, Reactions } from '../core/events'
@@ -15,6 +16,8 @@ import { enqueue, enqueueEach } from './outbox'
 
 const topicPage = (id: number) => `/packages/topics/pages/detail/index?id=${id}`
 const storyPage = (id: number) => `/packages/feedback/pages/story/index?id=${id}`
+const reportNews: Record<ReportState, string> = { draft: '您的建议已转化为专报', submitted: '您的建议所在专报已报送', adopted: '您的建议所在专报已被采用', endorsed: '您的建议所在专报获领导批示' }
+const suggestionPage = (id: number) => `/packages/opinions/pages/detail/index?id=${id}`
 const activityPage = (id: number) => `/packages/activities/pages/detail/index?id=${id}`
 const bookingsPage = '/packages/resources/pages/mine/index'
 const requestsPage = '/packages/resources/pages/requests/index'
@@ -151,4 +154,18 @@ export const reactions: Reactions = {
 
   'appeal.decided': (tx, e) =>
     tellOfStory(tx, [e.appellantId], '评价申诉已处理', `${e.uphold ? '申诉成立，该评价不计入满意度' : '申诉未成立'}：${e.note}`, e.topicId, e.key),
+
+  'suggestion.decided': async (tx, e) =>
+    Number(await enqueue(tx.db, tx.now, 'inapp', e.authorId, {
+      title: e.to === 'accepted' ? '您的建议已被采纳' : e.to === 'returned' ? '您的建议被退回' : '您的建议已与相同建议合并',
+      body: `您提交的建议“${e.title}”${e.to === 'accepted' ? '已被采纳，我们将整理提炼、报送有关方面' : e.to === 'returned' ? '被退回' : '已与内容相同的建议合并办理'}${e.note ? `：${e.note}` : '。'}`,
+      link: suggestionPage(e.suggestionId),
+    }, e.key)),
+
+  'report.moved': async (tx, e) =>
+    enqueueEach(tx.db, tx.now, 'inapp', e.authors, {
+      title: reportNews[e.to],
+      body: `您提出的建议已写入社情民意信息专报“${e.title}”${e.to === 'draft' ? '' : `，该专报${reportStateLabels[e.to]}`}。感谢您的建言献策！`,
+      link: '/packages/opinions/pages/mine/index',
+    }, e.key),
 }

@@ -9,6 +9,7 @@
  * is account's fact, and activities keeps a member's facts (name, sector, studio) from it.
  */
 import type { CycleSettings } from './cycle'
+import type { ReportState, SuggestionState } from './opinions'
 import type { BindableRole } from './roles'
 import type { TopicMove, TopicState } from './topics'
 
@@ -46,6 +47,10 @@ export type DomainEvent =
   | { type: 'booking.confirmed'; key: string; bookingId: number; resourceName: string; siteId: string; startsAt: Date; personId: number }
   | { type: 'booking.declined'; key: string; bookingId: number; resourceName: string; siteId: string; startsAt: Date; personId: number; note: string }
   | { type: 'booking.cancelled'; key: string; bookingId: number; resourceName: string; siteId: string; startsAt: Date; personId: number; cancelledBy: number; reason: string | null }
+  // opinions (社情民意): an editor decided a suggestion (accepted, returned, merged); its author hears once per state
+  | { type: 'suggestion.decided'; key: string; suggestionId: number; title: string; authorId: number; to: SuggestionState; note: string | null }
+  // opinions: a 专报 written from suggestions moved (written, 报送, 采用, 批示); each suggester hears once per report and state
+  | { type: 'report.moved'; key: string; reportId: number; title: string; to: ReportState; authors: number[] }
 
 export type EventType = DomainEvent['type']
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>

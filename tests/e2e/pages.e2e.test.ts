@@ -54,6 +54,8 @@ const pages = [
   { name: 'booking-requests', persona: 'staff', path: '/packages/resources/pages/requests/index', ready: '民生圆桌会进园区' },
   { name: 'site-operations', persona: 'site_admin', path: '/packages/operations/pages/site/index?id=F01', ready: '阵地档案' },
   { name: 'site-profile', persona: 'site_admin', path: '/packages/operations/pages/profile/index?id=F01', ready: '保存' },
+  { name: 'suggest', persona: 'resident', path: '/packages/opinions/pages/submit/index', ready: '建议标题' },
+  { name: 'suggestions-screen', persona: 'staff', path: '/packages/opinions/pages/screen/index', ready: '待人工审核' },
   // The desk's kiosk is always in elder mode (it turns it on for the person at the desk).
   { name: 'desk-checkin', persona: 'site_admin', path: '/packages/operations/pages/desk/index?id=F01', ready: '确认签到', alwaysElder: true },
 ]

@@ -8,6 +8,7 @@ import { cycleStatuses } from '../../src/domain/cycle'
 import { appealStatuses, assignmentStatuses, dayKinds, noteKinds } from '../../src/domain/feedback'
 import { locationStatuses } from '../../src/domain/geo'
 import { deliveryKinds, deliveryStatuses, noticeStatuses } from '../../src/domain/notices'
+import { opinionChannels, reportStates, suggestionMoves, suggestionStates } from '../../src/domain/opinions'
 import { archiveParts, dimensions, evidenceDimensions, fileKinds, visitVerdicts } from '../../src/domain/operations'
 import { bookingStatuses, countingStatuses, resourceKinds, resourceStatuses } from '../../src/domain/resources'
 import { siteCategories, siteKinds } from '../../src/domain/sites'
@@ -39,6 +40,10 @@ const DEFINED: Record<string, readonly string[]> = {
   'operation_evidence.part': archiveParts,
   'operation_visit_items.dimension': dimensions,
   'operation_visit_items.verdict': visitVerdicts,
+  'suggestions.channel': opinionChannels,
+  'suggestions.state': suggestionStates,
+  'suggestion_timeline.move': suggestionMoves,
+  'opinion_reports.state': reportStates,
 }
 
 describe(`status values on ${DB_LABEL}`, () => {

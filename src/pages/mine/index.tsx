@@ -90,6 +90,8 @@ export default function Mine() {
           <Cell icon='alert' title='发布通知' label='向关注者、委员发送通知，查看送达和已读' arrow onClick={go('/packages/notices/pages/sent/index')} />
         )}
         <Cell icon='topic' title='我的议题' label='我提出的、投票的、关注的月月说事议题' arrow onClick={go('/packages/topics/pages/mine/index')} />
+        <Cell icon='topic' title='我的建议' label='社情民意：我提的建议和它的办理结果' arrow onClick={go('/packages/opinions/pages/mine/index')} />
+        {staff && <Cell icon='check' title='建议审核' label='采纳、退回、合并社情民意建议，编写专报' arrow onClick={go('/packages/opinions/pages/screen/index')} />}
         <Cell icon='calendar' title='协商活动' label='报名参加各联盟点的协商活动' arrow onClick={go('/packages/activities/pages/list/index')} />
         <Cell icon='location' title='联盟资源预约' label='场地、专家、课程一键预约，查看我的预约' arrow onClick={go('/packages/resources/pages/list/index')} />
         {decides && <Cell icon='check' title='预约审核' label='同意或不同意本单位资源的预约' arrow onClick={go('/packages/resources/pages/requests/index')} />}

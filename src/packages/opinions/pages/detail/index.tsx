@@ -1,0 +1,90 @@
+/**
+ * One suggestion and what became of it: its state, content, the timeline (who decided, when, with
+ * what note) and the 专报 it fed. Its author may withdraw it while undecided; an editor accepts,
+ * returns with a note, or merges it into a similar one.
+ */
+import { Textarea, View } from '@tarojs/components'
+import Taro, { useLoad } from '@tarojs/taro'
+import { useState } from 'react'
+import { Button, Cell, CellGroup, Field, Notice, Page, PageError, Skeleton, Tag } from '@/components/ui'
+import { lengthProblem } from '@/domain/limits'
+import { channelLabels, NOTE_LIMITS, nextState, reportStateLabels, suggestionStateLabels } from '@/domain/opinions'
+import { can } from '@/domain/opinions/permissions'
+import { shanghaiDateTime } from '@/domain/time'
+import { asFailure } from '@/hooks/latest'
+import { useCall } from '@/hooks/useCall'
+import { getSuggestion, mergeSuggestion, screenSuggestion, similarSuggestions, withdrawSuggestion } from '@/services/opinions'
+import { useSession } from '@/stores/session'
+import { stateTone } from '../../tones'
+
+export default function SuggestionPage() {
+  const [id, setId] = useState<number | null>(null)
+  const detail = useCall(id === null ? null : `suggestion-${id}`, () => getSuggestion({ suggestionId: id! }))
+  const me = useSession((s) => s.me)
+  const [note, setNote] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const editor = !!me && can({ userId: me.userId, grants: me.roles }, 'screen')
+  const similar = useCall(editor && id !== null && detail.data ? `similar-${id}` : null, () => similarSuggestions({ title: detail.data!.title, except: id! }))
+  useLoad((params) => setId(Number(params.id)))
+
+  if (detail.error) return <Page><PageError error={detail.error} retry={detail.retry} /></Page>
+  if (!detail.data) return <Page><Skeleton count={3} /></Page>
+  const s = detail.data
+  const act = async (run: () => Promise<unknown>, done: string) => {
+    setBusy(true)
+    setError('')
+    try {
+      await run()
+      Taro.showToast({ title: done, icon: 'success' })
+      setNote('')
+      detail.retry()
+    } catch (e) {
+      setError(asFailure(e).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const noteProblem = lengthProblem('审核意见', note, NOTE_LIMITS)
+  const mayWithdraw = !!me && nextState(s.state, 'withdraw') !== null && !editor
+
+  return (
+    <Page title={s.title}>
+      {error && <Notice tone='error'>{error}</Notice>}
+      <View className='ui-card'>
+        <View role='heading' aria-level={1}>{s.title}</View>
+        <View><Tag tone={stateTone[s.state]}>{s.stateLabel}</Tag> {s.category} · {channelLabels[s.channel]}</View>
+        {editor && <View>建议人：{s.suggester}{s.phone ? ` · ${s.phone}` : ''}</View>}
+        <View>{s.content}</View>
+      </View>
+      <CellGroup title='办理经过'>
+        {s.timeline.map((entry, i) => (
+          <Cell key={i} title={`${suggestionStateLabels[entry.toState]} · ${entry.actorRole}`} label={`${shanghaiDateTime(entry.at)}${entry.note ? ` · ${entry.note}` : ''}`} />
+        ))}
+      </CellGroup>
+      {s.reports.length > 0 && (
+        <CellGroup title='转化成果'>
+          {s.reports.map((r) => <Cell key={r.id} title={`社情民意信息专报：${r.title}`} value={<Tag tone='success'>{reportStateLabels[r.state]}</Tag>} />)}
+        </CellGroup>
+      )}
+      {editor && nextState(s.state, 'accept') !== null && (
+        <CellGroup title='审核'>
+          <Field label='审核意见' hint='退回、合并时必填' count={{ value: note, max: NOTE_LIMITS.max }}>
+            <Textarea className='ui-input ui-textarea' value={note} maxlength={NOTE_LIMITS.max} onInput={(e) => setNote(e.detail.value)} nativeProps={{ 'aria-label': '审核意见' }} />
+          </Field>
+          <Button loading={busy} onClick={() => act(() => screenSuggestion({ suggestionId: s.id, decision: 'accept', note: note || undefined }), '已采纳')}>采纳</Button>
+          <Button kind='plain' loading={busy} disabled={!!noteProblem} why={noteProblem} onClick={() => act(() => screenSuggestion({ suggestionId: s.id, decision: 'return', note }), '已退回')}>退回</Button>
+        </CellGroup>
+      )}
+      {editor && nextState(s.state, 'merge') !== null && (similar.data ?? []).length > 0 && (
+        <CellGroup title='相近建议（可合并）'>
+          {(similar.data ?? []).map((other) => (
+            <Cell key={other.id} title={other.title} label={`相似度 ${Math.round(other.similarity * 100)}% · ${suggestionStateLabels[other.state]}`}
+              value={<Button kind='plain' disabled={!!noteProblem} why={noteProblem} onClick={() => act(() => mergeSuggestion({ suggestionId: s.id, intoId: other.id, note }), '已合并')}>合并到此</Button>} />
+          ))}
+        </CellGroup>
+      )}
+      {mayWithdraw && <Button kind='plain' loading={busy} onClick={() => act(() => withdrawSuggestion({ suggestionId: s.id }), '已撤回')}>撤回建议</Button>}
+    </Page>
+  )
+}
