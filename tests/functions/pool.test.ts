@@ -11,7 +11,8 @@ describe('pool settings', () => {
     expect(() => poolSettings({ DATABASE_STATEMENT_TIMEOUT_MS: 'soon' })).toThrow('DATABASE_STATEMENT_TIMEOUT_MS')
   })
 
-  const onServer = process.env.DATABASE_URL ? it : it.skip
+  // Through PgBouncer (DATABASE_POOLED=1) the timeout cannot go as a startup parameter: it is the role's there (docs/deploy.md).
+  const onServer = process.env.DATABASE_URL && process.env.DATABASE_POOLED !== '1' ? it : it.skip
   onServer('has the server cancel a statement past the timeout, and holds at most its size', async () => {
     const db = await openPostgres(process.env.DATABASE_URL!, { max: 2, idleTimeoutMs: 1000, statementTimeoutMs: 300 })
     try {

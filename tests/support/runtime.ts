@@ -52,9 +52,13 @@ async function openPgliteSchema(): Promise<{ db: Db; drop(): Promise<void> }> {
  * whose default search_path is its schema, so every server connection the pooler opens for it
  * starts there.
  */
+/** Roles whose drop had to wait for the pooler to let go of their server connections (server_idle_timeout). */
+const lingering = new Set<string>()
+
 async function openPooledSchema(url: string): Promise<{ db: Db; drop(): Promise<void> }> {
   const schema = newSchema()
   const admin = await openPostgres(url)
+  for (const role of lingering) await admin.exec(`DROP ROLE ${role}`).then(() => lingering.delete(role), () => undefined)
   await admin.exec(`CREATE ROLE ${schema} LOGIN; ALTER ROLE ${schema} SET search_path = ${schema}; CREATE SCHEMA ${schema} AUTHORIZATION ${schema}`)
   const scoped = new URL(url)
   scoped.username = schema
@@ -64,7 +68,7 @@ async function openPooledSchema(url: string): Promise<{ db: Db; drop(): Promise<
     drop: async () => {
       await admin.exec(`DROP SCHEMA ${schema} CASCADE`)
       // The pooler may still hold a server connection as the role: it goes once that is closed.
-      await admin.exec(`DROP OWNED BY ${schema}; DROP ROLE ${schema}`).catch(() => undefined)
+      await admin.exec(`DROP OWNED BY ${schema}; DROP ROLE ${schema}`).catch(() => lingering.add(schema))
       await admin.close()
     },
   }
