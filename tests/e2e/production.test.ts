@@ -208,6 +208,7 @@ describeWithServer('production host on the PostgreSQL server', () => {
 
   it('on SIGTERM stops taking requests, finishes the one in flight and exits 0', async () => {
     // A call whose body is still arriving when the signal comes.
+    let finish: () => void = () => undefined
     const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port: host.port, path: '/api/account', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '30' } }, (res) => {
         let body = ''
@@ -216,14 +217,19 @@ describeWithServer('production host on the PostgreSQL server', () => {
       })
       req.on('error', reject)
       req.write('{"action":"me",')
-      setTimeout(() => {
-        host.child.kill('SIGTERM')
-        setTimeout(() => req.end('"data":{}     }'), 700)
-      }, 300)
+      finish = () => req.end('"data":{}     }')
     })
-    await new Promise((resolve) => setTimeout(resolve, 650))
-    // No longer listening: a new connection is refused.
-    await expect(fetch(`${host.url}/readyz`)).rejects.toThrow()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    host.child.kill('SIGTERM')
+    // It stops listening (a new connection is refused) while the call is still open.
+    let refused = false
+    for (let i = 0; i < 100 && !refused; i++) {
+      refused = await fetch(`${host.url}/readyz`).then(() => false, () => true)
+      if (!refused) await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect(refused).toBe(true)
+    expect(host.child.exitCode).toBeNull()
+    finish()
     const { status, body } = await answer
     expect(status).toBe(200)
     expect(JSON.parse(body).error.code).toBe('unauthenticated')
