@@ -93,7 +93,11 @@ export async function buildHost() {
   await esbuild.build({
     ...serverOptions,
     target: 'node20',
-    entryPoints: ['main', 'pglite-thread'].map((name) => join(root, `cloudfunctions/host/${name}.ts`)),
+    // dist/host/admin.js is account's operator commands (npm run admin), beside the host that serves them.
+    entryPoints: [
+      ...['main', 'pglite-thread'].map((name) => ({ in: join(root, `cloudfunctions/host/${name}.ts`), out: name })),
+      { in: join(root, 'cloudfunctions/account/cli.ts'), out: 'admin' },
+    ],
     outdir: join(root, 'dist/host'),
     packages: 'external',
     sourcemap: true,

@@ -79,11 +79,46 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   return guarded(pgliteDb(exchange, close, typeParserFor))
 }
 
-export async function openPostgres(url: string): Promise<Db> {
+export interface PoolSettings {
+  /** Connections this process may hold (DATABASE_POOL_SIZE). */
+  max: number
+  /** An idle connection is closed after this long (DATABASE_IDLE_TIMEOUT_MS). */
+  idleTimeoutMs: number
+  /** The server cancels a statement running longer (DATABASE_STATEMENT_TIMEOUT_MS; 0: none sent). */
+  statementTimeoutMs: number
+}
+
+const setting = (value: string | undefined, fallback: number, name: string): number => {
+  if (value === undefined || value === '') return fallback
+  const n = Number(value)
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be a whole number ≥ 0, not ${JSON.stringify(value)}`)
+  return n
+}
+
+/**
+ * The pool of one process. Production (NODE_ENV=production, or a deployed function) keeps it
+ * small — 2 connections, so functions × instances × 2 fits under the pooler's limit — with a 15 s
+ * statement timeout; development and the tests keep 10 and no timeout, as before. The timeout goes
+ * as a startup parameter (no session SET, so a transaction pooler cannot hand it to another client).
+ */
+export function poolSettings(env: NodeJS.ProcessEnv = process.env, deployed = false): PoolSettings {
+  const production = deployed || env.NODE_ENV === 'production'
+  const max = setting(env.DATABASE_POOL_SIZE, production ? 2 : 10, 'DATABASE_POOL_SIZE')
+  if (max < 1) throw new Error('DATABASE_POOL_SIZE must be at least 1')
+  return {
+    max,
+    idleTimeoutMs: setting(env.DATABASE_IDLE_TIMEOUT_MS, 10_000, 'DATABASE_IDLE_TIMEOUT_MS'),
+    statementTimeoutMs: setting(env.DATABASE_STATEMENT_TIMEOUT_MS, production ? 15_000 : 0, 'DATABASE_STATEMENT_TIMEOUT_MS'),
+  }
+}
+
+export async function openPostgres(url: string, settings: PoolSettings = poolSettings()): Promise<Db> {
   const { default: pg } = await import('pg')
   const pool = new pg.Pool({
     connectionString: url,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: settings.max,
+    idleTimeoutMillis: settings.idleTimeoutMs,
+    ...(settings.statementTimeoutMs > 0 ? { statement_timeout: settings.statementTimeoutMs } : {}),
     types: { getTypeParser: typeParserFor },
   })
   pool.on('error', (error) => console.error('[db] idle client error', error.message))
@@ -120,6 +155,6 @@ export async function openPostgres(url: string): Promise<Db> {
 }
 
 /** Opens a PostgreSQL server when a URL is given (DATABASE_URL), else PGlite in `dataDir`. */
-export function openDb(url: string | undefined, dataDir?: string): Promise<Db> {
-  return url ? openPostgres(url) : openPglite(dataDir)
+export function openDb(url: string | undefined, dataDir?: string, settings?: PoolSettings): Promise<Db> {
+  return url ? openPostgres(url, settings) : openPglite(dataDir)
 }

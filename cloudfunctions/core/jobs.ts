@@ -131,20 +131,30 @@ export function timerTrigger(jobs: Record<string, Job>): TimerTrigger | undefine
 }
 
 /** The local host's scheduler: every `intervalMs`, the due jobs of every function, never two ticks at once. */
-export function scheduleJobs(owners: JobOwner[], runtime: Runtime, intervalMs: number): () => void {
-  let running = false
+export function scheduleJobs(owners: JobOwner[], runtime: Runtime, intervalMs: number): () => Promise<void> {
+  let running: Promise<void> | undefined
+  let stopped = false
   const tick = async () => {
-    if (running) return
-    running = true
-    try {
-      for (const owner of owners) await runDueJobs(owner, runtime, 'host')
-    } catch (error) {
-      console.error('[job] scheduler:', error instanceof Error ? error.message : error)
-    } finally {
-      running = false
-    }
+    if (running || stopped) return
+    running = (async () => {
+      try {
+        for (const owner of owners) {
+          if (stopped) break
+          await runDueJobs(owner, runtime, 'host')
+        }
+      } catch (error) {
+        console.error('[job] scheduler:', error instanceof Error ? error.message : error)
+      }
+    })()
+    await running
+    running = undefined
   }
   const timer = setInterval(tick, intervalMs)
   timer.unref()
-  return () => clearInterval(timer)
+  /** Stops the timer; answers when the run under way (if any) has finished its current owner's jobs. */
+  return async () => {
+    stopped = true
+    clearInterval(timer)
+    await running
+  }
 }

@@ -4,7 +4,7 @@
  */
 import type { Clock } from './clock'
 import { systemClock } from './clock'
-import { openDb, type Db } from './db'
+import { openDb, poolSettings, type Db } from './db'
 import { migrate } from './migrate'
 import type { Platform } from './platform'
 import { wxPlatform } from './platform-wx'
@@ -38,7 +38,7 @@ export function getRuntime(): Promise<Runtime> {
 
 async function deployedRuntime(): Promise<Runtime> {
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set for the deployed function')
-  const db = await openDb(process.env.DATABASE_URL)
+  const db = await openDb(process.env.DATABASE_URL, undefined, poolSettings(process.env, true))
   try {
     await migrate(db)
   } catch (error) {

@@ -1,21 +1,28 @@
 /**
- * The local host: every cloud function at POST /api/<fn> (same envelope, same entries as the
- * cloud), the dev sign-in at /dev/*, and the h5 build for everything else. No request can end the
- * process: anything malformed is answered with a 4xx, anything unexpected with a 500.
+ * The host: every cloud function at POST /api/<fn> (same envelope, same entries as the cloud),
+ * the dev sign-in at /dev/* (not in production), /healthz, /readyz, /metrics (allowed addresses
+ * only), and the h5 build for everything else. No request can end the process: anything malformed
+ * is answered with a 4xx, anything unexpected with a 500.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { BlockList } from 'node:net'
 import { runDueJobs } from '../core/jobs'
+import { migrationsOf } from '../core/migrate'
+import { migrationFiles } from '../core/migrations'
 import type { Runtime } from '../core/runtime'
+import type { Envelope } from '../../src/domain/errors'
 import { cloudFunctions, demoPeople } from '../features'
 import type { DevAuth } from './dev-auth'
 import { BadRequest, failure, readJson, securityHeaders, sendJson, serveStatic } from './http'
+import { allowed, allowList, Metrics, personHash } from './production'
 import { receivePhoto, servePhoto } from './uploads'
 
 const GUEST = /^[A-Za-z0-9_-]{1,40}$/
 
 export interface HostOptions {
   runtime: Runtime
-  auth: DevAuth
+  /** The dev sign-in; none in production (then no /dev/* route and no caller from a dev token). */
+  auth?: DevAuth
   h5Dir: string
   /** The address people open; its host name may use the dev sign-in besides localhost. */
   publicUrl: string
@@ -23,7 +30,34 @@ export interface HostOptions {
   uploadsDir: string
   /** When given (DEV_CLOCK=1), POST /dev/clock { at } moves the host's time and runs the jobs then due. */
   clock?: { set(at: Date | string): void }
+  /** Addresses that may read /metrics (loopback by default). */
+  metricsAllow?: BlockList
+  /** One structured entry per request (production: a JSON line); never a token, code or openid. */
+  log?: (entry: Record<string, unknown>) => void
 }
+
+/** What the host is doing: requests being answered, and whether it has stopped taking new ones. */
+export interface HostState {
+  inFlight: number
+  draining: boolean
+  /** Answers when the last request in flight has finished (at once when none is). */
+  idle(): Promise<void>
+}
+
+/** What one request did, for its log line and the metrics. */
+interface Note {
+  route: string
+  fn?: string
+  action?: string
+  code?: string
+  who?: string
+}
+
+const ACTION = /^[A-Za-z][A-Za-z0-9]{0,40}$/
+const expectedMigrations = migrationsOf(migrationFiles).map((m) => m.version)
+
+const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
+  Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())])
 
 /** Host names the dev sign-in answers: a page from any other name (DNS rebinding) gets no token. */
 function signinHosts(publicUrl: string): Set<string> {
@@ -38,29 +72,89 @@ function hostName(req: IncomingMessage): string | undefined {
   }
 }
 
-export function createHost({ runtime, auth, h5Dir, publicUrl, uploadsDir, clock }: HostOptions): Server {
+export function createHost(options: HostOptions): Server & { state: HostState } {
+  const { runtime, auth, h5Dir, publicUrl, uploadsDir, clock, log } = options
   const headers = securityHeaders(h5Dir)
   const allowedHosts = signinHosts(publicUrl)
+  const metricsAllow = options.metricsAllow ?? allowList()
+  const metrics = new Metrics()
+  const waiters: (() => void)[] = []
+  const state: HostState = {
+    inFlight: 0,
+    draining: false,
+    idle: () => (state.inFlight === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))),
+  }
 
-  async function api(req: IncomingMessage, res: ServerResponse, fn: string): Promise<void> {
+  async function api(req: IncomingMessage, res: ServerResponse, fn: string, note: Note): Promise<void> {
     const entry = Object.hasOwn(cloudFunctions, fn) ? cloudFunctions[fn] : undefined
     if (!entry) return sendJson(res, 404, failure('not_found', '没有这个服务'))
+    note.fn = fn
     const event = await readJson(req)
-    sendJson(res, 200, await entry.main(event, { openid: signedIn(req) }))
+    const action = (event as { action?: unknown } | null)?.action
+    note.action = typeof action === 'string' && ACTION.test(action) && Object.hasOwn(entry.definition.actions, action) ? action : 'unknown'
+    const openid = signedIn(req)
+    note.who = personHash(openid)
+    const answer = (await entry.main(event, { openid })) as Envelope<unknown>
+    note.code = answer.ok ? 'ok' : answer.error.code
+    sendJson(res, 200, answer)
   }
 
   function signedIn(req: IncomingMessage): string | undefined {
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1]
-    return token ? auth.verify(token, runtime.clock.now()) : undefined
+    return token && auth ? auth.verify(token, runtime.clock.now()) : undefined
   }
 
-  async function signin(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** Liveness and what an operator checks first: the database answers, every migration is applied, when each job last ran. */
+  async function healthz(res: ServerResponse): Promise<void> {
+    try {
+      const rows = await withTimeout(runtime.db.query<{ version: number }>('SELECT version FROM schema_migrations'), 3000)
+      const applied = new Set(rows.map((row) => row.version))
+      const missing = expectedMigrations.filter((version) => !applied.has(version))
+      const jobs = await withTimeout(
+        runtime.db.query<{ fn: string; job: string; started_at: Date; finished_at: Date | null; failed: boolean }>(
+          'SELECT DISTINCT ON (fn, job) fn, job, started_at, finished_at, error IS NOT NULL AS failed FROM job_runs ORDER BY fn, job, started_at DESC',
+        ),
+        3000,
+      )
+      const ok = missing.length === 0
+      sendJson(res, ok ? 200 : 503, {
+        ok,
+        database: 'ok',
+        migrations: { applied: applied.size, expected: expectedMigrations.length, missing },
+        jobs: jobs.map((j) => ({ name: `${j.fn}.${j.job}`, lastStarted: j.started_at, lastFinished: j.finished_at, failed: j.failed })),
+      })
+    } catch {
+      sendJson(res, 503, { ok: false, database: 'unreachable' })
+    }
+  }
+
+  /** Readiness: taking requests (not shutting down) and the database answers. */
+  async function readyz(res: ServerResponse): Promise<void> {
+    if (state.draining) return sendJson(res, 503, { ok: false, reason: 'shutting down' })
+    try {
+      await withTimeout(runtime.db.query('SELECT 1'), 2000)
+      sendJson(res, 200, { ok: true })
+    } catch {
+      sendJson(res, 503, { ok: false, reason: 'database unreachable' })
+    }
+  }
+
+  function metricsPage(req: IncomingMessage, res: ServerResponse): void {
+    // Through a proxy every request comes from the proxy's address: a forwarded request is never allowed.
+    const forwarded = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined || req.headers['x-real-ip'] !== undefined
+    if (forwarded || !allowed(metricsAllow, req.socket.remoteAddress)) return sendJson(res, 403, failure('forbidden'))
+    const text = metrics.render({ inFlight: state.inFlight })
+    res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) })
+    res.end(text)
+  }
+
+  async function signin(req: IncomingMessage, res: ServerResponse, dev: DevAuth): Promise<void> {
     const body = await readJson(req)
     const { persona, guest } = (body && typeof body === 'object' ? body : {}) as { persona?: unknown; guest?: unknown }
     const person = demoPeople.find((p) => p.persona === persona)
     const openid = person?.openid ?? (typeof guest === 'string' && GUEST.test(guest) ? `guest-${guest}` : undefined)
     if (!openid) return sendJson(res, 400, failure('invalid_input', '请选择一个演示身份'))
-    sendJson(res, 200, { ok: true, data: { token: auth.sign(openid, runtime.clock.now()), openid } })
+    sendJson(res, 200, { ok: true, data: { token: dev.sign(openid, runtime.clock.now()), openid } })
   }
 
   async function setClock(req: IncomingMessage, res: ServerResponse, settable: NonNullable<HostOptions['clock']>): Promise<void> {
@@ -73,7 +167,7 @@ export function createHost({ runtime, auth, h5Dir, publicUrl, uploadsDir, clock 
     sendJson(res, 200, { ok: true, data: { now: runtime.clock.now().toISOString(), runs } })
   }
 
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function route(req: IncomingMessage, res: ServerResponse, note: Note): Promise<void> {
     let url: URL
     try {
       url = new URL(req.url ?? '/', 'http://host')
@@ -82,12 +176,25 @@ export function createHost({ runtime, auth, h5Dir, publicUrl, uploadsDir, clock 
     }
     const path = url.pathname
     const parts = path.split('/')
-    if (req.method === 'POST' && parts[1] === 'api' && parts.length === 3) return api(req, res, parts[2])
+    if (req.method === 'GET' && (path === '/healthz' || path === '/readyz' || path === '/metrics')) {
+      note.route = path.slice(1)
+      if (path === '/healthz') return healthz(res)
+      if (path === '/readyz') return readyz(res)
+      return metricsPage(req, res)
+    }
+    if (state.draining) throw new Draining()
+    if (req.method === 'POST' && parts[1] === 'api' && parts.length === 3) {
+      note.route = 'api'
+      return api(req, res, parts[2], note)
+    }
+    note.route = 'upload'
     if (req.method === 'POST' && path === '/upload') return receivePhoto(req, res, uploadsDir, { openid: signedIn(req), db: runtime.db, now: runtime.clock.now() })
     if (req.method === 'GET' && servePhoto(res, uploadsDir, path)) return
-    if (parts[1] === 'dev') {
+    note.route = 'static'
+    if (parts[1] === 'dev' && auth) {
+      note.route = 'dev'
       if (!allowedHosts.has(hostName(req) ?? '')) return sendJson(res, 403, failure('forbidden', '开发登录只接受本机地址的请求'))
-      if (req.method === 'POST' && path === '/dev/signin') return signin(req, res)
+      if (req.method === 'POST' && path === '/dev/signin') return signin(req, res, auth)
       if (req.method === 'POST' && path === '/dev/clock' && clock) return setClock(req, res, clock)
       if (req.method === 'GET' && path === '/dev/personas') {
         return sendJson(res, 200, { ok: true, data: demoPeople.map(({ persona, nickname }) => ({ persona, nickname })) })
@@ -98,11 +205,29 @@ export function createHost({ runtime, auth, h5Dir, publicUrl, uploadsDir, clock 
   }
 
   const server = createServer((req, res) => {
+    const started = process.hrtime.bigint()
+    const note: Note = { route: 'other' }
+    state.inFlight += 1
+    res.once('close', () => {
+      state.inFlight -= 1
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9
+      if (note.fn && note.action) metrics.observe(note.fn, note.action, note.code ?? `http_${res.statusCode}`, seconds)
+      log?.({ level: 'info', msg: 'request', method: req.method, route: note.route, fn: note.fn, action: note.action, code: note.code, status: res.statusCode, ms: Math.round(seconds * 1e4) / 10, who: note.who })
+      if (state.inFlight === 0) waiters.splice(0).forEach((resolve) => resolve())
+    })
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
-    route(req, res).catch((error) => {
+    // A request on a kept-alive connection while the host stops: answered, and the connection closed.
+    if (state.draining) res.setHeader('connection', 'close')
+    route(req, res, note).catch((error) => {
       if (res.headersSent) return res.destroy()
-      if (error instanceof BadRequest) return sendJson(res, error.status, failure('invalid_input', error.message))
-      console.error('[host]', error)
+      if (error instanceof Draining) return sendJson(res, 503, failure('internal', '服务正在重启，请稍后再试'))
+      if (error instanceof BadRequest) {
+        note.code = 'invalid_input'
+        return sendJson(res, error.status, failure('invalid_input', error.message))
+      }
+      if (log) log({ level: 'error', msg: 'request failed', route: note.route, fn: note.fn, action: note.action, error: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined })
+      else console.error('[host]', error)
+      note.code = 'internal'
       sendJson(res, 500, failure('internal'))
     })
   })
@@ -111,5 +236,8 @@ export function createHost({ runtime, auth, h5Dir, publicUrl, uploadsDir, clock 
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n')
     else socket.destroy()
   })
-  return server
+  return Object.assign(server, { state })
 }
+
+/** A new request after shutdown began. */
+class Draining extends Error {}

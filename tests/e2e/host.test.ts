@@ -55,13 +55,14 @@ describe('local host', () => {
     expect(estimated).toBe(counted)
   })
 
-  it('refuses to start with the dev sign-in under NODE_ENV=production', () => {
+  it('refuses to start under NODE_ENV=production without its settings (never with the dev sign-in; tests/e2e/production.test.ts)', () => {
     const run = spawnSync(process.execPath, [join(ROOT, 'dist/host/main.js')], {
       env: { ...process.env, NODE_ENV: 'production', DATA_DIR: newDataDir(), PORT: '0', DATABASE_URL: '' },
       encoding: 'utf8',
       timeout: 30_000,
     })
     expect(run.status).toBe(1)
-    expect(run.stderr).toContain('不能在 NODE_ENV=production 下运行')
+    expect(run.stderr).toContain('生产环境（NODE_ENV=production）无法启动')
+    expect(run.stderr).toContain('缺少 DATABASE_URL')
   })
 })

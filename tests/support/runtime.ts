@@ -46,9 +46,38 @@ async function openPgliteSchema(): Promise<{ db: Db; drop(): Promise<void> }> {
   }
 }
 
+/**
+ * Through a transaction pooler (DATABASE_POOLED=1, DATABASE_URL naming PgBouncer) no startup
+ * `options` pass and a session SET would reach other clients: each runtime gets a role of its own
+ * whose default search_path is its schema, so every server connection the pooler opens for it
+ * starts there.
+ */
+/** Roles whose drop had to wait for the pooler to let go of their server connections (server_idle_timeout). */
+const lingering = new Set<string>()
+
+async function openPooledSchema(url: string): Promise<{ db: Db; drop(): Promise<void> }> {
+  const schema = newSchema()
+  const admin = await openPostgres(url)
+  for (const role of lingering) await admin.exec(`DROP ROLE ${role}`).then(() => lingering.delete(role), () => undefined)
+  await admin.exec(`CREATE ROLE ${schema} LOGIN; ALTER ROLE ${schema} SET search_path = ${schema}; CREATE SCHEMA ${schema} AUTHORIZATION ${schema}`)
+  const scoped = new URL(url)
+  scoped.username = schema
+  const db = await openPostgres(scoped.toString())
+  return {
+    db,
+    drop: async () => {
+      await admin.exec(`DROP SCHEMA ${schema} CASCADE`)
+      // The pooler may still hold a server connection as the role: it goes once that is closed.
+      await admin.exec(`DROP OWNED BY ${schema}; DROP ROLE ${schema}`).catch(() => lingering.add(schema))
+      await admin.close()
+    },
+  }
+}
+
 async function openTestDb(): Promise<{ db: Db; drop(): Promise<void> }> {
   const url = process.env.DATABASE_URL
   if (!url) return openPgliteSchema()
+  if (process.env.DATABASE_POOLED === '1') return openPooledSchema(url)
   const schema = newSchema()
   const admin = await openPostgres(url)
   await admin.exec(`CREATE SCHEMA ${schema}`)

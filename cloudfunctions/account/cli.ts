@@ -1,0 +1,48 @@
+/**
+ * `npm run admin -- <command> <who>` (or `node dist/host/admin.js …` where the build is deployed; account's own, so the host names no feature):
+ * the operator's commands against the deployment's database (DATABASE_URL; without it the local
+ * PGlite in DATA_DIR, with `npm start` stopped). Migrations are applied first.
+ *   grant-admin <openid|bind code>    give the admin role (audited)
+ *   revoke-admin <openid|bind code>   take it back (audited; never the last admin)
+ */
+import { join, resolve } from 'node:path'
+import { grantAdmin, OperatorError, revokeAdmin } from './operator'
+import { openDb, poolSettings } from '../core/db'
+import { migrate } from '../core/migrate'
+
+const USAGE = `用法 / usage: npm run admin -- grant-admin|revoke-admin <openid 或已绑定的绑定码>`
+const commands = { 'grant-admin': grantAdmin, 'revoke-admin': revokeAdmin }
+
+async function run(args: string[]): Promise<number> {
+  const [command, who, ...rest] = args
+  if (!Object.hasOwn(commands, command ?? '') || !who || rest.length) {
+    console.error(USAGE)
+    return 2
+  }
+  const url = process.env.DATABASE_URL || undefined
+  const dataDir = resolve(process.env.DATA_DIR ?? join(process.cwd(), '.data'))
+  const db = await openDb(url, join(dataDir, 'pglite'), { ...poolSettings(), max: 1 })
+  try {
+    await migrate(db)
+    const { userId, changed } = await commands[command as keyof typeof commands](db, who, new Date())
+    const did = command === 'grant-admin' ? (changed ? '已授予系统管理员' : '已是系统管理员，未改动') : changed ? '已撤销系统管理员' : '不是系统管理员，未改动'
+    console.log(`${did}（user ${userId}），已记入审计日志。`)
+    return 0
+  } catch (error) {
+    if (error instanceof OperatorError) {
+      console.error(error.message)
+      return 1
+    }
+    throw error
+  } finally {
+    await db.close()
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`[admin] failed: ${error instanceof Error ? error.message : error}`)
+    process.exit(1)
+  },
+)
