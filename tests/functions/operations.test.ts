@@ -275,12 +275,8 @@ describe(`operations on ${DB_LABEL}`, () => {
     const ids = (await rt.db.query<{ id: string }>('SELECT id FROM sites ORDER BY id')).map((row) => row.id)
     expect(ids.length).toBeGreaterThanOrEqual(41)
     const quarters = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']
-    await quarterStatuses(rt.db, ids, '2026-Q1', rt.clock.now()) // warm
-    const started = performance.now()
+    // How fast this is belongs in `npm run bench` (issue 21's 100 ms), not in a timed test.
     const all = await Promise.all(quarters.map((quarter) => quarterStatuses(rt.db, ids, quarter, rt.clock.now())))
-    const ms = performance.now() - started
-    console.log(`六有 of ${ids.length} sites × 4 quarters on ${DB_LABEL}: ${ms.toFixed(1)} ms`)
-    expect(ms).toBeLessThan(1000) // the issue's target is 100 ms on the bench; a shared test machine gets a margin
     // With the demo year, W05 meets 有活动 and 有档案 in Q3; W01's archive lacks its minutes.
     const q3 = all[2]
     expect(q3.get('W05')?.filter((r) => r.status === 'met').map((r) => r.label)).toEqual(['有场地', '有标识', '有制度', '有活动', '有档案'])
