@@ -2,6 +2,7 @@
 import { readCache } from '../core/cache'
 import type { SiteSummary } from '../../src/domain/sites'
 import { fail } from '../core/errors'
+import type { Queryable } from '../core/db'
 
 /** How long a site's row is reused: the directory changes rarely, check-ins read it constantly. */
 export const SITE_CACHE_MS = 30_000
@@ -23,3 +24,8 @@ export const findSite = readCache(SITE_CACHE_MS, async (db, siteId: string): Pro
   const [site] = await db.query<SiteRow>('SELECT * FROM sites WHERE id = $1', [siteId])
   return site ?? fail('not_found', '未找到该联盟点')
 })
+
+/** The alliance units (联盟单位), each with its category (流量型 / 基层性 / 代表性), in directory order. */
+export type AllianceUnitRow = { id: string; name: string; category: string }
+export const allianceUnits = (db: Queryable) =>
+  db.query<AllianceUnitRow>(`SELECT id, name, category FROM sites WHERE kind = 'alliance' AND category IS NOT NULL ORDER BY sort, id`)

@@ -45,6 +45,8 @@ export type DomainEvent =
   | { type: 'booking.requested'; key: string; bookingId: number; resourceName: string; siteId: string; startsAt: Date; personId: number }
   | { type: 'booking.confirmed'; key: string; bookingId: number; resourceName: string; siteId: string; startsAt: Date; personId: number }
   | { type: 'booking.declined'; key: string; bookingId: number; resourceName: string; siteId: string; startsAt: Date; personId: number; note: string }
+  // assessment: staff published a month's bulletin (月通报); the alliance's totals for the message
+  | { type: 'bulletin.published'; key: string; month: string; held: number; attendance: number }
   | { type: 'booking.cancelled'; key: string; bookingId: number; resourceName: string; siteId: string; startsAt: Date; personId: number; cancelledBy: number; reason: string | null }
 
 export type EventType = DomainEvent['type']
