@@ -52,6 +52,9 @@ const pages = [
   { name: 'resource', persona: 'resident', path: '/packages/resources/pages/detail/index?id=1', ready: '需提前 24 小时预约' },
   { name: 'my-bookings', persona: 'site_admin', path: '/packages/resources/pages/mine/index', ready: '产城融合·发展议事厅' },
   { name: 'booking-requests', persona: 'staff', path: '/packages/resources/pages/requests/index', ready: '民生圆桌会进园区' },
+  { name: 'assessment-ranking', persona: 'resident', path: '/packages/assessment/pages/ranking/index', ready: '区图书馆' },
+  { name: 'assessment-unit', persona: 'site_admin', path: '/packages/assessment/pages/unit/index', ready: '协商参与度' },
+  { name: 'assessment-bulletin', persona: 'staff', path: '/packages/assessment/pages/bulletin/index', ready: '本月联盟共开展活动' },
 ]
 
 describe('every page, normal and elder mode (h5 build, Chromium)', () => {
