@@ -35,7 +35,7 @@ export default function BulletinPage() {
     <View className='assessment-years'>
       <Button kind='plain' label={`查看${monthLabel(addMonths(month, -1))}`} onClick={() => { setMessage(undefined); setMonth(addMonths(month, -1)) }}>上个月</Button>
       <View className='title' aria-live='polite'>{monthLabel(month)}</View>
-      {month < lastMonth() && <Button kind='plain' label={`查看${monthLabel(addMonths(month, 1))}`} onClick={() => { setMessage(undefined); setMonth(addMonths(month, 1)) }}>下个月</Button>}
+      {month < lastMonth() ? <Button kind='plain' label={`查看${monthLabel(addMonths(month, 1))}`} onClick={() => { setMessage(undefined); setMonth(addMonths(month, 1)) }}>下个月</Button> : <View className='assessment-spacer' />}
     </View>
   )
   if (bulletin.error) return <Page>{months}<Empty icon='alert' title={bulletin.error.message} hint='请换一个月份' action={{ label: '重试', onClick: bulletin.retry }} /></Page>

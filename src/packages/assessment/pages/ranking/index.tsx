@@ -23,7 +23,7 @@ export default function RankingPage() {
     <View className='assessment-years'>
       <Button kind='plain' label={`查看 ${year - 1} 年`} onClick={() => setYear(year - 1)}>上一年</Button>
       <View className='title' aria-live='polite'>{year} 年</View>
-      {year < thisYear() && <Button kind='plain' label={`查看 ${year + 1} 年`} onClick={() => setYear(year + 1)}>下一年</Button>}
+      {year < thisYear() ? <Button kind='plain' label={`查看 ${year + 1} 年`} onClick={() => setYear(year + 1)}>下一年</Button> : <View className='assessment-spacer' />}
     </View>
   )
   if (ranking.error) return <Page>{years}<Empty icon='alert' title={ranking.error.message} hint='请换一个年份' action={{ label: '重试', onClick: ranking.retry }} /></Page>
