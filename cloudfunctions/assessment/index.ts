@@ -24,15 +24,15 @@ import type { BulletinRow, SchemeRow, VersionRow } from './rows'
 const figureByName = new Map(figures.map((figure) => [figure.name, figure]))
 const labels = Object.fromEntries(figures.map((figure) => [figure.name, figure.label]))
 
-/** The rows of the named figures for `from`..`to`, judged at `now`; a figure no feature reports yet reads as nothing. */
+/**
+ * The rows of the named figures for `from`..`to`, judged at `now`; a figure no feature reports yet
+ * reads as nothing. The reads go out together: on the server each takes its own connection from
+ * the pool (in a transaction, and on PGlite, they queue on the one connection).
+ */
 async function readFigures(db: Queryable, names: readonly string[], from: string, to: string, now: Date): Promise<FigureValue[]> {
-  const rows: FigureValue[] = []
-  for (const name of names) {
-    const figure = figureByName.get(name)
-    if (!figure) continue
-    for (const row of await readFigure(db, figure, from, to, now)) rows.push({ figure: name, ...row })
-  }
-  return rows
+  const known = names.flatMap((name) => figureByName.get(name) ?? [])
+  const read = await Promise.all(known.map(async (figure) => (await readFigure(db, figure, from, to, now)).map((row) => ({ figure: figure.name, ...row }))))
+  return read.flat()
 }
 
 const units = async (db: Queryable): Promise<Unit[]> => allianceUnits(db)

@@ -16,6 +16,8 @@ import { migrate } from '../../cloudfunctions/core/migrate'
 import { localPlatform } from '../../cloudfunctions/core/platform-local'
 import { dispatch } from '../../cloudfunctions/core/router'
 import { seedDemo } from '../../cloudfunctions/features'
+import { readFigure } from '../../cloudfunctions/core/figures'
+import { figures } from '../../cloudfunctions/figures'
 import { newDataDir } from '../support/host'
 import { timeMs } from './stats'
 
@@ -81,6 +83,13 @@ export async function assessmentFigures(label: string, url?: string): Promise<nu
       const answer = await dispatch(assessment, { action, data }, { openid: 'demo-staff' }, runtime)
       if (!answer.ok) throw new Error(`${action}: ${JSON.stringify(answer)}`)
       return answer.data
+    }
+    // BENCH_FIGURES=1: each figure's read alone, to see where the time goes.
+    if (process.env.BENCH_FIGURES) {
+      for (const figure of figures) {
+        const ms = await timeMs(3, () => readFigure(db, figure, '2026-01', '2026-12', NOW))
+        console.log(`  ${figure.name}: ${ms.toFixed(0)} ms`)
+      }
     }
     const units = ((await call('period', { year: 2026 })) as { units: unknown[] }).units.length
     const periodMs = await timeMs(5, () => call('period', { year: 2026 }))
