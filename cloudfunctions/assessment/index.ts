@@ -91,8 +91,12 @@ export const definition = defineFunction({
       if (!can(caller, 'configure')) fail('forbidden', '只有区政协工作人员可以设置考核权重')
       const problem = weightsProblem(input.weights)
       if (problem) fail('invalid_input', problem)
+      // Of two saves at once the second clashes on the key (23505): refused whole, as a conflict.
+      const clash = (error: unknown) => {
+        if ((error as { code?: string } | null)?.code === '23505') fail('conflict', '考核方案刚被他人修改，请刷新后重试')
+        throw error
+      }
       return transaction(async ({ db, now, audit }) => {
-        // The next version; of two saves at once the second clashes on the key and is refused whole.
         const [last] = await db.query<VersionRow>('SELECT COALESCE(max(version), 0)::int AS version FROM assessment_schemes WHERE year = $1', [input.year])
         const version = last.version + 1
         await db.query('INSERT INTO assessment_schemes (year, version, weights, saved_by, saved_at) VALUES ($1, $2, $3, $4, $5)', [
@@ -100,7 +104,7 @@ export const definition = defineFunction({
         ])
         await audit(`assessment_scheme:${input.year}`, { version, weights: input.weights })
         return { year: input.year, version, weights: input.weights as Record<string, number>, savedAt: now.toISOString() }
-      })
+      }).catch(clash)
     },
 
     period: async ({ db, input, now }) => ranking(db, input.year, now),

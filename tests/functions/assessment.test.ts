@@ -131,6 +131,13 @@ describe(`assessment on ${DB_LABEL}`, () => {
     expect(unit.data.total).toBe(38.62) // 44.45 − 2.5 + 5 (held 20 × 3/12) − 20.83 + 12.5 (satisfied 15 × 5/6)
     expect((await as('demo-staff')('unit', { year: 2025, siteId: 'F02' })).data.scheme.version).toBe(0)
     expect((await save(defaultWeights)).data.version).toBe(2)
+
+    // Two saves at once: each a version of its own, or the second refused whole as a conflict.
+    const both = await Promise.all([save(defaultWeights), save(weights)])
+    const versions = both.filter((r) => r.ok).map((r) => r.data.version)
+    expect(new Set(versions).size).toBe(versions.length)
+    for (const r of both.filter((r) => !r.ok)) expect(r.error).toMatchObject({ code: 'conflict', message: '考核方案刚被他人修改，请刷新后重试' })
+    expect(await count('assessment_schemes')).toBe(2 + versions.length)
   })
 
   it('shows a unit\'s detail to staff, auditors and its own site admin only', async () => {
