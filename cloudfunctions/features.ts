@@ -7,6 +7,7 @@ import type { Db } from './core/db'
 import type { Feature } from './core/feature'
 import { applySeeds } from './core/seed'
 import { feature as account } from './account/feature'
+import { feature as assessment } from './assessment/feature'
 import { feature as activities } from './activities/feature'
 import { feature as admin } from './admin/feature'
 import { feature as checkin } from './checkin/feature'
@@ -20,7 +21,7 @@ import { feature as sites } from './sites/feature'
 import { feature as topics } from './topics/feature'
 import { feature as votes } from './votes/feature'
 
-export const features: readonly Feature[] = [sites, checkin, account, admin, activities, duty, topics, votes, notices, feedback, resources, operations, opinions]
+export const features: readonly Feature[] = [sites, checkin, account, admin, activities, duty, topics, votes, notices, feedback, resources, operations, opinions, assessment]
 
 /** Each feature's function by its name: the entries the host serves at /api/<name>, as deployed. */
 export const cloudFunctions: Record<string, Feature> = Object.fromEntries(features.map((feature) => [feature.definition.name, feature]))

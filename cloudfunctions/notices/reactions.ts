@@ -21,6 +21,7 @@ const suggestionPage = (id: number) => `/packages/opinions/pages/detail/index?id
 const activityPage = (id: number) => `/packages/activities/pages/detail/index?id=${id}`
 const bookingsPage = '/packages/resources/pages/mine/index'
 const requestsPage = '/packages/resources/pages/requests/index'
+const bulletinPage = (month: string) => `/packages/assessment/pages/bulletin/index?month=${month}`
 
 const staff = (db: Queryable) => resolveAudience(db, [{ kind: 'roles', roles: ['staff'] }])
 const unitHandlers = (db: Queryable, unitId: string) => resolveAudience(db, [{ kind: 'units', unitIds: [unitId] }])
@@ -33,6 +34,10 @@ const siteWatchers = async (db: Queryable, siteId: string) =>
 /** A site's own admins. */
 const siteAdmins = async (db: Queryable, siteId: string) =>
   (await db.query(`SELECT DISTINCT user_id FROM user_roles WHERE role = 'site_admin' AND site_id = $1`, [siteId])).map((row) => Number(row.user_id))
+
+/** Every site's admins: each alliance unit hears of the month's bulletin. */
+const allSiteAdmins = async (db: Queryable) =>
+  (await db.query<{ user_id: number }>(`SELECT DISTINCT user_id FROM user_roles WHERE role = 'site_admin' ORDER BY user_id`)).map((row) => Number(row.user_id))
 
 /** A 交办督复评 message about a topic to each of `users`, once per key. */
 const tellOfStory = (tx: EventScope, users: number[], title: string, body: string, topicId: number, key: string) =>
@@ -151,6 +156,13 @@ export const reactions: Reactions = {
           body: `您预约的“${e.resourceName}”（${shanghaiDateTime(e.startsAt)}）已被工作人员取消${e.reason ? `：${e.reason}` : ''}`,
           link: bookingsPage,
         }, e.key),
+
+  'bulletin.published': async (tx, e) =>
+    enqueueEach(tx.db, tx.now, 'inapp', await allSiteAdmins(tx.db), {
+      title: `${Number(e.month.slice(5))}月联盟工作通报已发布`,
+      body: `${e.month.slice(0, 4)}年${Number(e.month.slice(5))}月通报已发布：本月联盟共开展活动 ${e.held} 场，参与 ${e.attendance} 人次。请查看本单位情况。`,
+      link: bulletinPage(e.month),
+    }, e.key),
 
   'appeal.decided': (tx, e) =>
     tellOfStory(tx, [e.appellantId], '评价申诉已处理', `${e.uphold ? '申诉成立，该评价不计入满意度' : '申诉未成立'}：${e.note}`, e.topicId, e.key),

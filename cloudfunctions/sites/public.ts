@@ -1,4 +1,4 @@
-/** What other features may use of sites: a site's row by id. */
+/** What other features may use of sites: a site's row by id, the sites of some kinds, the alliance units. */
 import { readCache } from '../core/cache'
 import type { SiteSummary } from '../../src/domain/sites'
 import type { Queryable } from '../core/db'
@@ -32,3 +32,8 @@ export type SiteRef = { id: string; name: string; kind: string }
 export async function sitesOfKinds(db: Queryable, kinds: readonly string[]): Promise<SiteRef[]> {
   return db.query<SiteRef>('SELECT id, name, kind FROM sites WHERE kind = ANY($1::text[]) ORDER BY sort, id', [kinds])
 }
+
+/** The alliance units (联盟单位), each with its category (流量型 / 基层性 / 代表性), in directory order. */
+export type AllianceUnitRow = { id: string; name: string; category: string }
+export const allianceUnits = (db: Queryable) =>
+  db.query<AllianceUnitRow>(`SELECT id, name, category FROM sites WHERE kind = 'alliance' AND category IS NOT NULL ORDER BY sort, id`)

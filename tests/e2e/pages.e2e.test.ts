@@ -58,6 +58,9 @@ const pages = [
   { name: 'suggestions-screen', persona: 'staff', path: '/packages/opinions/pages/screen/index', ready: '待人工审核' },
   // The desk's kiosk is always in elder mode (it turns it on for the person at the desk).
   { name: 'desk-checkin', persona: 'site_admin', path: '/packages/operations/pages/desk/index?id=F01', ready: '确认签到', alwaysElder: true },
+  { name: 'assessment-ranking', persona: 'resident', path: '/packages/assessment/pages/ranking/index', ready: '区图书馆' },
+  { name: 'assessment-unit', persona: 'site_admin', path: '/packages/assessment/pages/unit/index', ready: '协商参与度' },
+  { name: 'assessment-bulletin', persona: 'staff', path: '/packages/assessment/pages/bulletin/index', ready: '本月联盟共开展活动' },
 ]
 
 describe('every page, normal and elder mode (h5 build, Chromium)', () => {

@@ -23,6 +23,7 @@ import { directoryLoads, workbenchLoads } from './first-page'
 import { drive, LoadConnection } from './http-load'
 import { feedbackFigures } from './feedback-bench'
 import { activityFigures } from './activities-bench'
+import { assessmentFigures } from './assessment-bench'
 import { kernelFigures } from './kernel-bench'
 import { noticeFigures } from './notices-bench'
 import { kb, median, passRates, pct, spread } from './stats'
@@ -191,6 +192,7 @@ const databaseParts: [string, (label: string, url?: string) => Promise<number>][
   ['notices', noticeFigures],
   ['feedback', feedbackFigures],
   ['activities', activityFigures],
+  ['assessment', assessmentFigures],
 ]
 
 async function databaseFigures(label: string, url?: string): Promise<number> {

@@ -12,7 +12,7 @@ describe('built cloud functions (dist/cloudfunctions)', () => {
   const functions = readdirSync(DIST).sort()
 
   it('builds every function, each with only wx-server-sdk to install', () => {
-    expect(functions).toEqual(['account', 'activities', 'admin', 'checkin', 'duty', 'feedback', 'notices', 'operations', 'opinions', 'resources', 'sites', 'topics', 'votes'])
+    expect(functions).toEqual(['account', 'activities', 'admin', 'assessment', 'checkin', 'duty', 'feedback', 'notices', 'operations', 'opinions', 'resources', 'sites', 'topics', 'votes'])
     for (const fn of functions) expect(Object.keys(JSON.parse(read(fn, 'package.json')).dependencies)).toEqual(['wx-server-sdk'])
   })
 

@@ -38,7 +38,7 @@ describe('compiled mini-program (dist/weapp)', () => {
     expect(app.requiredPrivateInfos).toEqual(['getLocation'])
     expect(app.__usePrivacyCheck__).toBe(true)
     expect(app.permission['scope.userLocation'].desc).toMatch(/签到/)
-    expect(app.subPackages.map((p: any) => p.root)).toEqual(['packages/checkin', 'packages/sites', 'packages/admin', 'packages/account', 'packages/topics', 'packages/notices', 'packages/feedback', 'packages/activities', 'packages/duty', 'packages/resources', 'packages/operations', 'packages/opinions'])
+    expect(app.subPackages.map((p: any) => p.root)).toEqual(['packages/checkin', 'packages/sites', 'packages/admin', 'packages/account', 'packages/topics', 'packages/notices', 'packages/feedback', 'packages/activities', 'packages/duty', 'packages/resources', 'packages/operations', 'packages/opinions', 'packages/assessment'])
     expect(JSON.stringify(app)).not.toMatch(/devsignin/)
   })
 })

@@ -9,6 +9,7 @@ import { Button, Cell, CellGroup, Field, Icon, List, Notice, Page, Tag } from '@
 import { locationLabels, type LocationStatus } from '@/domain/geo'
 import * as dutyPermissions from '@/domain/duty/permissions'
 import { maySend } from '@/domain/notices/permissions'
+import { seesAssessment } from '@/domain/assessment/permissions'
 import { decidesBookings } from '@/domain/resources/permissions'
 import { roleLabels } from '@/domain/roles'
 import { shanghaiDateTime } from '@/domain/time'
@@ -60,6 +61,7 @@ export default function Mine() {
   const audits = me?.roles.some((g) => g.role === 'auditor')
   const member = me?.roles.some((g) => g.role === 'member')
   const decides = !!me && decidesBookings({ grants: me.roles })
+  const assesses = !!me && seesAssessment({ grants: me.roles })
   const dutyReader = !!me && dutyPermissions.can({ grants: me.roles }, 'viewAll')
   const go = (url: string) => () => Taro.navigateTo({ url })
   const working = works(me)
@@ -101,6 +103,10 @@ export default function Mine() {
         <Cell icon='topic' title='办理结果公示' label='件件有回音：议题交办、答复和群众评价' arrow onClick={go('/packages/feedback/pages/outcomes/index')} />
         {(staff || handles) && <Cell icon='clock' title='交办事项' label='签收、办理、答复交办的议题' arrow onClick={go('/packages/feedback/pages/tasks/index')} />}
         {staff && <Cell icon='calendar' title='节假日与办理时限' label='法定节假日、调休和各类议题的办理时限' arrow onClick={go('/packages/feedback/pages/calendar/index')} />}
+        {assesses && (
+          <Cell icon='check' title='联盟单位考核' label={staff || audits ? '各单位年度得分、排名和月通报' : '本单位年度得分、排名和月通报'} arrow
+            onClick={go(staff || audits ? '/packages/assessment/pages/ranking/index' : '/packages/assessment/pages/unit/index')} />
+        )}
         {(staff || audits) && <Cell icon='calendar' title='承办单位统计' label='按时签收、按时答复、满意度，可导出' arrow onClick={go('/packages/feedback/pages/stats/index')} />}
         {staff && <Cell icon='qrcode' title='打印全部联盟点签到码' label='每个联盟点一张签到海报，一次打印' arrow onClick={go('/packages/sites/pages/print/index')} />}
         {staff && (

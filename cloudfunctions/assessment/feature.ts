@@ -1,0 +1,10 @@
+/** The assessment feature: its function and its tables; it reads the other features' figures only. */
+import type { Feature } from '../core/feature'
+import { definition, main } from './index'
+
+export const feature: Feature = {
+  definition,
+  main,
+  publishes: ['bulletin.published'],
+  tables: ['assessment_schemes', 'assessment_bulletins'],
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '联盟单位考核排名', enablePullDownRefresh: true })

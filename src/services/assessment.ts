@@ -1,0 +1,11 @@
+import type { assessmentContract } from '../domain/assessment/contract'
+import { endpoint } from './call'
+
+const assessment = endpoint<typeof assessmentContract>('assessment')
+
+export const assessmentScheme = assessment('schemes')
+export const saveAssessmentScheme = assessment('saveScheme')
+export const yearRanking = assessment('period')
+export const unitScore = assessment('unit')
+export const monthBulletin = assessment('bulletin')
+export const publishBulletin = assessment('publishBulletin')
