@@ -88,7 +88,7 @@ export default function SubmitSuggestionPage() {
       </Field>
       {mayEnterForOthers && (
         <Field label='代为录入' hint='在窗口或会议上听取的意见，由您代为录入'>
-          <Switch checked={onBehalf} onChange={(e) => setOnBehalf(e.detail.value)} aria-label='代为录入' />
+          <Switch checked={onBehalf} color='#b71c1c' onChange={(e) => setOnBehalf(e.detail.value)} nativeProps={{ 'aria-label': '代为录入' }} />
         </Field>
       )}
       {onBehalf && (
@@ -97,7 +97,7 @@ export default function SubmitSuggestionPage() {
         </Field>
       )}
       <Field label='同意工作人员联系我' hint='同意后可留下手机号码，仅信息员可见'>
-        <Switch checked={consent} onChange={(e) => setConsent(e.detail.value)} aria-label='同意工作人员联系我' />
+        <Switch checked={consent} color='#b71c1c' onChange={(e) => setConsent(e.detail.value)} nativeProps={{ 'aria-label': '同意工作人员联系我' }} />
       </Field>
       {consent && (
         <Field label='手机号码'>
