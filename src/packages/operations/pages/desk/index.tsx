@@ -3,7 +3,7 @@
  * resident who has no phone — by name, birth year and the last 4 characters of the ID card, never
  * the whole number (operations.assist). The check-in counts for participation, marked as assisted.
  */
-import { Input, View } from '@tarojs/components'
+import { Input } from '@tarojs/components'
 import { useLoad } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Button, Field, Notice, Page } from '@/components/ui'
@@ -48,7 +48,7 @@ export default function DeskPage() {
   }
   return (
     <Page title='代为签到' actions={<Button loading={busy} disabled={!!problem} why={problem} onClick={submit}>确认签到</Button>}>
-      <Notice>为没有智能手机的居民代为签到。只需身份证号后 4 位，请勿输入完整号码。</Notice>
+      <Notice>为没有智能手机的居民代为签到。只需身份证号后 4 位，请勿输入完整号码。每位工作人员每天最多代为签到 60 人，同一居民每天只能签到一次。</Notice>
       {done && <Notice tone='success'>{done}</Notice>}
       {error && <Notice tone='error'>{error}</Notice>}
       <Field label='姓名'>
@@ -60,7 +60,6 @@ export default function DeskPage() {
       <Field label='身份证号后 4 位'>
         <Input className='ui-input' type='idcard' value={form.idLast4} maxlength={4} onInput={set('idLast4')} nativeProps={{ 'aria-label': '身份证号后 4 位' }} />
       </Field>
-      <View className='muted'>每位工作人员每天最多代为签到 60 人；同一居民每天只能签到一次。</View>
     </Page>
   )
 }
