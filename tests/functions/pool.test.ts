@@ -13,6 +13,7 @@ describe('pool settings', () => {
 
   // Through PgBouncer (DATABASE_POOLED=1) the timeout cannot go as a startup parameter: it is the role's there (docs/deploy.md).
   const onServer = process.env.DATABASE_URL && process.env.DATABASE_POOLED !== '1' ? it : it.skip
+  if (onServer === it.skip) console.log('pool.test.ts: the statement timeout is checked only on the PostgreSQL server without a pooler (not set or pooled here)')
   onServer('has the server cancel a statement past the timeout, and holds at most its size', async () => {
     const db = await openPostgres(process.env.DATABASE_URL!, { max: 2, idleTimeoutMs: 1000, statementTimeoutMs: 300 })
     try {
