@@ -4,17 +4,18 @@
  * keeps nothing (e.g. while editing a topic the server already holds). `clear` once it is sent.
  */
 import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 
 export function useDraft<T extends object>(key: string | null, empty: T): [T, (patch: Partial<T>) => void, () => void] {
   const [draft, setDraft] = useState(empty)
   const [restored, setRestored] = useState<string | null>(null)
-  useEffect(() => {
-    if (!key || restored === key) return
+  // Restored while rendering, before anything shows the key's form: Taro's h5 input throws when its value
+  // changes before it has finished mounting, which an effect right after the first paint could do.
+  if (key && restored !== key) {
     const saved: unknown = Taro.getStorageSync(`draft:${key}`)
-    if (saved && typeof saved === 'object') setDraft((now) => ({ ...now, ...saved }))
     setRestored(key)
-  }, [key, restored])
+    if (saved && typeof saved === 'object') setDraft((now) => ({ ...now, ...saved }))
+  }
   const update = useCallback((patch: Partial<T>) => {
     setDraft((now) => {
       const next = { ...now, ...patch }

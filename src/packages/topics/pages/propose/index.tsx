@@ -8,7 +8,7 @@
 import { Image, Input, Picker, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Cell, CellGroup, Field, Notice, Page, Tag, problemsOf, whyNotReady } from '@/components/ui'
+import { Button, Cell, CellGroup, Field, Notice, Page, Skeleton, Tag, problemsOf, whyNotReady } from '@/components/ui'
 import { BODY_MAX, BODY_MIN, PHOTOS_MAX, TITLE_MAX, TITLE_MIN, topicCategories, topicDraftProblems, topicStateLabels, type TopicCategory } from '@/domain/topics'
 import { monthLabel, proposalMonth } from '@/domain/votes'
 import { useCall } from '@/hooks/useCall'
@@ -66,6 +66,10 @@ export default function ProposePage() {
       setBusy(false)
     }
   }
+
+  // Until the page knows its site (or the topic being edited), there is no form to show: its fields
+  // then mount once, with the draft or the topic already in them.
+  if (!siteId) return <Page>{error ? <Notice tone='error'>{error}</Notice> : <Skeleton count={3} />}</Page>
 
   const hints = similar.data ?? []
   const where = cycle.data?.cycle
