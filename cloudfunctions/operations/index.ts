@@ -42,9 +42,9 @@ async function readProfile(db: Queryable, site: SiteRow): Promise<SiteProfile> {
 }
 
 const evidenceItem = (row: EvidenceRow): EvidenceItem => ({
-  id: Number(row.id),
+  id: row.id,
   dimension: row.dimension,
-  activityId: row.activity_id == null ? null : Number(row.activity_id),
+  activityId: row.activity_id,
   part: row.part,
   fileKind: row.file_kind,
   fileId: row.file_id,
@@ -121,8 +121,8 @@ export const definition = defineFunction({
           [site.id, input.dimension, input.fileKind, input.fileId, input.bytes, input.lat ?? null, input.lng ?? null, outsideRadius,
             input.activityId ?? null, input.part ?? null, input.note, caller.userId, now],
         )
-        await audit(`site:${site.id}`, { evidence: Number(row.id), dimension: input.dimension, outsideRadius })
-        return { id: Number(row.id), outsideRadius }
+        await audit(`site:${site.id}`, { evidence: row.id, dimension: input.dimension, outsideRadius })
+        return { id: row.id, outsideRadius }
       })
     },
 
@@ -169,8 +169,8 @@ export const definition = defineFunction({
       return transaction(async ({ db, audit }) => {
         const row = await assistCheckin(db, now, { siteId: site.id, staffUserId: caller.userId, name: input.name, birthYear: input.birthYear, idLast4: input.idLast4 })
         // The audit names the person record, never the name or the ID fragment.
-        await audit(`site:${site.id}`, { assistedCheckin: Number(row.id), person: Number(row.person_id) })
-        return { id: Number(row.id), siteId: site.id, siteName: site.name, day: row.day, assisted: true as const, label: assistedLabel(caller.nickname) }
+        await audit(`site:${site.id}`, { assistedCheckin: row.id, person: Number(row.person_id) })
+        return { id: row.id, siteId: site.id, siteName: site.name, day: row.day, assisted: true as const, label: assistedLabel(caller.nickname) }
       })
     },
 
@@ -215,8 +215,8 @@ export const definition = defineFunction({
           [site.id, input.year, input.month, input.title, cohosts, caller.userId, now],
         )
         if (!row) fail('duplicate', '本月已有同名的计划活动')
-        await audit(`site:${site.id}`, { planItem: Number(row.id), year: input.year, month: input.month })
-        return { id: Number(row.id) }
+        await audit(`site:${site.id}`, { planItem: row.id, year: input.year, month: input.month })
+        return { id: row.id }
       })
     },
 
@@ -246,8 +246,8 @@ export const definition = defineFunction({
            SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::date[])`,
           [row.id, items.map((i) => i.dimension), items.map((i) => i.verdict), items.map((i) => i.note), items.map((i) => i.dueOn)],
         )
-        await audit(`site:${site.id}`, { visit: Number(row.id), quarter: input.quarter })
-        return { id: Number(row.id), siteId: site.id, quarter: input.quarter, automatic, items, sampled }
+        await audit(`site:${site.id}`, { visit: row.id, quarter: input.quarter })
+        return { id: row.id, siteId: site.id, quarter: input.quarter, automatic, items, sampled }
       })
     },
 

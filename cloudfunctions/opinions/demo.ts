@@ -9,6 +9,7 @@ import type { OpinionCategory, OpinionChannel, SuggestionMove, SuggestionState }
 import type { Queryable } from '../core/db'
 import type { DemoContext } from '../core/feature'
 import type { SeedStep } from '../core/seed'
+import { indexTitle } from './read'
 import type { CountRow, IdRow } from './rows'
 
 const DAY = 86_400_000
@@ -77,7 +78,7 @@ const plans: Plan[] = [
 /** A demo person's id; one the earlier steps did not make stands in as the demo resident. */
 async function userId(tx: Queryable, openid: string): Promise<number> {
   const [row] = await tx.query<IdRow>(`SELECT id FROM users WHERE openid = ANY($1) ORDER BY openid = $2 DESC LIMIT 1`, [[openid, 'demo-resident'], openid])
-  return Number(row.id)
+  return row.id
 }
 
 const roles: Record<SuggestionMove, string> = { submit: '建议人', accept: '社情民意信息员', return: '社情民意信息员', merge: '社情民意信息员', withdraw: '建议人', use: '社情民意信息员' }
@@ -102,9 +103,9 @@ async function seedOpinions(tx: Queryable, now: Date): Promise<void> {
         last ? new Date(at.getTime() + last.after * DAY) : at, acceptedMove ? new Date(at.getTime() + acceptedMove.after * DAY) : null,
       ],
     )
-    const id = Number(row.id)
+    const id = row.id
     ids.set(plan.title, id)
-    await tx.query('INSERT INTO suggestion_grams (gram, suggestion_id) SELECT g, $2 FROM unnest($1::text[]) g', [grams, id])
+    await indexTitle(tx, id, plan.title)
     await tx.query(`INSERT INTO suggestion_timeline (suggestion_id, at, actor_id, actor_role, move, to_state, note) VALUES ($1, $2, $3, $4, 'submit', 'submitted', $5)`, [
       id, at, author, plan.channel === 'on_behalf' ? '联盟点管理员' : '建议人', plan.onBehalfOf ? `代${plan.onBehalfOf}录入` : null,
     ])

@@ -37,7 +37,7 @@ export async function moveSuggestion(tx: Scope, row: SuggestionRow, move: Exclud
     row.id, tx.now, actor.userId, actor.role, move, to, note,
   ])
   if (to === 'accepted' || to === 'returned' || to === 'merged') {
-    await tx.publish({ type: 'suggestion.decided', key: `suggestion:${row.id}:${to}`, suggestionId: Number(row.id), title: row.title, authorId: Number(row.author_id), to, note })
+    await tx.publish({ type: 'suggestion.decided', key: `suggestion:${row.id}:${to}`, suggestionId: row.id, title: row.title, authorId: row.author_id, to, note })
   }
   return to
 }
@@ -48,7 +48,7 @@ async function reportView(db: Scope['db'], caller: Caller, id: number): Promise<
   if (!row) return fail('not_found', '未找到该专报')
   const links = await db.query<SuggestionLinkRow>('SELECT l.suggestion_id, s.author_id FROM report_suggestions l JOIN suggestions s ON s.id = l.suggestion_id WHERE l.report_id = $1 ORDER BY l.suggestion_id', [id])
   return {
-    id: Number(row.id),
+    id: row.id,
     title: row.title,
     state: row.state,
     suggestionIds: links.map((link) => Number(link.suggestion_id)),
@@ -62,7 +62,7 @@ async function reportView(db: Scope['db'], caller: Caller, id: number): Promise<
 /** Tells each suggester of the report's suggestions of its new state, once per report and state. */
 async function tellSuggesters(tx: Scope, report: { id: number; title: string }, to: ReportView['state']) {
   const authors = await tx.db.query<SuggestionLinkRow>('SELECT DISTINCT s.author_id, 0 AS suggestion_id FROM report_suggestions l JOIN suggestions s ON s.id = l.suggestion_id WHERE l.report_id = $1', [report.id])
-  await tx.publish({ type: 'report.moved', key: `report:${report.id}:${to}`, reportId: report.id, title: report.title, to, authors: authors.map((row) => Number(row.author_id)) })
+  await tx.publish({ type: 'report.moved', key: `report:${report.id}:${to}`, reportId: report.id, title: report.title, to, authors: authors.map((row) => row.author_id) })
 }
 
 const reportMoveLabels: Record<ReportMove, string> = { submit: '报送', adopt: '采用', endorse: '批示' }
@@ -106,7 +106,7 @@ export const definition = defineFunction({
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
           [caller.userId, input.onBehalfOf, channel, input.siteId, input.activityId, input.category, input.title, input.content, input.contactConsent, input.phone, state, now],
         )
-        const id = Number(row.id)
+        const id = row.id
         const similar = await similarSuggestions(tx.db, input.title, id)
         const grams = await indexTitle(tx.db, id, input.title)
         await tx.db.query('UPDATE suggestions SET gram_count = $2 WHERE id = $1', [id, grams])
@@ -132,7 +132,7 @@ export const definition = defineFunction({
 
     get: async ({ db, input, caller }) => {
       const row = await loadSuggestion(db, input.suggestionId)
-      if (!can(caller, 'read', { authorId: Number(row.author_id) })) fail('forbidden', '只能查看自己提交的建议')
+      if (!can(caller, 'read', { authorId: row.author_id })) fail('forbidden', '只能查看自己提交的建议')
       return suggestionDetail(db, row.id, true)
     },
 
@@ -142,7 +142,7 @@ export const definition = defineFunction({
         const row = await loadSuggestion(tx.db, input.suggestionId, true)
         const state = await moveSuggestion(tx, row, input.decision, { userId: caller.userId, role: roleOf(caller) }, input.note || null)
         await tx.audit(`suggestion:${row.id}`, { move: input.decision })
-        return { id: Number(row.id), state }
+        return { id: row.id, state }
       })
     },
 
@@ -157,20 +157,20 @@ export const definition = defineFunction({
         const row = locked.get(input.suggestionId) as SuggestionRow
         const into = locked.get(input.intoId) as SuggestionRow
         if (into.state === 'merged' || into.state === 'withdrawn' || into.state === 'returned') fail('conflict', '合并目标已合并、撤回或退回，请选择其他建议')
-        const state = await moveSuggestion(tx, row, 'merge', { userId: caller.userId, role: roleOf(caller) }, input.note, { mergedInto: Number(into.id) })
+        const state = await moveSuggestion(tx, row, 'merge', { userId: caller.userId, role: roleOf(caller) }, input.note, { mergedInto: into.id })
         // Suggestions merged into this one follow it to the one kept.
         const [{ n }] = await tx.db.query<CountRow>('WITH moved AS (UPDATE suggestions SET merged_into = $2 WHERE merged_into = $1 RETURNING 1) SELECT count(*)::int AS n FROM moved', [row.id, into.id])
         await tx.audit(`suggestion:${row.id}`, { move: 'merge', into: into.id, followers: n })
-        return { id: Number(row.id), state, intoId: Number(into.id) }
+        return { id: row.id, state, intoId: into.id }
       })
     },
 
     withdraw: async ({ input, caller, transaction }) =>
       transaction(async (tx) => {
         const row = await loadSuggestion(tx.db, input.suggestionId, true)
-        if (!can(caller, 'withdraw', { authorId: Number(row.author_id) })) fail('forbidden', '只能撤回自己提交的建议')
+        if (!can(caller, 'withdraw', { authorId: row.author_id })) fail('forbidden', '只能撤回自己提交的建议')
         const state = await moveSuggestion(tx, row, 'withdraw', { userId: caller.userId, role: '建议人' }, null)
-        return { id: Number(row.id), state }
+        return { id: row.id, state }
       }),
 
     report: async ({ input, caller, platform, transaction }) => {
@@ -180,7 +180,7 @@ export const definition = defineFunction({
         const [row] = await tx.db.query<IdRow>('INSERT INTO opinion_reports (title, body, created_by, created_at) VALUES ($1, $2, $3, $4) RETURNING id', [
           input.title, input.body, caller.userId, tx.now,
         ])
-        const id = Number(row.id)
+        const id = row.id
         for (const suggestionId of [...new Set(input.suggestionIds)].sort((a, b) => a - b)) {
           const suggestion = await loadSuggestion(tx.db, suggestionId, true)
           if (suggestion.state !== 'accepted' && suggestion.state !== 'used') fail('conflict', `建议“${suggestion.title}”尚未采纳，不能写入专报`)
@@ -214,9 +214,9 @@ export const definition = defineFunction({
             row.id, input.level, input.endorsement, tx.now,
           ])
         }
-        await tellSuggesters(tx, { id: Number(row.id), title: row.title }, rule.to)
+        await tellSuggesters(tx, { id: row.id, title: row.title }, rule.to)
         await tx.audit(`report:${row.id}`, { move: input.move })
-        return reportView(tx.db, caller, Number(row.id))
+        return reportView(tx.db, caller, row.id)
       })
     },
 

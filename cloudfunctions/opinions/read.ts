@@ -4,7 +4,7 @@ import { maskName } from '../../src/domain/mask'
 import { SIMILAR_FROM, suggestionStateLabels, type SimilarSuggestion, type SuggestionDetail, type SuggestionSummary } from '../../src/domain/opinions'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
-import type { ReportLinkRow, SimilarRow, SuggestionListRow, SuggestionRow, TimelineRow } from './rows'
+import type { ReportLinkRow, SuggestionListRow, SuggestionRow, TimelineRow } from './rows'
 
 export const listColumns = 's.*, u.nickname AS author_name'
 export const listFrom = 'suggestions s JOIN users u ON u.id = s.author_id'
@@ -17,7 +17,7 @@ export const suggesterOf = (row: SuggestionListRow, full: boolean) => {
 
 export function summaryOf(row: SuggestionListRow, full: boolean): SuggestionSummary {
   return {
-    id: Number(row.id),
+    id: row.id,
     title: row.title,
     category: row.category,
     siteId: row.site_id,
@@ -26,7 +26,7 @@ export function summaryOf(row: SuggestionListRow, full: boolean): SuggestionSumm
     stateLabel: suggestionStateLabels[row.state],
     createdAt: new Date(row.created_at).toISOString(),
     suggester: suggesterOf(row, full),
-    mergedInto: row.merged_into === null ? null : Number(row.merged_into),
+    mergedInto: row.merged_into,
   }
 }
 
@@ -46,11 +46,11 @@ export async function suggestionDetail(db: Queryable, id: number, full: boolean)
   return {
     ...summaryOf(row, full),
     content: row.content,
-    activityId: row.activity_id === null ? null : Number(row.activity_id),
+    activityId: row.activity_id,
     contactConsent: row.contact_consent,
     phone: full ? row.phone : null,
     timeline: timeline.map((entry) => ({ at: new Date(entry.at).toISOString(), move: entry.move, toState: entry.to_state, actorRole: entry.actor_role, note: entry.note })),
-    reports: reports.map((report) => ({ id: Number(report.id), title: report.title, state: report.state })),
+    reports: reports.map((report) => ({ id: report.id, title: report.title, state: report.state })),
   }
 }
 
@@ -58,7 +58,7 @@ export async function suggestionDetail(db: Queryable, id: number, full: boolean)
 export async function similarSuggestions(db: Queryable, title: string, except?: number, limit = 5): Promise<SimilarSuggestion[]> {
   const grams = bigrams(title)
   if (grams.length === 0) return []
-  const rows = await db.query<SimilarRow>(
+  return db.query<SimilarSuggestion>(
     `SELECT s.id, s.title, s.state, round(g.shared::numeric / (s.gram_count + $2 - g.shared), 2)::float8 AS similarity
      FROM (SELECT suggestion_id, count(*)::int AS shared FROM suggestion_grams WHERE gram = ANY($1) GROUP BY suggestion_id) g
      JOIN suggestions s ON s.id = g.suggestion_id
@@ -67,7 +67,6 @@ export async function similarSuggestions(db: Queryable, title: string, except?: 
      ORDER BY similarity DESC, s.id DESC LIMIT $4`,
     [grams, grams.length, except ?? null, limit, SIMILAR_FROM],
   )
-  return rows.map((row) => ({ id: Number(row.id), title: row.title, state: row.state, similarity: Number(row.similarity) }))
 }
 
 /** Stores a suggestion's title pairs for the hints; answers how many. */

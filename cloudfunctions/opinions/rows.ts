@@ -34,8 +34,6 @@ export type TimelineRow = {
 
 export type ReportLinkRow = { id: number; title: string; state: ReportState }
 
-export type SimilarRow = { id: number; title: string; state: SuggestionState; similarity: number }
-
 export type IdRow = { id: number }
 export type CountRow = { n: number }
 

@@ -170,7 +170,8 @@ export const definition = defineFunction({
         return await transaction(async ({ db, publish, audit }) => {
           if (resource.status !== 'open') fail('closed', '该资源暂停预约')
           if (resource.kind === 'data') fail('invalid_input', '数据资源需提交数据申请，暂不支持按时段预约')
-          const refusal = refusalOf(rulesOf(resource), start, end, now)
+          const rules = rulesOf(resource)
+          const refusal = refusalOf(rules, start, end, now)
           if (refusal) fail(refusal.code, refusal.message)
           // One person's bookings in order, so the quota holds under concurrent calls.
           await lockKey(db, `booking-quota:${caller.userId}`)
@@ -179,7 +180,7 @@ export const definition = defineFunction({
             [caller.userId, now],
           )
           if (n >= BOOKING_QUOTA) fail('quota_exceeded', `每人最多同时持有 ${BOOKING_QUOTA} 个有效预约，请先使用或取消已有预约`)
-          const { from, to } = spanOf(rulesOf(resource), start, end)
+          const { from, to } = spanOf(rules, start, end)
           const status = resource.needs_approval ? 'pending' : 'confirmed'
           const [row] = await db.query<IdRow>(
             `INSERT INTO resource_bookings (resource_id, site_id, for_site_id, person_id, starts_at, ends_at, span, purpose, status, created_at)

@@ -3,7 +3,7 @@
  * 有活动、有档案、有评价 — what proves each, and the status a quarter earns (达标 / 待补 / 不达标,
  * with the reason), derived here by one pure function the functions and the pages share.
  */
-import { SHANGHAI_OFFSET_MS } from '../time'
+import { SHANGHAI_OFFSET_MS, shanghaiClock, shanghaiDay } from '../time'
 
 /** The six dimensions, in the order the first report lists them. */
 export const dimensions = ['venue', 'sign', 'rules', 'activities', 'archive', 'evaluation'] as const
@@ -51,8 +51,8 @@ export const QUARTER = /^(20\d\d)-Q([1-4])$/
 
 /** The Shanghai quarter an instant falls in. */
 export function quarterOf(at: Date): string {
-  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS)
-  return `${local.getUTCFullYear()}-Q${Math.floor(local.getUTCMonth() / 3) + 1}`
+  const day = shanghaiDay(at)
+  return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`
 }
 
 /** A quarter's bounds as instants: from its first Shanghai midnight to the next quarter's. */
@@ -231,8 +231,8 @@ export const assistedLabel = (staffName: string) => `由${staffName}工作人员
 export function withinOpenHours(openHours: string, at: Date): boolean {
   const match = /(\d{1,2}):(\d{2})\s*[—–~-]+\s*(\d{1,2}):(\d{2})/.exec(openHours)
   if (!match) return true
-  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS)
-  const minutes = local.getUTCHours() * 60 + local.getUTCMinutes()
+  const [hours, mins] = shanghaiClock(at).split(':').map(Number)
+  const minutes = hours * 60 + mins
   const from = Number(match[1]) * 60 + Number(match[2])
   const to = Number(match[3]) * 60 + Number(match[4])
   return minutes >= from && minutes < to
