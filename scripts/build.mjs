@@ -93,10 +93,11 @@ export async function buildHost() {
   await esbuild.build({
     ...serverOptions,
     target: 'node20',
-    // dist/host/admin.js is account's operator commands (npm run admin), beside the host that serves them.
+    // dist/host/admin.js and assess.js are the operator's commands (npm run admin, npm run assess), beside the host that serves them.
     entryPoints: [
       ...['main', 'pglite-thread'].map((name) => ({ in: join(root, `cloudfunctions/host/${name}.ts`), out: name })),
       { in: join(root, 'cloudfunctions/account/cli.ts'), out: 'admin' },
+      { in: join(root, 'cloudfunctions/assessment/cli.ts'), out: 'assess' },
     ],
     outdir: join(root, 'dist/host'),
     packages: 'external',

@@ -5,10 +5,8 @@
  *   grant-admin <openid|bind code>    give the admin role (audited)
  *   revoke-admin <openid|bind code>   take it back (audited; never the last admin)
  */
-import { join, resolve } from 'node:path'
 import { grantAdmin, OperatorError, revokeAdmin } from './operator'
-import { openDb, poolSettings } from '../core/db'
-import { migrate } from '../core/migrate'
+import { withOperatorDb } from '../core/operator'
 
 const USAGE = `用法 / usage: npm run admin -- grant-admin|revoke-admin <openid 或已绑定的绑定码>`
 const commands = { 'grant-admin': grantAdmin, 'revoke-admin': revokeAdmin }
@@ -19,12 +17,8 @@ async function run(args: string[]): Promise<number> {
     console.error(USAGE)
     return 2
   }
-  const url = process.env.DATABASE_URL || undefined
-  const dataDir = resolve(process.env.DATA_DIR ?? join(process.cwd(), '.data'))
-  const db = await openDb(url, join(dataDir, 'pglite'), { ...poolSettings(), max: 1 })
   try {
-    await migrate(db)
-    const { userId, changed } = await commands[command as keyof typeof commands](db, who, new Date())
+    const { userId, changed } = await withOperatorDb((db) => commands[command as keyof typeof commands](db, who, new Date()))
     const did = command === 'grant-admin' ? (changed ? '已授予系统管理员' : '已是系统管理员，未改动') : changed ? '已撤销系统管理员' : '不是系统管理员，未改动'
     console.log(`${did}（user ${userId}），已记入审计日志。`)
     return 0
@@ -34,8 +28,6 @@ async function run(args: string[]): Promise<number> {
       return 1
     }
     throw error
-  } finally {
-    await db.close()
   }
 }
 

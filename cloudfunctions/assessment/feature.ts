@@ -5,6 +5,6 @@ import { definition, main } from './index'
 export const feature: Feature = {
   definition,
   main,
-  publishes: ['bulletin.published'],
-  tables: ['assessment_schemes', 'assessment_bulletins'],
+  publishes: ['bulletin.frozen', 'bulletin.published', 'bulletin.appeal_decided'],
+  tables: ['assessment_schemes', 'assessment_bulletins', 'assessment_appeals'],
 }

@@ -164,6 +164,20 @@ export const reactions: Reactions = {
       link: bulletinPage(e.month),
     }, e.key),
 
+  'bulletin.frozen': async (tx, e) =>
+    enqueueEach(tx.db, tx.now, 'inapp', await allSiteAdmins(tx.db), {
+      title: `${Number(e.month.slice(5))}月联盟工作通报征求意见`,
+      body: `${e.month.slice(0, 4)}年${Number(e.month.slice(5))}月通报已冻结，请核对本单位数据；如有异议，请于 ${e.appealUntil} 前提出申诉。`,
+      link: bulletinPage(e.month),
+    }, e.key),
+
+  'bulletin.appeal_decided': async (tx, e) =>
+    Number(await enqueue(tx.db, tx.now, 'inapp', e.appellantId, {
+      title: e.uphold ? '通报数据申诉成立' : '通报数据申诉未成立',
+      body: `您对${Number(e.month.slice(5))}月通报提出的申诉${e.uphold ? '成立，通报已更正并重新下发' : '未成立'}：${e.note}`,
+      link: bulletinPage(e.month),
+    }, e.key)),
+
   'appeal.decided': (tx, e) =>
     tellOfStory(tx, [e.appellantId], '评价申诉已处理', `${e.uphold ? '申诉成立，该评价不计入满意度' : '申诉未成立'}：${e.note}`, e.topicId, e.key),
 

@@ -23,6 +23,10 @@ export const errorMessages = {
   already_decided: '该预约已处理',
   not_yours: '只能取消自己的预约',
   closed: '该资源暂停预约',
+  // the assessment's bulletin cycle
+  period_open: '该月尚未冻结，不能复算',
+  appeals_open: '申诉期未满，暂不能定稿发布',
+  bulletin_final: '通报已定稿，不能再申诉',
   // evidence files (operations)
   wrong_type: '材料类型不符合要求',
   too_large: '文件过大',

@@ -48,6 +48,9 @@ export type DomainEvent =
   | { type: 'booking.declined'; key: string; bookingId: number; resourceName: string; siteId: string; startsAt: Date; personId: number; note: string }
   // assessment: staff published a month's bulletin (月通报); the alliance's totals for the message
   | { type: 'bulletin.published'; key: string; month: string; held: number; attendance: number }
+  // assessment: a month froze and went to the units for appeals until `appealUntil`; staff decided a unit's appeal
+  | { type: 'bulletin.frozen'; key: string; month: string; appealUntil: string }
+  | { type: 'bulletin.appeal_decided'; key: string; month: string; appellantId: number; uphold: boolean; note: string }
   | { type: 'booking.cancelled'; key: string; bookingId: number; resourceName: string; siteId: string; startsAt: Date; personId: number; cancelledBy: number; reason: string | null }
   // opinions (社情民意): an editor decided a suggestion (accepted, returned, merged); its author hears once per state
   | { type: 'suggestion.decided'; key: string; suggestionId: number; title: string; authorId: number; to: SuggestionState; note: string | null }

@@ -2,9 +2,11 @@
  * The assessment on real data: a fixture unit's year scored from the other features' figures (its
  * check-ins, activities, topics, replies and ratings, inserted as those features store them) to the
  * score computed by hand; the weights refused on bad input with nothing written; who may see and
- * publish what; the published bulletin frozen and its event telling the site admins.
+ * publish what; the bulletin's cycle: frozen once, appealed, re-issued as version 2, recomputed byte
+ * for byte, made final once by the job, and frozen by itself on the 5th working day.
  */
-import { main as assessment } from '../../cloudfunctions/assessment'
+import { definition, main as assessment } from '../../cloudfunctions/assessment'
+import { runJob } from '../../cloudfunctions/core/jobs'
 import { features } from '../../cloudfunctions/features'
 import { figures } from '../../cloudfunctions/figures'
 import { defaultWeights } from '../../src/domain/assessment'
@@ -148,42 +150,131 @@ describe(`assessment on ${DB_LABEL}`, () => {
     expect((await as('demo-staff')('unit', { year: YEAR, siteId: 'S01' })).error.code).toBe('not_found')
   })
 
-  it('drafts the month\'s bulletin against the month before; staff publish it once, frozen, and the site admins are told', async () => {
+  const told = (key: string) =>
+    rt.db.query<{ openid: string; title: string; link: string }>(
+      `SELECT u.openid, o.payload->>'title' AS title, o.payload->>'link' AS link FROM outbox o JOIN users u ON u.id = o.recipient_user_id WHERE o.dedupe_key LIKE $1 ORDER BY o.id`, [`${key}%`])
+  const siteAdmins = async () => (await rt.db.query<{ n: number }>(`SELECT count(DISTINCT user_id)::int AS n FROM user_roles WHERE role = 'site_admin'`))[0].n
+  const line = (b: any, site: string, figure: string) => b.units.find((u: any) => u.siteId === site).lines.find((l: any) => l.figure === figure)
+
+  it('drafts the month\'s bulletin against the month before; staff freeze it once, and the site admins are asked to check it', async () => {
     expect((await as('demo-resident')('bulletin', { month: '2024-04' })).error).toMatchObject({ code: 'not_found', message: '本月通报尚未发布' })
     const draft = await as('demo-site-admin')('bulletin', { month: '2024-04' })
-    expect(draft.data).toMatchObject({ month: '2024-04', before: '2024-03', status: 'draft', hash: null })
-    const f02 = draft.data.units.find((u: any) => u.siteId === 'F02')
-    const line = (name: string) => f02.lines.find((l: any) => l.figure === name)
-    expect(line('checkin.visits')).toMatchObject({ label: '签到人次', value: 4, before: 3, change: 1 })
-    expect(line('checkin.people')).toMatchObject({ value: 3, before: 2, change: 1 })
-    expect(line('activities.held')).toMatchObject({ value: 1, before: 1, change: 0 })
+    expect(draft.data).toMatchObject({ month: '2024-04', before: '2024-03', status: 'draft', version: null, hash: null })
+    expect(line(draft.data, 'F02', 'checkin.visits')).toMatchObject({ label: '签到人次', value: 4, before: 3, change: 1 })
+    expect(line(draft.data, 'F02', 'checkin.people')).toMatchObject({ value: 3, before: 2, change: 1 })
+    expect(line(draft.data, 'F02', 'activities.held')).toMatchObject({ value: 1, before: 1, change: 0 })
     expect(draft.data.totals.find((l: any) => l.figure === 'activities.attendance')).toMatchObject({ value: 2, before: 2 })
 
-    expect((await as('demo-resident')('publishBulletin', { month: '2024-04' })).error.code).toBe('forbidden')
-    expect((await as('demo-site-admin')('publishBulletin', { month: '2024-04' })).error.code).toBe('forbidden')
-    expect((await as('demo-staff')('publishBulletin', { month: '2026-11' })).error).toMatchObject({ code: 'invalid_input', message: '该月尚未结束，不能发布通报' })
-    expect((await as('demo-staff')('publishBulletin', { month: '2024-13' })).error).toMatchObject({ code: 'invalid_input', message: '月份格式应为 YYYY-MM' })
+    expect((await as('demo-resident')('freezeBulletin', { month: '2024-04' })).error.code).toBe('forbidden')
+    expect((await as('demo-site-admin')('freezeBulletin', { month: '2024-04' })).error.code).toBe('forbidden')
+    expect((await as('demo-staff')('freezeBulletin', { month: '2026-11' })).error).toMatchObject({ code: 'invalid_input', message: '该月尚未结束，不能冻结或发布通报' })
+    expect((await as('demo-staff')('freezeBulletin', { month: '2024-13' })).error).toMatchObject({ code: 'invalid_input', message: '月份格式应为 YYYY-MM' })
+    expect((await as('demo-staff')('publishBulletin', { month: '2024-04' })).error).toMatchObject({ code: 'not_found', message: '该月通报尚未冻结' })
     expect(await count('assessment_bulletins')).toBe(0)
 
-    const published = await as('demo-staff')('publishBulletin', { month: '2024-04' })
-    expect(published.data).toMatchObject({ status: 'published', hash: expect.stringMatching(/^[0-9a-f]{64}$/) })
-    const told = await rt.db.query<{ openid: string; title: string; link: string }>(
-      `SELECT u.openid, o.payload->>'title' AS title, o.payload->>'link' AS link FROM outbox o JOIN users u ON u.id = o.recipient_user_id WHERE o.dedupe_key LIKE 'bulletin-published:2024-04%'`,
-    )
-    expect(told.map((t) => t.openid)).toContain('demo-site-admin')
-    expect(told[0]).toMatchObject({ title: '4月联盟工作通报已发布', link: '/packages/assessment/pages/bulletin/index?month=2024-04' })
-    const admins = (await rt.db.query<{ n: number }>(`SELECT count(DISTINCT user_id)::int AS n FROM user_roles WHERE role = 'site_admin'`))[0].n
-    expect(told.length).toBe(admins)
+    // Two freezes at once: one version 1, the other refused; the units are asked once.
+    const both = await Promise.all([as('demo-staff')('freezeBulletin', { month: '2024-04' }), as('demo-staff')('freezeBulletin', { month: '2024-04' })])
+    const frozen = both.find((r) => r.ok)!
+    expect(both.filter((r) => !r.ok).map((r) => r.error)).toEqual([{ code: 'duplicate', message: '本月通报已冻结，不能重复冻结' }])
+    expect(frozen.data).toMatchObject({ status: 'review', version: 1, appealUntil: '2026-11-27', hash: expect.stringMatching(/^[0-9a-f]{64}$/), inputsHash: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    expect(line(frozen.data, 'F02', 'checkin.visits').value).toBe(4)
+    const asked = await told('bulletin-frozen:2024-04')
+    expect(asked.map((t) => t.openid)).toContain('demo-site-admin')
+    expect(asked.length).toBe(await siteAdmins())
+    expect(asked[0]).toMatchObject({ title: '4月联盟工作通报征求意见', link: '/packages/assessment/pages/bulletin/index?month=2024-04' })
+    // Under review it is the units' and staff's, not yet the public's; it cannot be final before the window closes.
+    expect((await as('demo-resident')('bulletin', { month: '2024-04' })).error.code).toBe('not_found')
+    expect((await as('demo-staff')('publishBulletin', { month: '2024-04' })).error).toMatchObject({ code: 'appeals_open', message: '申诉期至 2026-11-27，期满后才能定稿发布' })
+  })
 
-    // Frozen: a late record does not change the published bulletin; publishing again is refused and tells no one twice.
+  it('takes a unit\'s appeal of its own figure once, refusing every bad one with nothing written', async () => {
+    const appeal = (data: Record<string, unknown>, who = 'demo-site-admin') =>
+      as(who)('appeal', { month: '2024-04', siteId: 'F01', figure: 'activities.held', claimed: 2, reason: '4月两场活动的签到表已补交', ...data })
+    expect((await appeal({ siteId: 'F02' })).error).toMatchObject({ code: 'forbidden', message: '只能对本单位的数据提出申诉' })
+    expect((await appeal({}, 'demo-staff')).error.code).toBe('forbidden')
+    expect((await appeal({ claimed: 0 })).error).toMatchObject({ code: 'invalid_input', message: '通报中该项已是 0，无需申诉' })
+    expect((await appeal({ claimed: -1 })).error).toMatchObject({ code: 'invalid_input', message: '申诉数值不能为负数' })
+    expect((await appeal({ figure: 'topics.bogus' })).error).toMatchObject({ code: 'invalid_input', message: '请选择通报中的一项数据' })
+    expect((await appeal({ reason: '不对' })).error.code).toBe('invalid_input')
+    expect((await appeal({ month: '2024-05' })).error).toMatchObject({ code: 'not_found', message: '该月通报尚未冻结' })
+    expect(await count('assessment_appeals')).toBe(0)
+
+    const filed = await appeal({})
+    expect(filed.data).toMatchObject({ siteId: 'F01', figure: 'activities.held', label: '开展活动', value: 0, claimed: 2, status: 'pending', version: 1 })
+    expect((await appeal({ claimed: 3 })).error).toMatchObject({ code: 'duplicate', message: '本单位该项数据已有待处理的申诉' })
+    expect((await as('demo-site-admin')('appeals', { month: '2024-04' })).data.map((a: any) => a.id)).toEqual([filed.data.id])
+    expect((await as('demo-staff')('publishBulletin', { month: '2024-04' })).error).toMatchObject({ code: 'appeals_open' })
+  })
+
+  it('upholds an appeal once: version 2 is issued from the corrected inputs, version 1 stays readable, both recompute to their hashes', async () => {
+    const [pending] = (await as('demo-staff')('appeals', { month: '2024-04' })).data
+    const v1 = await as('demo-staff')('bulletin', { month: '2024-04' })
+    const decide = (data: Record<string, unknown>, who = 'demo-staff') => as(who)('decideAppeal', { appealId: pending.id, uphold: true, note: '签到表核实无误', ...data })
+    expect((await decide({}, 'demo-site-admin')).error.code).toBe('forbidden')
+    expect((await decide({ note: '' })).error.code).toBe('invalid_input')
+    expect((await decide({ appealId: 999999 })).error).toMatchObject({ code: 'not_found', message: '未找到该申诉' })
+
+    // Two decisions at once: one stands, the other is refused; one version 2.
+    const both = await Promise.all([decide({}), decide({ uphold: false, note: '不予支持' })])
+    expect(both.filter((r) => !r.ok).map((r) => r.error)).toEqual([{ code: 'already_decided', message: '该申诉已处理，不能重复处理' }])
+    const decided = both.find((r) => r.ok)!.data
+    const upheld = decided.status === 'upheld'
+    expect(await count('assessment_bulletins')).toBe(upheld ? 2 : 1)
+    if (!upheld) return // the rejection won the race: nothing more to issue (the rest is checked when the uphold wins)
+    expect(decided).toMatchObject({ issuedVersion: 2, note: '签到表核实无误' })
+    expect((await told(`bulletin-appeal:${pending.id}`)).map((t) => [t.openid, t.title])).toEqual([['demo-site-admin', '通报数据申诉成立']])
+
+    const v2 = (await as('demo-site-admin')('bulletin', { month: '2024-04' })).data
+    expect(v2).toMatchObject({ status: 'review', version: 2, appealUntil: '2026-11-27', appeals: { total: 1, upheld: 1, pending: 0 } })
+    expect(v2.changeLog).toEqual([{ appealId: pending.id, siteId: 'F01', figure: 'activities.held', from: 0, to: 2, note: '签到表核实无误' }])
+    expect(line(v2, 'F01', 'activities.held')).toMatchObject({ value: 2, change: 2 })
+    expect(v2.totals.find((t: any) => t.figure === 'activities.held').value).toBe(v1.data.totals.find((t: any) => t.figure === 'activities.held').value + 2)
+    expect(v2.versions.map((v: any) => [v.version, v.status])).toEqual([[1, 'superseded'], [2, 'review']])
+    const old = (await as('demo-site-admin')('bulletin', { month: '2024-04', version: 1 })).data
+    expect(old).toMatchObject({ version: 1, status: 'superseded', hash: v1.data.hash })
+    expect(line(old, 'F01', 'activities.held').value).toBe(0)
+
+    for (const version of [1, 2]) {
+      const again = (await as('demo-auditor')('recompute', { month: '2024-04', version })).data
+      expect(again).toMatchObject({ version, identical: true })
+      expect(again.hash).toBe(again.storedHash)
+    }
+    expect((await as('demo-staff')('recompute', { month: '2024-05' })).error).toMatchObject({ code: 'period_open', message: '该月尚未冻结，不能复算' })
+    expect((await as('demo-site-admin')('recompute', { month: '2024-04' })).error.code).toBe('forbidden')
+    // A frozen version is never edited nor deleted, whoever tries.
+    await expect(rt.db.query(`UPDATE assessment_bulletins SET content = '{}' WHERE month = '2024-04' AND version = 1`)).rejects.toThrow(/never edited/)
+    await expect(rt.db.query(`DELETE FROM assessment_bulletins WHERE month = '2024-04'`)).rejects.toThrow(/never deleted/)
+  })
+
+  it('closes the window: late appeals refused, two finalising runs at once make it final once, the public reads the final version only', async () => {
+    rt.clock.set('2026-11-30T02:00:00+08:00')
+    const late = await as('demo-site-admin')('appeal', { month: '2024-04', siteId: 'F01', figure: 'checkin.visits', claimed: 9, reason: '4月签到人次少计了' })
+    expect(late.error).toMatchObject({ code: 'too_late', message: '申诉期已于 2026-11-27 截止' })
+    // A late record does not change what was frozen.
     await rt.db.query(`INSERT INTO checkins (user_id, site_id, day, created_at, location_status) VALUES ($1, 'F02', '2024-04-20', '2024-04-20T10:00:00+08:00', 'verified')`, [
       (await rt.db.query<{ id: number }>(`SELECT id FROM users WHERE openid = 'fx-m'`))[0].id,
     ])
-    const again = await as('demo-staff')('publishBulletin', { month: '2024-04' })
-    expect(again.error).toMatchObject({ code: 'duplicate', message: '本月通报已发布，不能重复发布' })
-    const read = await as('demo-resident')('bulletin', { month: '2024-04' })
-    expect(read.data).toEqual(published.data)
-    expect(read.data.units.find((u: any) => u.siteId === 'F02').lines.find((l: any) => l.figure === 'checkin.visits').value).toBe(4)
-    expect((await rt.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE dedupe_key LIKE 'bulletin-published:%'`))[0].n).toBe(admins)
+    const runs = await Promise.all([runJob(definition, 'finaliseBulletins', rt), runJob(definition, 'finaliseBulletins', rt)])
+    expect(runs.map((r) => r.error)).toEqual([undefined, undefined])
+    expect(runs.reduce((t, r) => t + r.done, 0)).toBe(1)
+    expect((await told('bulletin-published:2024-04')).length).toBe(await siteAdmins())
+    expect((await as('demo-staff')('publishBulletin', { month: '2024-04' })).error).toMatchObject({ code: 'duplicate', message: '本月通报已发布，不能重复发布' })
+    expect((await as('demo-site-admin')('appeal', { month: '2024-04', siteId: 'F01', figure: 'checkin.visits', claimed: 9, reason: '4月签到人次少计了' })).error.code).toBe('bulletin_final')
+
+    const read = (await as('demo-resident')('bulletin', { month: '2024-04' })).data
+    expect(read).toMatchObject({ status: 'final', version: (await count('assessment_bulletins')) })
+    expect(read.versions.every((v: any) => v.status === 'final')).toBe(true)
+    expect(line(read, 'F02', 'checkin.visits').value).toBe(4)
+    expect(JSON.stringify(read)).not.toMatch(/openid|phone|fx-/)
+    if (read.version === 2) expect((await as('demo-resident')('bulletin', { month: '2024-04', version: 1 })).error.code).toBe('not_found')
+  })
+
+  it('freezes last month by itself on the 5th working day of this one, once when two runs meet', async () => {
+    rt.clock.set('2026-12-04T10:00:00+08:00') // the 4th working day of December
+    expect((await runJob(definition, 'freezeMonth', rt)).done).toBe(0)
+    rt.clock.set('2026-12-07T10:00:00+08:00') // the 5th
+    const runs = await Promise.all([runJob(definition, 'freezeMonth', rt), runJob(definition, 'freezeMonth', rt)])
+    expect(runs.reduce((t, r) => t + r.done, 0)).toBe(1)
+    expect((await rt.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM assessment_bulletins WHERE month = '2026-11'`))[0].n).toBe(1)
   })
 })

@@ -4,7 +4,7 @@
  */
 import { triggers } from '../../cloudfunctions/core/jobs'
 import { activityKinds, attendanceVias, audiences, signupStatuses } from '../../src/domain/activities'
-import { bulletinStatuses } from '../../src/domain/assessment'
+import { bulletinAppealStatuses, storedBulletinStatuses } from '../../src/domain/assessment/bulletin'
 import { cycleStatuses } from '../../src/domain/cycle'
 import { appealStatuses, assignmentStatuses, dayKinds, noteKinds } from '../../src/domain/feedback'
 import { locationStatuses } from '../../src/domain/geo'
@@ -35,7 +35,8 @@ const DEFINED: Record<string, readonly string[]> = {
   'job_runs.trigger': triggers,
   'resources.kind': resourceKinds,
   'resources.status': resourceStatuses,
-  'assessment_bulletins.status': bulletinStatuses,
+  'assessment_bulletins.status': storedBulletinStatuses,
+  'assessment_appeals.status': bulletinAppealStatuses,
   'resource_bookings.status': bookingStatuses,
   'operation_evidence.dimension': [...evidenceDimensions, 'archive'],
   'operation_evidence.file_kind': fileKinds,

@@ -1,5 +1,5 @@
 /** The assessment's pure scoring: counts against targets, ratios from their parts, small samples shrunk, ties ranked alike. */
-import { defaultWeights, indicators, MIN_SAMPLE, rankUnits, scoreUnits, WEIGHT_TOTAL, weightsProblem, type FigureValue } from '../../src/domain/assessment'
+import { allianceIndex, defaultWeights, indicators, MIN_SAMPLE, rankUnits, scoreUnits, WEIGHT_TOTAL, weightsProblem, type FigureValue } from '../../src/domain/assessment'
 
 const units = [
   { id: 'A', name: '甲', category: 'flow' },
@@ -40,10 +40,13 @@ describe('assessment scoring', () => {
     expect(MIN_SAMPLE).toBe(5)
   })
 
-  it('ranks within a category, equal totals sharing a rank', () => {
+  it('ranks within a category by the joint score (0.8 × own + 0.2 × the alliance index), equal scores sharing a rank', () => {
     const rows = [row('activities.held', 'A', '2024-01', 6), row('activities.held', 'B', '2024-01', 6), row('activities.held', 'D', '2024-01', 1)]
-    const ranked = rankUnits(scoreUnits(units, rows, defaultWeights))
-    expect(ranked.map((u) => [u.siteId, u.total, u.rank])).toEqual([['A', 5, 1], ['B', 5, 1], ['C', 0, 3], ['D', 0.83, 1]])
+    const scores = scoreUnits(units, rows, defaultWeights)
+    // (5 + 5 + 0 + 0.83) / 4 = 2.7075 → 2.71; A: 0.8 × 5 + 0.2 × 2.71 = 4.542 → 4.54
+    expect(allianceIndex(scores)).toBe(2.71)
+    const ranked = rankUnits(scores, allianceIndex(scores))
+    expect(ranked.map((u) => [u.siteId, u.total, u.final, u.rank])).toEqual([['A', 5, 4.54, 1], ['B', 5, 4.54, 1], ['C', 0, 0.54, 3], ['D', 0.83, 1.21, 1]])
   })
 
   it('refuses weights that are not a scheme, each with its own message', () => {

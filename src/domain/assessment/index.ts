@@ -147,52 +147,24 @@ export function scoreUnits(units: readonly Unit[], rows: readonly FigureValue[],
   })
 }
 
+/** 捆绑考评: a unit's final score is JOINT_OWN × its own + (1 − JOINT_OWN) × the alliance index. */
+export const JOINT_OWN = 0.8
+
+/** The alliance index: the mean of every unit's own total, to 0.01 (0 with no units). */
+export const allianceIndex = (scores: readonly UnitScore[]) =>
+  scores.length === 0 ? 0 : round2(scores.reduce((t, s) => t + s.total, 0) / scores.length)
+
 export interface Ranked extends UnitScore {
-  /** Within the unit's category; equal totals (to 0.01) share a rank (1, 1, 3). */
+  /** JOINT_OWN × total + (1 − JOINT_OWN) × the alliance index, to 0.01. */
+  final: number
+  /** Within the unit's category, by final score; equal scores (to 0.01) share a rank (1, 1, 3). */
   rank: number
 }
 
-export function rankUnits(scores: readonly UnitScore[]): Ranked[] {
-  const sorted = [...scores].sort((a, b) => a.category.localeCompare(b.category) || b.total - a.total || a.siteId.localeCompare(b.siteId))
-  return sorted.map((score) => ({ ...score, rank: 1 + sorted.filter((other) => other.category === score.category && other.total > score.total).length }))
-}
-
-/** A bulletin's states: a draft (computed live) until staff publish it (frozen). */
-export const bulletinStatuses = ['draft', 'published'] as const
-export type BulletinStatus = (typeof bulletinStatuses)[number]
-export const bulletinStatusLabels: Record<BulletinStatus, string> = { draft: '草稿', published: '已发布' }
-
-/** The figures the bulletin shows, in order. */
-export const bulletinFigures = ['activities.held', 'activities.attendance', 'checkin.visits', 'checkin.people', 'topics.proposed', 'topics.selected', 'feedback.published', 'feedback.repliesOnTime', 'feedback.ratings', 'feedback.satisfied', 'resources.hoursGiven']
-
-export interface BulletinLine {
-  figure: string
-  label: string
-  value: number
-  before: number
-  change: number
-}
-
-export interface BulletinUnit {
-  siteId: string
-  name: string
-  category: string
-  lines: BulletinLine[]
-}
-
-/** Each unit's month against the month before: every bulletin figure, 0 where nothing was counted. */
-export function bulletinUnits(units: readonly Unit[], rows: readonly FigureValue[], labels: Readonly<Record<string, string>>, month: string, before: string): BulletinUnit[] {
-  const at = (figure: string, siteId: string, m: string) => rows.find((r) => r.figure === figure && r.siteId === siteId && r.month === m)?.value ?? 0
-  return units.map((unit) => ({
-    siteId: unit.id,
-    name: unit.name,
-    category: unit.category,
-    lines: bulletinFigures.map((figure) => {
-      const value = round2(at(figure, unit.id, month))
-      const prior = round2(at(figure, unit.id, before))
-      return { figure, label: labels[figure] ?? figure, value, before: prior, change: round2(value - prior) }
-    }),
-  }))
+export function rankUnits(scores: readonly UnitScore[], index: number): Ranked[] {
+  const finals = scores.map((score) => ({ ...score, final: round2(JOINT_OWN * score.total + (1 - JOINT_OWN) * index) }))
+  const sorted = finals.sort((a, b) => a.category.localeCompare(b.category) || b.final - a.final || a.siteId.localeCompare(b.siteId))
+  return sorted.map((score) => ({ ...score, rank: 1 + sorted.filter((other) => other.category === score.category && other.final > score.final).length }))
 }
 
 /** The months of a year. */
@@ -211,6 +183,8 @@ export interface YearRanking {
   scheme: Scheme
   /** The last month counted (the year so far). */
   through: string
+  /** The mean of every unit's own total: a fifth of each unit's final score (捆绑考评). */
+  allianceIndex: number
   units: Ranked[]
 }
 
@@ -218,16 +192,4 @@ export interface UnitResult extends Ranked {
   year: number
   scheme: Scheme
   through: string
-}
-
-export interface Bulletin {
-  month: string
-  before: string
-  status: BulletinStatus
-  publishedAt: string | null
-  /** sha256 of the frozen content, once published. */
-  hash: string | null
-  units: BulletinUnit[]
-  /** The alliance's totals, for the bulletin's text ("本月联盟共开展活动 X 场…"). */
-  totals: BulletinLine[]
 }
