@@ -71,9 +71,13 @@ export async function readBulletin(db: Queryable, month: string, version: number
   }
 }
 
-/** Freezes the month into version 1 (under review until the appeal window closes); false when it already is. */
-export async function freezeMonth(tx: Scope, month: string, by: number | null): Promise<boolean> {
-  const inputs = await liveInputs(tx.db, month, tx.now)
+/**
+ * Freezes the month into version 1 from `inputs` (read by `liveInputs` before the transaction: its
+ * reads go out together, which one transaction's connection cannot take), under review until the
+ * appeal window closes; false when it already is frozen.
+ */
+export async function freezeMonth(tx: Scope, inputs: BulletinInputs, by: number | null): Promise<boolean> {
+  const { month } = inputs
   const content = bulletinOf(inputs)
   const until = appealUntil(shanghaiDay(tx.now), await loadCalendar(tx.db))
   const scheme = await schemeOf(tx.db, Number(month.slice(0, 4)))
@@ -215,7 +219,9 @@ export const jobs: Record<string, Job> = {
     run: async (ctx) => {
       const month = addMonths(shanghaiMonth(ctx.now), -1)
       if (shanghaiDay(ctx.now) < freezeDay(month, await loadCalendar(ctx.db))) return 0
-      return (await ctx.transaction((tx) => freezeMonth(tx, month, null))) ? 1 : 0
+      if ((await ctx.db.query('SELECT 1 FROM assessment_bulletins WHERE month = $1', [month])).length > 0) return 0
+      const inputs = await liveInputs(ctx.db, month, ctx.now)
+      return (await ctx.transaction((tx) => freezeMonth(tx, inputs, null))) ? 1 : 0
     },
   },
   finaliseBulletins: {

@@ -1,7 +1,7 @@
 /**
  * assessment: the alliance units' yearly score (考核) and the monthly bulletin (月通报) with its
  * cycle (freeze → appeals → final, bulletins.ts), computed from the other features' figures only
- * (read.ts); it writes only its own tables (the year's weights, versioned; the bulletin's
+ * (read.ts: a frozen month from its bulletin's inputs); it writes only its own tables (the year's weights, versioned; the bulletin's
  * versions, frozen with their inputs and hashes; the units' appeals).
  */
 import { allianceIndex, rankUnits, scoreUnits, weightsProblem, yearMonths, figureNames, type YearRanking } from '../../src/domain/assessment'
@@ -13,8 +13,8 @@ import { screenText } from '../core/content'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import { createMain, defineFunction } from '../core/router'
-import { appealsOf, decideAppeal, fileAppeal, finalise, freezeMonth, jobs, lockCurrent, readBulletin, recompute } from './bulletins'
-import { readFigures, schemeOf, units } from './read'
+import { appealsOf, decideAppeal, fileAppeal, finalise, freezeMonth, jobs, liveInputs, lockCurrent, readBulletin, recompute } from './bulletins'
+import { schemeOf, scoredFigures, units } from './read'
 import type { VersionRow } from './rows'
 
 /** The year's months counted by `now`: none of a year to come, the months so far of this one. */
@@ -28,7 +28,7 @@ function monthsOf(year: number, now: Date): { from: string; to: string } {
 async function ranking(db: Queryable, year: number, now: Date): Promise<YearRanking> {
   const { from, to } = monthsOf(year, now)
   const scheme = await schemeOf(db, year)
-  const rows = await readFigures(db, figureNames, from, to, now)
+  const rows = await scoredFigures(db, figureNames, from, to, now)
   const scores = scoreUnits(await units(db), rows, scheme.weights)
   const index = allianceIndex(scores)
   return { year, scheme, through: to, allianceIndex: index, units: rankUnits(scores, index) }
@@ -91,11 +91,12 @@ export const definition = defineFunction({
 
     bulletin: async ({ db, input, now, caller }) => readBulletin(db, input.month, input.version, can(caller, 'viewDraft'), now),
 
-    freezeBulletin: async ({ input, caller, transaction }) => {
+    freezeBulletin: async ({ db, input, caller, now, transaction }) => {
       if (!can(caller, 'publish')) fail('forbidden', '只有区政协工作人员可以冻结月通报')
+      overMonth(input.month, now)
+      const inputs = await liveInputs(db, input.month, now)
       return transaction(async (tx) => {
-        overMonth(input.month, tx.now)
-        if (!(await freezeMonth(tx, input.month, caller.userId))) fail('duplicate', '本月通报已冻结，不能重复冻结')
+        if (!(await freezeMonth(tx, inputs, caller.userId))) fail('duplicate', '本月通报已冻结，不能重复冻结')
         return readBulletin(tx.db, input.month, undefined, true, tx.now)
       })
     },

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { defaultWeights, type FigureValue, type Scheme, type Unit } from '../../src/domain/assessment'
 import { canonicalJson } from '../../src/domain/assessment/bulletin'
+import { addMonths } from '../../src/domain/cycle'
 import type { Queryable } from '../core/db'
 import { readFigure } from '../core/figures'
 import { figures } from '../figures'
@@ -24,6 +25,32 @@ export async function readFigures(db: Queryable, names: readonly string[], from:
   const known = names.flatMap((name) => figureByName.get(name) ?? [])
   const read = await Promise.all(known.map(async (figure) => (await readFigure(db, figure, from, to, now)).map((row) => ({ figure: figure.name, ...row }))))
   return read.flat()
+}
+
+/** The months from `from` to `to`, inclusive. */
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = []
+  for (let m = from; m <= to; m = addMonths(m, 1)) months.push(m)
+  return months
+}
+
+/**
+ * The named figures for `from`..`to` as the score counts them: a month with a current bulletin
+ * version is read from its frozen inputs (what was published, corrections by appeal included; a
+ * late record waits for 补录), the other months live from the figures.
+ */
+export async function scoredFigures(db: Queryable, names: readonly string[], from: string, to: string, now: Date): Promise<FigureValue[]> {
+  const frozen = await db.query<{ month: string; figure: string; site_id: string; value: number }>(
+    `SELECT b.month, r->>'figure' AS figure, r->>'siteId' AS site_id, (r->>'value')::float8 AS value
+       FROM assessment_bulletins b CROSS JOIN LATERAL jsonb_array_elements(b.inputs->'rows') r
+      WHERE b.status <> 'superseded' AND b.inputs IS NOT NULL AND b.month BETWEEN $1 AND $2 AND r->>'month' = b.month AND r->>'figure' = ANY($3)`,
+    [from, to, names],
+  )
+  const frozenMonths = new Set((await db.query<{ month: string }>(
+    `SELECT month FROM assessment_bulletins WHERE status <> 'superseded' AND inputs IS NOT NULL AND month BETWEEN $1 AND $2`, [from, to])).map((r) => r.month))
+  const open = monthsBetween(from, to).filter((m) => !frozenMonths.has(m))
+  const live = open.length === 0 ? [] : (await readFigures(db, names, open[0], open[open.length - 1], now)).filter((r) => !frozenMonths.has(r.month))
+  return [...frozen.map((r) => ({ figure: r.figure, siteId: r.site_id, month: r.month, value: r.value })), ...live]
 }
 
 export const units = async (db: Queryable): Promise<Unit[]> => allianceUnits(db)

@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
-import { freezeMonth } from '../../cloudfunctions/assessment/bulletins'
+import { freezeMonth, liveInputs } from '../../cloudfunctions/assessment/bulletins'
 import { openDb } from '../../cloudfunctions/core/db'
 import { scopeOf } from '../../cloudfunctions/core/scope'
 import { newDataDir, ROOT } from '../support/host'
@@ -30,7 +30,9 @@ describe('npm run assess', () => {
 
     // Freeze October on the same database (the migrations are applied by the first run).
     const db = await openDb(undefined, join(dataDir, 'pglite'))
-    await db.transaction((tx) => freezeMonth(scopeOf(tx, new Date('2026-11-06T02:00:00Z'), { userId: null, fn: 'assessment', action: 'freezeMonth' }), '2026-10', null))
+    const at = new Date('2026-11-06T02:00:00Z')
+    const inputs = await liveInputs(db, '2026-10', at)
+    await db.transaction((tx) => freezeMonth(scopeOf(tx, at, { userId: null, fn: 'assessment', action: 'freezeMonth' }), inputs, null))
     const [stored] = await db.query<{ hash: string; inputs_hash: string }>(`SELECT hash, inputs_hash FROM assessment_bulletins WHERE month = '2026-10'`)
     await db.close()
 

@@ -267,6 +267,11 @@ describe(`assessment on ${DB_LABEL}`, () => {
     expect(line(read, 'F02', 'checkin.visits').value).toBe(4)
     expect(JSON.stringify(read)).not.toMatch(/openid|phone|fx-/)
     if (read.version === 2) expect((await as('demo-resident')('bulletin', { month: '2024-04', version: 1 })).error.code).toBe('not_found')
+
+    // The year's score counts April as published: the upheld correction in, the late check-in out (补录 waits).
+    const score = async (site: string, key: string) => (await as('demo-staff')('unit', { year: YEAR, siteId: site })).data.indicators.find((i: any) => i.key === key).value
+    expect(await score('F01', 'held')).toBe(read.version === 2 ? 2 : 0)
+    expect(await score('F02', 'visits')).toBe(7)
   })
 
   it('freezes last month by itself on the 5th working day of this one, once when two runs meet', async () => {

@@ -1,5 +1,6 @@
 /** The assessment's pure scoring: counts against targets, ratios from their parts, small samples shrunk, ties ranked alike. */
-import { allianceIndex, defaultWeights, indicators, MIN_SAMPLE, rankUnits, scoreUnits, WEIGHT_TOTAL, weightsProblem, type FigureValue } from '../../src/domain/assessment'
+import { bulletinFigures } from '../../src/domain/assessment/bulletin'
+import { allianceIndex, defaultWeights, figureNames, indicators, MIN_SAMPLE, rankUnits, scoreUnits, WEIGHT_TOTAL, weightsProblem, type FigureValue } from '../../src/domain/assessment'
 
 const units = [
   { id: 'A', name: '甲', category: 'flow' },
@@ -47,6 +48,10 @@ describe('assessment scoring', () => {
     expect(allianceIndex(scores)).toBe(2.71)
     const ranked = rankUnits(scores, allianceIndex(scores))
     expect(ranked.map((u) => [u.siteId, u.total, u.final, u.rank])).toEqual([['A', 5, 4.54, 1], ['B', 5, 4.54, 1], ['C', 0, 0.54, 3], ['D', 0.83, 1.21, 1]])
+  })
+
+  it('freezes every figure the score reads into the bulletin, so a frozen month scores as published', () => {
+    expect(figureNames.filter((name) => !bulletinFigures.includes(name))).toEqual([])
   })
 
   it('refuses weights that are not a scheme, each with its own message', () => {

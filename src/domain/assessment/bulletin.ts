@@ -26,8 +26,14 @@ export const FREEZE_WORKING_DAY = 5
 /** Units may appeal for this many working days after the freeze. */
 export const APPEAL_WORKING_DAYS = 5
 
-/** The figures the bulletin shows, in order. */
-export const bulletinFigures = ['activities.held', 'activities.attendance', 'checkin.visits', 'checkin.people', 'topics.proposed', 'topics.selected', 'feedback.published', 'feedback.repliesOnTime', 'feedback.ratings', 'feedback.satisfied', 'resources.hoursGiven']
+/**
+ * The figures the bulletin shows, in order: every figure the score reads among them, so a frozen
+ * month's inputs are what the year's score counts for that month (corrections by appeal included).
+ */
+export const bulletinFigures = [
+  'activities.held', 'activities.attendance', 'activities.members', 'checkin.visits', 'checkin.people', 'topics.proposed', 'topics.selected',
+  'feedback.published', 'feedback.repliesDue', 'feedback.repliesOnTime', 'feedback.ratings', 'feedback.satisfied', 'resources.hoursGiven',
+]
 
 /** What a month's bulletin is made of, frozen with it. */
 export interface BulletinInputs {
