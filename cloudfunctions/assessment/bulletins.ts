@@ -71,6 +71,12 @@ export async function readBulletin(db: Queryable, month: string, version: number
   }
 }
 
+/** What a version was made of (null for one frozen before inputs were kept). */
+export async function inputsOf(db: Queryable, month: string, version: number): Promise<BulletinInputs | null> {
+  const [row] = await db.query<Pick<BulletinRow, 'inputs'>>('SELECT inputs FROM assessment_bulletins WHERE month = $1 AND version = $2', [month, version])
+  return row?.inputs ?? null
+}
+
 /**
  * Freezes the month into version 1 from `inputs` (read by `liveInputs` before the transaction: its
  * reads go out together, which one transaction's connection cannot take), under review until the

@@ -13,7 +13,8 @@ import { screenText } from '../core/content'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import { createMain, defineFunction } from '../core/router'
-import { appealsOf, decideAppeal, fileAppeal, finalise, freezeMonth, jobs, liveInputs, lockCurrent, readBulletin, recompute } from './bulletins'
+import { appealsOf, decideAppeal, fileAppeal, finalise, freezeMonth, inputsOf, jobs, liveInputs, lockCurrent, readBulletin, recompute } from './bulletins'
+import { bulletinDocx, bulletinXlsx } from './documents'
 import { schemeOf, scoredFigures, units } from './read'
 import type { VersionRow } from './rows'
 
@@ -33,6 +34,11 @@ async function ranking(db: Queryable, year: number, now: Date): Promise<YearRank
   const index = allianceIndex(scores)
   return { year, scheme, through: to, allianceIndex: index, units: rankUnits(scores, index) }
 }
+
+const documentMimes = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const
 
 /** A month that is over: only those freeze. */
 const overMonth = (month: string, now: Date) => {
@@ -54,6 +60,7 @@ export const definition = defineFunction({
     appeal: screeners,
     decideAppeal: profileIssuers,
     appeals: screeners,
+    exportBulletin: everyone,
     recompute: screeners,
   },
   jobs,
@@ -125,6 +132,15 @@ export const definition = defineFunction({
     appeals: async ({ db, input, caller }) => {
       if (!readsAll(caller) && ownUnits(caller).length === 0) fail('forbidden', '只能查看本单位的申诉')
       return appealsOf(db, input.month, readsAll(caller) ? undefined : ownUnits(caller))
+    },
+
+    exportBulletin: async ({ db, input, now, caller }) => {
+      const b = await readBulletin(db, input.month, input.version, can(caller, 'viewDraft'), now)
+      const name = `${input.month}联盟工作通报-${b.version === null ? '草稿' : `第${b.version}版`}`
+      const bytes = input.format === 'docx'
+        ? await bulletinDocx(b)
+        : await bulletinXlsx(b, b.version === null ? await liveInputs(db, input.month, now) : await inputsOf(db, input.month, b.version), await schemeOf(db, Number(input.month.slice(0, 4)), b.schemeVersion))
+      return { filename: `${name}.${input.format}`, mime: documentMimes[input.format], base64: bytes.toString('base64') }
     },
 
     recompute: async ({ db, input, caller }) => {

@@ -55,8 +55,10 @@ export async function scoredFigures(db: Queryable, names: readonly string[], fro
 
 export const units = async (db: Queryable): Promise<Unit[]> => allianceUnits(db)
 
-export async function schemeOf(db: Queryable, year: number): Promise<Scheme> {
-  const [row] = await db.query<SchemeRow>('SELECT year, version, weights, saved_at FROM assessment_schemes WHERE year = $1 ORDER BY version DESC LIMIT 1', [year])
+/** The year's scheme in force (its latest version), or the version named; version 0 is the default weights. */
+export async function schemeOf(db: Queryable, year: number, version?: number): Promise<Scheme> {
+  const [row] = await db.query<SchemeRow>(
+    'SELECT year, version, weights, saved_at FROM assessment_schemes WHERE year = $1 AND ($2::int IS NULL OR version = $2) ORDER BY version DESC LIMIT 1', [year, version ?? null])
   return row ? { year, version: row.version, weights: row.weights, savedAt: row.saved_at.toISOString() } : { year, version: 0, weights: defaultWeights, savedAt: null }
 }
 

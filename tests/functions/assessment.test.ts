@@ -6,6 +6,8 @@
  * for byte, made final once by the job, and frozen by itself on the 5th working day.
  */
 import { definition, main as assessment } from '../../cloudfunctions/assessment'
+import mammoth from 'mammoth'
+import readXlsxFile from 'read-excel-file/node'
 import { runJob } from '../../cloudfunctions/core/jobs'
 import { features } from '../../cloudfunctions/features'
 import { figures } from '../../cloudfunctions/figures'
@@ -272,6 +274,31 @@ describe(`assessment on ${DB_LABEL}`, () => {
     const score = async (site: string, key: string) => (await as('demo-staff')('unit', { year: YEAR, siteId: site })).data.indicators.find((i: any) => i.key === key).value
     expect(await score('F01', 'held')).toBe(read.version === 2 ? 2 : 0)
     expect(await score('F02', 'visits')).toBe(7)
+  })
+
+  it('writes the bulletin as a .docx and an .xlsx that read back with its figures, its version and its hash', async () => {
+    const read = (await as('demo-resident')('bulletin', { month: '2024-04' })).data
+    const docx = await as('demo-resident')('exportBulletin', { month: '2024-04', format: 'docx' })
+    expect(docx.data).toMatchObject({ filename: `2024-04联盟工作通报-第${read.version}版.docx`, mime: expect.stringContaining('wordprocessingml') })
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(docx.data.base64, 'base64') })).value
+    expect(text).toContain('2024年4月联盟工作通报')
+    expect(text).toContain(`本月联盟共开展活动 ${read.totals.find((t: any) => t.figure === 'activities.held').value} 场，参与 2 人次，签到 4 人次（3 人）`)
+    expect(text).toContain('一、流量型单位')
+    expect(text).toContain(read.hash)
+
+    const xlsx = await as('demo-resident')('exportBulletin', { month: '2024-04', format: 'xlsx' })
+    const sheets = await readXlsxFile(Buffer.from(xlsx.data.base64, 'base64'))
+    expect(sheets.map((s) => s.sheet)).toEqual(['总表', '分项', '明细', '计算说明'])
+    const [summary, , detail, notes] = sheets.map((s) => s.data)
+    const column = summary[0].indexOf('开展活动')
+    expect(summary.find((row) => row[0] === '区图书馆')?.[column]).toBe(line(read, 'F01', 'activities.held').value)
+    expect(summary.find((row) => row[0] === '联盟合计')?.[column]).toBe(read.totals.find((t: any) => t.figure === 'activities.held').value)
+    expect(detail.some((row) => row[1] === 'F02' && row[2] === '2024-04' && row[3] === 4)).toBe(true)
+    expect(notes.find((row) => row[0] === '结果校验码（sha256）')?.[1]).toBe(read.hash)
+    expect(notes.find((row) => row[0] === '权重：满意率')?.[1]).toBeGreaterThan(0)
+
+    expect((await as('demo-resident')('exportBulletin', { month: '2024-04', format: 'pdf' })).error).toMatchObject({ code: 'invalid_input', message: '请选择文件格式' })
+    expect((await as('demo-resident')('exportBulletin', { month: '2024-05', format: 'docx' })).error.code).toBe('not_found')
   })
 
   it('freezes last month by itself on the 5th working day of this one, once when two runs meet', async () => {

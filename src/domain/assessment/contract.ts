@@ -22,6 +22,16 @@ export interface Recomputed {
   identical: boolean
 }
 
+export const documentFormats = ['docx', 'xlsx'] as const
+export type DocumentFormat = (typeof documentFormats)[number]
+
+/** A generated file, base64 (a bulletin of 40 units is tens of KB). */
+export interface DocumentFile {
+  filename: string
+  mime: string
+  base64: string
+}
+
 export const assessmentContract = {
   /** The year's scheme in force (the default, version 0, until staff save one). */
   schemes: { input: v.object({ year }), output: returns<Scheme>() },
@@ -56,6 +66,8 @@ export const assessmentContract = {
   },
   /** The month's appeals: all for staff and auditors, a site admin's own units' for them. */
   appeals: { input: v.object({ month }), output: returns<Appeal[]>() },
+  /** The month's bulletin as it may be read (a version, or the draft), as a .docx (GB/T 9704) or an .xlsx (总表 / 分项 / 明细 / 计算说明). */
+  exportBulletin: { input: v.object({ month, version, format: v.picklist(documentFormats, '请选择文件格式') }), output: returns<DocumentFile>() },
   /** Recompute a frozen version from its frozen inputs and compare both hashes with the stored ones. */
   recompute: { input: v.object({ month, version }), output: returns<Recomputed>() },
 }

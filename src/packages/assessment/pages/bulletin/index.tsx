@@ -17,7 +17,8 @@ import { asFailure } from '@/hooks/latest'
 import '../../assessment.css'
 import { useCall } from '@/hooks/useCall'
 import { fetchMe } from '@/services/account'
-import { freezeBulletin, monthAppeals, monthBulletin, publishBulletin } from '@/services/assessment'
+import { exportBulletin, freezeBulletin, monthAppeals, monthBulletin, publishBulletin } from '@/services/assessment'
+import { saveDocument } from '@/services/files'
 import { AppealForm, AppealList } from '../../components/appeals'
 import { changeLabel, lastMonth, monthLabel } from '../../labels'
 
@@ -66,18 +67,20 @@ export default function BulletinPage() {
   if (!bulletin.data) return <Page>{months}<Skeleton count={3} /></Page>
   const b = bulletin.data
   const reload = () => { setVersion(undefined); bulletin.retry(); appeals.retry() }
-  const act = async (call: () => Promise<unknown>, ok: string) => {
+  const act = async (call: () => Promise<unknown>, ok: string, refresh = true) => {
     setBusy(true)
     try {
       await call()
       setMessage({ ok: true, text: ok })
-      reload()
+      if (refresh) reload()
     } catch (e) {
       setMessage({ ok: false, text: asFailure(e).message })
     } finally {
       setBusy(false)
     }
   }
+  const save = (format: 'docx' | 'xlsx') =>
+    act(async () => saveDocument(await exportBulletin({ month: b.month, version: b.version ?? undefined, format })), format === 'docx' ? '已导出 Word 文档' : '已导出 Excel 表格', false)
   const told = (text: string) => { setMessage({ ok: true, text }); reload() }
   const current = version === undefined
   const action = !staff || !current ? undefined
@@ -99,6 +102,10 @@ export default function BulletinPage() {
         {b.appeals.total > 0 && <View>{`本月收到申诉 ${b.appeals.total} 件：成立 ${b.appeals.upheld} 件，不成立 ${b.appeals.rejected} 件，待处理 ${b.appeals.pending} 件。`}</View>}
         {b.hash && <View className='assessment-hash'>{`校验码 ${b.hash.slice(0, 16)}`}</View>}
         {b.inputsHash && <View className='assessment-hash'>{`输入校验码 ${b.inputsHash.slice(0, 16)}`}</View>}
+      </View>
+      <View className='assessment-years'>
+        <Button kind='plain' loading={busy} label={`导出${monthLabel(b.month)}通报 Word 文档`} onClick={() => save('docx')}>导出 Word</Button>
+        <Button kind='plain' loading={busy} label={`导出${monthLabel(b.month)}通报 Excel 表格`} onClick={() => save('xlsx')}>导出 Excel</Button>
       </View>
       <Versions b={b} onPick={setVersion} />
       {appeals.data && <AppealList appeals={appeals.data} decides={staff && b.status === 'review'} onDecided={told} />}
