@@ -78,9 +78,9 @@ export async function inputsOf(db: Queryable, month: string, version: number): P
 }
 
 /**
- * Freezes the month into version 1 from `inputs` (read by `liveInputs` before the transaction: its
- * reads go out together, which one transaction's connection cannot take), under review until the
- * appeal window closes; false when it already is frozen.
+ * Freezes the month into version 1 from `inputs` (read by `liveInputs` before the transaction, so
+ * the row locks are held only for the insert), under review until the appeal window closes; false
+ * when it already is frozen.
  */
 export async function freezeMonth(tx: Scope, inputs: BulletinInputs, by: number | null): Promise<boolean> {
   const { month } = inputs

@@ -18,13 +18,15 @@ export const figureLabels: Record<string, string> = Object.fromEntries(figures.m
 
 /**
  * The rows of the named figures for `from`..`to`, judged at `now`; a figure no feature reports yet
- * reads as nothing. The reads go out together: on the server each takes its own connection from
- * the pool (in a transaction, and on PGlite, they queue on the one connection).
+ * reads as nothing. One after another: the same code runs on a pool and inside a transaction (a
+ * freeze, a seeding step), whose one connection takes one query at a time.
  */
 export async function readFigures(db: Queryable, names: readonly string[], from: string, to: string, now: Date): Promise<FigureValue[]> {
-  const known = names.flatMap((name) => figureByName.get(name) ?? [])
-  const read = await Promise.all(known.map(async (figure) => (await readFigure(db, figure, from, to, now)).map((row) => ({ figure: figure.name, ...row }))))
-  return read.flat()
+  const rows: FigureValue[] = []
+  for (const figure of names.flatMap((name) => figureByName.get(name) ?? [])) {
+    for (const row of await readFigure(db, figure, from, to, now)) rows.push({ figure: figure.name, ...row })
+  }
+  return rows
 }
 
 /** The months from `from` to `to`, inclusive. */

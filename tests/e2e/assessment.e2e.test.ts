@@ -14,8 +14,9 @@ describe('the monthly bulletin\'s cycle in the browser (h5 build, Chromium)', ()
 
   it('staff freeze a month, a unit appeals, staff uphold it, the bulletin shows version 2 and is published once the window closes', async () => {
     const { host } = suite
-    // Two months before the host's (its clock starts at E2E_START): over, and not frozen by the job (which freezes last month only).
-    const month = addMonths(shanghaiDay(new Date(E2E_START)).slice(0, 7), -2)
+    // Four months before the host's (its clock starts at E2E_START): over, frozen neither by the job (last month
+    // only) nor by the demo (three and two months before).
+    const month = addMonths(shanghaiDay(new Date(E2E_START)).slice(0, 7), -4)
     const page = `${host.url}/packages/assessment/pages/bulletin/index?month=${month}`
     const staff = await as({ persona: 'staff' })
     await staff.goto(page)
