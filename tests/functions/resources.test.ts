@@ -178,6 +178,6 @@ describe(`resources on ${DB_LABEL}`, () => {
 
     await applySeeds(rt.db, demoSteps.filter((step) => step.name === 'resources-month'), { now: rt.clock.now(), activityDays: 3 })
     const states = await rt.db.query('SELECT DISTINCT status FROM resource_bookings ORDER BY status')
-    expect(states.map((s) => s.status)).toEqual(['cancelled', 'checked_in', 'confirmed', 'declined', 'pending'])
+    expect(states.map((s) => s.status)).toEqual(['cancelled', 'checked_in', 'confirmed', 'declined', 'expired', 'no_show', 'pending'])
   })
 })

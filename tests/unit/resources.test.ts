@@ -1,7 +1,8 @@
 /** The booking rules and free slots, judged in Asia/Shanghai whatever the machine's zone. */
 import { defaultNoticeHours, freeSlots, nearestFree, refusalOf, spanOf, type BookingRules } from '../../src/domain/resources'
 
-const rules: BookingRules = { noticeHours: 24, maxDaysAhead: 30, minMinutes: 60, maxMinutes: 180, bufferBeforeMin: 30, bufferAfterMin: 15, cancelHours: 24, needsApproval: false }
+const rules: BookingRules = { noticeHours: 24, maxDaysAhead: 30, minMinutes: 60, maxMinutes: 180, bufferBeforeMin: 30, bufferAfterMin: 15, cancelHours: 24, needsApproval: false,
+  openFromMin: 9 * 60, openToMin: 17 * 60, closedWeekdays: [], unitMonthHours: null, seated: false }
 const at = (local: string) => new Date(`${local}:00+08:00`)
 
 describe('booking rules', () => {
