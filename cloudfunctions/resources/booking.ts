@@ -74,26 +74,30 @@ async function overCap(db: Queryable, req: BookRequest, start: Date, end: Date):
   return hours + asked > cap ? `每个单位每月最多预约该资源 ${cap} 小时，${shanghaiDay(start).slice(0, 7)} 已预约 ${Math.round(hours * 10) / 10} 小时` : null
 }
 
-/** A seat of the occurrence's session (made on first use): its id, or `full`. Overlapping another session is 23P01. */
-async function takeSeat(db: Queryable, req: BookRequest, start: Date, end: Date, from: Date, to: Date): Promise<number> {
+/** The occurrence's session of a seated resource (made on first use). */
+async function sessionOf(db: Queryable, req: BookRequest, start: Date, end: Date, from: Date, to: Date): Promise<number> {
   const { resource } = req
-  await db.query(
+  const [made] = await db.query<IdRow>(
     `INSERT INTO resource_sessions (resource_id, starts_at, ends_at, span, seats) VALUES ($1, $2, $3, tstzrange($4, $5, '[)'), $6)
-     ON CONFLICT (resource_id, starts_at, ends_at) DO NOTHING`,
+     ON CONFLICT (resource_id, starts_at, ends_at) DO NOTHING RETURNING id`,
     [resource.id, start, end, from, to, resource.capacity],
   )
-  const [session] = await db.query<IdRow>(
-    'UPDATE resource_sessions SET taken = taken + 1 WHERE resource_id = $1 AND starts_at = $2 AND ends_at = $3 AND taken < seats RETURNING id',
-    [resource.id, start, end],
-  )
-  return session?.id ?? fail('full', `该场次 ${resource.capacity} 个名额已满，请选择其他场次`)
+  if (made) return made.id
+  const [found] = await db.query<IdRow>('SELECT id FROM resource_sessions WHERE resource_id = $1 AND starts_at = $2 AND ends_at = $3', [resource.id, start, end])
+  return found.id
+}
+
+/** Takes a seat of the session, or `full`; a seat taken in a session overlapping another is refused by the database (23P01). */
+async function takeSeat(db: Queryable, sessionId: number, seats: number | null) {
+  const [taken] = await db.query<IdRow>('UPDATE resource_sessions SET taken = taken + 1 WHERE id = $1 AND taken < seats RETURNING id', [sessionId])
+  if (!taken) fail('full', `该场次 ${seats} 个名额已满，请选择其他场次`)
 }
 
 /** Writes one occurrence; a clash is thrown as the database raised it (23P01), a full session as `full`. */
 async function place(db: Queryable, req: BookRequest, seriesId: number | null, start: Date, end: Date, now: Date): Promise<Created> {
   const { resource } = req
   const { from, to } = spanOf(rulesOf(resource), start, end)
-  const sessionId = resource.seated ? await takeSeat(db, req, start, end, from, to) : null
+  const sessionId = resource.seated ? await sessionOf(db, req, start, end, from, to) : null
   const status = resource.needs_approval ? 'pending' : 'confirmed'
   const expires = status === 'pending' ? new Date(Math.min(start.getTime(), dueEnd(addWorkingDays(shanghaiDay(now), PENDING_WORKING_DAYS, req.calendar)).getTime())) : null
   const [row] = await db.query<IdRow>(
@@ -101,7 +105,8 @@ async function place(db: Queryable, req: BookRequest, seriesId: number | null, s
      VALUES ($1, $2, $3, $4, $5, $6, tstzrange($7, $8, '[)'), $9, $10, $11, $12, $13, $14) RETURNING id`,
     [resource.id, resource.site_id, req.forSite, req.personId, start, end, from, to, req.purpose, status, now, seriesId, sessionId, expires],
   )
-  if (sessionId === null) {
+  if (sessionId !== null) await takeSeat(db, sessionId, resource.capacity)
+  else {
     await db.query(
       `INSERT INTO resource_holds (booking_id, resource_id, span)
        SELECT $1, r.id, tstzrange($3, $4, '[)') FROM resources r WHERE r.id = $2 OR r.parent_id = $2`,
@@ -121,10 +126,14 @@ async function clash(db: Queryable, req: BookRequest, start: Date, end: Date, no
     : { result: 'buffer_conflict' as const, message: '与相邻预约的准备或整理时间重叠，请调整时间', free }
 }
 
-/** One occurrence under its own savepoint: created, or refused with nothing of it left written. */
-async function occurrence(tx: Scope, req: BookRequest, seriesId: number | null, start: Date, end: Date): Promise<Occurrence & { free?: unknown }> {
+/**
+ * One occurrence under its own savepoint: created, or refused with nothing of it left written. The
+ * `week`th occurrence is judged as if asked `week` weeks later: the window (notice, 30 days ahead)
+ * is the first one's, so a series may run 26 weeks; the day, hours and caps are each its own.
+ */
+async function occurrence(tx: Scope, req: BookRequest, seriesId: number | null, week: number, start: Date, end: Date): Promise<Occurrence & { free?: unknown }> {
   const span = { startsAt: start.toISOString(), endsAt: end.toISOString() }
-  const refusal = refusalOf(rulesOf(req.resource), start, end, tx.now, req.calendar)
+  const refusal = refusalOf(rulesOf(req.resource), start, end, new Date(tx.now.getTime() + week * 7 * DAY), req.calendar)
   if (refusal) return { ...span, result: refusal.code, message: refusal.message }
   const capped = await overCap(tx.db, req, start, end)
   if (capped) return { ...span, result: 'hours_exceeded', message: capped }
@@ -151,7 +160,7 @@ export async function bookOccurrences(tx: Scope, req: BookRequest) {
   if (req.forSite !== null && req.resource.unit_month_hours !== null) await lockKey(tx.db, `booking-hours:${req.resource.id}:${req.forSite}`)
   const series = req.weeks > 1 ? (await tx.db.query<IdRow>("SELECT nextval('resource_series_seq') AS id"))[0].id : null
   const answers: (Occurrence & { free?: unknown })[] = []
-  for (const { start, end } of weeklyOccurrences(req.start, req.end, req.weeks)) answers.push(await occurrence(tx, req, series, start, end))
+  for (const [week, { start, end }] of weeklyOccurrences(req.start, req.end, req.weeks).entries()) answers.push(await occurrence(tx, req, series, week, start, end))
   const created = answers.filter(isCreated)
   if (series === null) {
     const [only] = answers

@@ -5,7 +5,7 @@
  * around the seed's `now`, in every state (none past and still confirmed, which the no-show job would take).
  */
 import { shanghaiDay } from '../../src/domain/time'
-import { addDays } from '../../src/domain/resources'
+import { addDays, DEFAULT_UNIT_MONTH_HOURS } from '../../src/domain/resources'
 import type { Queryable } from '../core/db'
 import type { DemoContext } from '../core/feature'
 import type { SeedStep } from '../core/seed'
@@ -48,9 +48,10 @@ export const demo: SeedStep<DemoContext>[] = [
       for (const [site, kind, name, description, capacity, tags, notice, min, max, before, after, approval, parent] of offers) {
         await tx.query(
           `INSERT INTO resources (site_id, parent_id, kind, name, description, capacity, tags, notice_hours, min_minutes, max_minutes,
-             buffer_before_min, buffer_after_min, cancel_hours, needs_approval)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 24, $13) ON CONFLICT (site_id, name) DO NOTHING`,
-          [site, parent ? ids.get(parent) : null, kind, name, description, capacity, tags, notice, min, max, before, after, approval],
+             buffer_before_min, buffer_after_min, cancel_hours, needs_approval, unit_month_hours)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 24, $13, $14) ON CONFLICT (site_id, name) DO NOTHING`,
+          [site, parent ? ids.get(parent) : null, kind, name, description, capacity, tags, notice, min, max, before, after, approval,
+            kind === 'venue' ? DEFAULT_UNIT_MONTH_HOURS : null],
         )
         const [row] = await tx.query<{ id: number }>('SELECT id FROM resources WHERE site_id = $1 AND name = $2', [site, name])
         ids.set(name, row.id)

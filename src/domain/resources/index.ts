@@ -141,7 +141,7 @@ export function refusalOf(rules: BookingRules, start: Date, end: Date, now: Date
     return { code: 'bad_length', message: `每次预约时长须在 ${rules.minMinutes}—${rules.maxMinutes} 分钟之间` }
   }
   const day = shanghaiDay(start)
-  if (isClosedDay(rules, day, calendar)) return { code: 'closed_day', message: `${day} 不开放（节假日或闭馆日），请选择其他日期` }
+  if (isClosedDay(rules, day, calendar)) return { code: 'closed_day', message: '该日为节假日或闭馆日，不开放预约，请选择其他日期' }
   const midnight = Date.parse(`${day}T00:00:00+08:00`)
   if ((start.getTime() - midnight) / MINUTE < rules.openFromMin || (end.getTime() - midnight) / MINUTE > rules.openToMin) {
     return { code: 'outside_hours', message: `开放时间为每天 ${openHoursLabel(rules)}，请在开放时间内预约` }
