@@ -193,7 +193,7 @@ describe(`resources' rules and jobs on ${DB_LABEL}`, () => {
 
     expect((await book('late-comer', course, TUE, '14:30', '15:30')).error.code).toBe('conflict')
     const first = results.find((r) => r.ok)!.data.id
-    const owner = (await rt.db.query('SELECT u.openid FROM resource_bookings b JOIN users u ON u.id = b.person_id WHERE b.id = $1', [first]))[0].openid
+    const owner = (await rt.db.query<{ openid: string }>('SELECT u.openid FROM resource_bookings b JOIN users u ON u.id = b.person_id WHERE b.id = $1', [first]))[0].openid
     expect((await as(owner)('cancel', { bookingId: first })).ok).toBe(true)
     expect(await count('SELECT taken AS n FROM resource_sessions')).toBe(29)
     expect((await book(owner, course, TUE, '14:00', '15:00')).ok).toBe(true)
