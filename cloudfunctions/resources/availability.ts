@@ -3,7 +3,7 @@
  * site, the spans held on each of them (and the spaces inside them) over the window in one read,
  * and each one's free slots by the same rule as its schedule.
  */
-import { addDays, freeSlots } from '../../src/domain/resources'
+import { addDays, freeStarts, slotAt } from '../../src/domain/resources'
 import type { Availability } from '../../src/domain/resources/attendance'
 import type { resourcesContract } from '../../src/domain/resources/contract'
 import { shanghaiDay } from '../../src/domain/time'
@@ -24,10 +24,12 @@ export const availability: Handlers<typeof resourcesContract>['availability'] = 
   const first = input.from ?? shanghaiDay(now)
   const from = new Date(`${first}T00:00:00+08:00`)
   const to = new Date(`${addDays(first, input.days)}T00:00:00+08:00`)
+  // Each resource's family (itself and the spaces inside it), then their holds by the exclusion's index.
   const held = await db.query<Held>(
-    `SELECT r.id AS resource_id, lower(h.span) AS span_from, upper(h.span) AS span_to
-     FROM resources r JOIN resource_holds h ON h.resource_id = r.id OR h.resource_id IN (SELECT c.id FROM resources c WHERE c.parent_id = r.id)
-     WHERE r.id = ANY($1::bigint[]) AND h.active AND h.span && tstzrange($2, $3)`,
+    `WITH family AS (SELECT id, id AS root FROM resources WHERE id = ANY($1::bigint[])
+                     UNION ALL SELECT id, parent_id FROM resources WHERE parent_id = ANY($1::bigint[]))
+     SELECT f.root AS resource_id, lower(h.span) AS span_from, upper(h.span) AS span_to
+     FROM family f JOIN resource_holds h ON h.resource_id = f.id AND h.active AND h.span && tstzrange($2, $3)`,
     [page.items.map((r) => r.id), from, to],
   )
   const calendar = await loadCalendar(db)
@@ -35,8 +37,8 @@ export const availability: Handlers<typeof resourcesContract>['availability'] = 
     const rules = rulesOf(resource)
     const busy = held.filter((h) => h.resource_id === resource.id).map((h) => ({ from: h.span_from, to: h.span_to }))
     const minutes = Math.min(rules.maxMinutes, Math.max(rules.minMinutes, input.minutes))
-    const free = freeSlots(rules, busy, now, first, input.days, minutes, calendar)
-    return { resourceId: resource.id, name: resource.name, siteName: resource.site_name, free: free.length, first: free[0] ?? null }
+    const starts = freeStarts(rules, busy, now, first, input.days, minutes, calendar)
+    return { resourceId: resource.id, name: resource.name, siteName: resource.site_name, free: starts.length, first: starts.length ? slotAt(starts[0], minutes) : null }
   })
   return { items, next: page.next }
 }
