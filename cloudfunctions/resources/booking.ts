@@ -16,7 +16,7 @@ import { AppError, fail } from '../core/errors'
 import { lockKey } from '../core/locks'
 import type { Scope } from '../core/scope'
 import { heldAround } from './holds'
-import { rulesOf, type CountRow, type HoursRow, type IdRow, type ResourceRow, type UntilRow } from './rows'
+import { rulesOf, type HoursRow, type IdRow, type ResourceRow } from './rows'
 
 export const COUNTING = `(${countingStatuses.map((s) => `'${s}'`).join(', ')})`
 const DAY = 24 * 60 * 60 * 1000
@@ -37,19 +37,14 @@ type Created = Extract<Occurrence, { result: 'created' }>
 const isCreated = (o: Occurrence): o is Created => o.result === 'created'
 const sqlState = (error: unknown) => (error as { code?: string } | null)?.code
 
-/** Refuses a suspended booker and one holding the quota of active bookings (a series counts once). Call under the booker's lock. */
+/** Refuses a suspended booker and one holding the quota of active bookings (a series counts once), in one read. Call under the booker's lock. */
 async function judgeBooker(db: Queryable, personId: number, now: Date) {
-  const [suspended] = await db.query<UntilRow>(
-    'SELECT ends_at FROM resource_suspensions WHERE person_id = $1 AND lifted_at IS NULL AND starts_at <= $2 AND ends_at > $2 ORDER BY ends_at DESC LIMIT 1',
+  const [{ until, n }] = await db.query<{ until: Date | null; n: number }>(
+    `SELECT (SELECT max(ends_at) FROM resource_suspensions WHERE person_id = $1 AND lifted_at IS NULL AND starts_at <= $2 AND ends_at > $2) AS until,
+       (SELECT count(DISTINCT COALESCE(series_id, -id))::int FROM resource_bookings WHERE person_id = $1 AND status IN ${COUNTING} AND ends_at > $2) AS n`,
     [personId, now],
   )
-  if (suspended) {
-    fail('suspended', `您 ${NO_SHOW_WINDOW_DAYS} 天内已有 ${NO_SHOW_LIMIT} 次预约未到场，预约功能暂停至 ${shanghaiDateTime(suspended.ends_at)}`, { until: suspended.ends_at })
-  }
-  const [{ n }] = await db.query<CountRow>(
-    `SELECT count(DISTINCT COALESCE(series_id, -id))::int AS n FROM resource_bookings WHERE person_id = $1 AND status IN ${COUNTING} AND ends_at > $2`,
-    [personId, now],
-  )
+  if (until) fail('suspended', `您 ${NO_SHOW_WINDOW_DAYS} 天内已有 ${NO_SHOW_LIMIT} 次预约未到场，预约功能暂停至 ${shanghaiDateTime(until)}`, { until })
   if (n >= BOOKING_QUOTA) fail('quota_exceeded', `每人最多同时持有 ${BOOKING_QUOTA} 个有效预约，请先使用或取消已有预约`)
 }
 
@@ -100,19 +95,17 @@ async function place(db: Queryable, req: BookRequest, seriesId: number | null, s
   const sessionId = resource.seated ? await sessionOf(db, req, start, end, from, to) : null
   const status = resource.needs_approval ? 'pending' : 'confirmed'
   const expires = status === 'pending' ? new Date(Math.min(start.getTime(), dueEnd(addWorkingDays(shanghaiDay(now), PENDING_WORKING_DAYS, req.calendar)).getTime())) : null
+  // The booking and, unless it takes a seat, its holds on the resource and the spaces inside it: one statement.
   const [row] = await db.query<IdRow>(
-    `INSERT INTO resource_bookings (resource_id, site_id, for_site_id, person_id, starts_at, ends_at, span, purpose, status, created_at, series_id, session_id, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, tstzrange($7, $8, '[)'), $9, $10, $11, $12, $13, $14) RETURNING id`,
+    `WITH booking AS (
+       INSERT INTO resource_bookings (resource_id, site_id, for_site_id, person_id, starts_at, ends_at, span, purpose, status, created_at, series_id, session_id, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, tstzrange($7, $8, '[)'), $9, $10, $11, $12, $13, $14) RETURNING id),
+     held AS (INSERT INTO resource_holds (booking_id, resource_id, span)
+       SELECT booking.id, r.id, tstzrange($7, $8, '[)') FROM booking, resources r WHERE $13::bigint IS NULL AND (r.id = $1 OR r.parent_id = $1))
+     SELECT id FROM booking`,
     [resource.id, resource.site_id, req.forSite, req.personId, start, end, from, to, req.purpose, status, now, seriesId, sessionId, expires],
   )
   if (sessionId !== null) await takeSeat(db, sessionId, resource.capacity)
-  else {
-    await db.query(
-      `INSERT INTO resource_holds (booking_id, resource_id, span)
-       SELECT $1, r.id, tstzrange($3, $4, '[)') FROM resources r WHERE r.id = $2 OR r.parent_id = $2`,
-      [row.id, resource.id, from, to],
-    )
-  }
   return { startsAt: start.toISOString(), endsAt: end.toISOString(), result: 'created', id: row.id, status }
 }
 

@@ -168,24 +168,46 @@ export function freeStarts(
   rules: BookingRules, busy: readonly { from: Date; to: Date }[], now: Date, from: string, days: number, minutes: number, calendar: Calendar = new Map(),
 ): number[] {
   if (minutes < rules.minMinutes || minutes > rules.maxMinutes) return []
-  const taken = busy.map((b) => [b.from.getTime(), b.to.getTime()])
+  const taken = busy.map((b) => [b.from.getTime(), b.to.getTime()]).sort((x, y) => x[0] - y[0])
   const earliest = Math.max(now.getTime(), now.getTime() + rules.noticeHours * HOUR)
-  const lastDay = addDays(shanghaiDay(now), rules.maxDaysAhead)
-  const length = minutes * MINUTE
+  const first = Date.parse(`${from}T00:00:00+08:00`)
+  const last = Date.parse(`${addDays(shanghaiDay(now), rules.maxDaysAhead)}T00:00:00+08:00`)
+  const holidays = holidayMidnights(calendar)
+  const closed = new Set(rules.closedWeekdays)
+  const weekday = isoWeekday(from)
+  const [before, after, length] = [rules.bufferBeforeMin * MINUTE, rules.bufferAfterMin * MINUTE, minutes * MINUTE]
   const starts: number[] = []
-  for (let d = 0; d < days; d++) {
-    const day = addDays(from, d)
-    if (day > lastDay) break
-    if (isClosedDay(rules, day, calendar)) continue
-    const midnight = Date.parse(`${day}T00:00:00+08:00`)
-    for (let at = midnight + rules.openFromMin * MINUTE; at + length <= midnight + rules.openToMin * MINUTE; at += 30 * MINUTE) {
+  let next = 0
+  for (let d = 0, midnight = first; d < days && midnight <= last; d++, midnight += DAY) {
+    if (holidays.has(midnight) || closed.has(((weekday - 1 + d) % 7) + 1)) continue
+    const open = midnight + rules.openFromMin * MINUTE
+    const close = midnight + rules.openToMin * MINUTE
+    // Busy spans ending before this day's first span cannot meet any later slot either.
+    while (next < taken.length && taken[next][1] <= open - before) next++
+    for (let at = open; at + length <= close; at += 30 * MINUTE) {
       if (at < earliest) continue
-      const spanFrom = at - rules.bufferBeforeMin * MINUTE
-      const spanTo = at + length + rules.bufferAfterMin * MINUTE
-      if (!taken.some(([f, t]) => spanFrom < t && f < spanTo)) starts.push(at)
+      let free = true
+      for (let i = next; i < taken.length && taken[i][0] < at + length + after; i++) {
+        if (at - before < taken[i][1]) {
+          free = false
+          break
+        }
+      }
+      if (free) starts.push(at)
     }
   }
   return starts
+}
+
+/** The Shanghai midnights (epoch ms) of a calendar's holidays, worked out once per calendar. */
+const holidayCache = new WeakMap<Calendar, Set<number>>()
+function holidayMidnights(calendar: Calendar): Set<number> {
+  let found = holidayCache.get(calendar)
+  if (!found) {
+    found = new Set([...calendar].filter(([, kind]) => kind === 'holiday').map(([day]) => Date.parse(`${day}T00:00:00+08:00`)))
+    holidayCache.set(calendar, found)
+  }
+  return found
 }
 
 /** A slot of `minutes` from a start (epoch ms). */
