@@ -5,13 +5,11 @@
  */
 import { readFigure } from '../../cloudfunctions/core/figures'
 import { runJob } from '../../cloudfunctions/core/jobs'
-import { definition, main as resources } from '../../cloudfunctions/resources'
+import { definition } from '../../cloudfunctions/resources'
 import { figures } from '../../cloudfunctions/resources/figures'
-import { caller, DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
+import { as, at, book, countOf, idOf as idIn, plainRoom as room } from '../support/resources'
+import { DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
 
-const as = (openid: string) => caller(resources, openid)
-/** An instant on a Shanghai day at HH:mm (the tests' now is 2026-11-20 10:00 Shanghai, a Friday). */
-const at = (day: string, clock: string) => new Date(`${day}T${clock}:00+08:00`).toISOString()
 const MON = '2026-11-23'
 const TUE = '2026-11-24'
 const WED = '2026-11-25'
@@ -23,19 +21,12 @@ describe(`resources' rules and jobs on ${DB_LABEL}`, () => {
   })
   afterEach(() => rt.close())
 
-  const count = async (sql: string, params: unknown[] = []) => (await rt.db.query(sql, params))[0].n as number
+  const count = (sql: string, params: unknown[] = []) => countOf(rt.db, sql, params)
   const bookings = () => count('SELECT count(*)::int AS n FROM resource_bookings')
   const statusOf = async (id: number) => (await rt.db.query('SELECT status FROM resource_bookings WHERE id = $1', [id]))[0].status as string
-  const idOf = async (name: string) => (await rt.db.query('SELECT id FROM resources WHERE name = $1', [name]))[0].id as number
+  const idOf = (name: string) => idIn(rt.db, name)
   const titles = async (openid: string) =>
     (await rt.db.query(`SELECT payload->>'title' AS title FROM outbox o JOIN users u ON u.id = o.recipient_user_id WHERE u.openid = $1 ORDER BY o.id`, [openid])).map((r) => r.title)
-  const book = (openid: string, resourceId: number, day: string, from: string, to: string, extra: object = {}) =>
-    as(openid)('book', { resourceId, startsAt: at(day, from), endsAt: at(day, to), ...extra })
-  const room = async (extra: object = {}) => {
-    const made = await as('demo-staff')('save', { siteId: 'F01', kind: 'venue', name: '一楼活动室', capacity: 20, ...extra })
-    expect(made.ok).toBe(true)
-    return made.data.id as number
-  }
   const run = (job: string) => runJob(definition, job, rt)
 
   it('books a weekly series all or nothing, lists each clashing occurrence, books the free ones when partial, and counts a series once in the quota', async () => {
