@@ -2,14 +2,13 @@
 import type { CheckinRecord } from '../../src/domain/checkin'
 import { checkinContract } from '../../src/domain/checkin/contract'
 import { judgeLocation, RAW_LOCATION_DAYS } from '../../src/domain/geo'
-import { parseScene } from '../../src/domain/scene'
 import { shanghaiDay } from '../../src/domain/time'
 import { everyone } from '../core/access'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import { pageOf } from '../core/page'
 import { createMain, defineFunction } from '../core/router'
-import { findSite } from '../sites/public'
+import { siteOfCode } from './public'
 
 const recordColumns = `id, site_id AS "siteId", day, created_at AS "at", location_status AS "locationStatus",
   distance_m AS "distanceM"`
@@ -21,9 +20,7 @@ export const definition = defineFunction({
   access: { scan: everyone, mine: everyone },
   actions: {
     scan: async ({ db, input, caller, now }) => {
-      const scene = parseScene(input.scene)
-      if (!scene.ok) return fail('invalid_input', scene.reason)
-      const site = await findSite(db, scene.siteId)
+      const site = await siteOfCode(db, input.scene)
       const fix = input.location
       const { status, distanceM } = judgeLocation({ lat: site.lat, lng: site.lng, radiusM: site.radius_m }, fix)
       const day = shanghaiDay(now)

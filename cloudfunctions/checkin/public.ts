@@ -1,8 +1,20 @@
-/** What other features may use of checkin: recording a check-in at the desk on behalf of a resident without a phone. */
+/**
+ * What other features may use of checkin: reading a site's check-in code, and recording a check-in
+ * at the desk on behalf of a resident without a phone.
+ */
+import { parseScene } from '../../src/domain/scene'
 import { shanghaiDay } from '../../src/domain/time'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import { take } from '../core/rate-limit'
+import { findSite, type SiteRow } from '../sites/public'
+
+/** The site whose check-in code (its scene, as scanned) this is; `invalid_input` for a code that is not a site's. */
+export async function siteOfCode(db: Queryable, scene: unknown): Promise<SiteRow> {
+  const parsed = parseScene(scene)
+  if (!parsed.ok) return fail('invalid_input', parsed.reason)
+  return findSite(db, parsed.siteId)
+}
 
 /** At most this many desk check-ins per staff member in a day (a sliding 24 hours). */
 export const ASSIST_DAILY_MAX = 60

@@ -157,6 +157,40 @@ export const reactions: Reactions = {
           link: bookingsPage,
         }, e.key),
 
+  // A weekly series: the booker hears once; when it waits for approval, so do the owning unit's admins.
+  'booking.series': async (tx, e) => {
+    const when = `自 ${shanghaiDateTime(e.startsAt)} 起每周一次，共 ${e.weeks} 次`
+    const told = await enqueueEach(tx.db, tx.now, 'inapp', [e.personId], {
+      title: e.pending ? '已提交每周预约' : '每周预约成功',
+      body: `您预约的“${e.resourceName}”${when}${e.pending ? '，等待审核，时段已为您保留' : '，请按时使用'}。`,
+      link: bookingsPage,
+    }, e.key)
+    if (!e.pending) return told
+    const admins = (await siteAdmins(tx.db, e.siteId)).filter((id) => id !== e.personId)
+    return told + (await enqueueEach(tx.db, tx.now, 'inapp', admins, { title: '新的预约申请', body: `“${e.resourceName}”${when}，有新的预约申请，请及时审核。`, link: requestsPage }, `${e.key}:owner`))
+  },
+
+  'booking.expired': (tx, e) =>
+    enqueueEach(tx.db, tx.now, 'inapp', [e.personId], {
+      title: '预约申请已失效',
+      body: `您预约的“${e.resourceName}”（${shanghaiDateTime(e.startsAt)}）超过 2 个工作日未获审核，已自动失效，时段已释放。`,
+      link: bookingsPage,
+    }, e.key),
+
+  'booking.no_show': (tx, e) =>
+    enqueueEach(tx.db, tx.now, 'inapp', [e.personId], {
+      title: '预约未到场',
+      body: `您预约的“${e.resourceName}”（${shanghaiDateTime(e.startsAt)}）未在开始后 15 分钟内签到，已记为未到场，时段已释放。90 天内 3 次未到场将暂停预约 30 天。`,
+      link: bookingsPage,
+    }, e.key),
+
+  'booking.suspended': (tx, e) =>
+    enqueueEach(tx.db, tx.now, 'inapp', [e.personId], {
+      title: '预约功能已暂停',
+      body: `您 90 天内已有 ${e.noShows} 次预约未到场，预约功能暂停至 ${shanghaiDateTime(e.until)}。如有特殊情况，请联系工作人员。`,
+      link: bookingsPage,
+    }, e.key),
+
   'bulletin.published': async (tx, e) =>
     enqueueEach(tx.db, tx.now, 'inapp', await allSiteAdmins(tx.db), {
       title: `${Number(e.month.slice(5))}月联盟工作通报已发布`,

@@ -2,10 +2,10 @@
  * Demo data of the resource list (seeding step `resources-list`): the units of the reports offer
  * believable resources — 区图书馆's 报告厅 (with its two halves) and 阅览室, the 产业园's 议事厅,
  * 吴非繁's legal advice, 纪英瑞's 国学 course — and (step `resources-month`) a month of bookings
- * around the seed's `now`, in every state.
+ * around the seed's `now`, in every state (none past and still confirmed, which the no-show job would take).
  */
 import { shanghaiDay } from '../../src/domain/time'
-import { addDays } from '../../src/domain/resources'
+import { addDays, DEFAULT_UNIT_MONTH_HOURS } from '../../src/domain/resources'
 import type { Queryable } from '../core/db'
 import type { DemoContext } from '../core/feature'
 import type { SeedStep } from '../core/seed'
@@ -30,8 +30,9 @@ type Plan = [resource: string, openid: string, forSite: string | null, dayOffset
 
 const month: Plan[] = [
   ['产城融合·发展议事厅', 'demo-site-admin', 'F01', -20, 14, 16, 'checked_in', '书香政协进园区座谈'],
-  ['二楼阅览室', 'demo-resident', null, -12, 9, 11, 'confirmed', '社区读书会'],
-  ['三楼报告厅', 'demo-staff', 'C01', -6, 14, 17, 'confirmed', '协商民主专题培训讲座'],
+  ['二楼阅览室', 'demo-resident', null, -12, 9, 11, 'no_show', '社区读书会'],
+  ['三楼报告厅', 'demo-staff', 'C01', -6, 14, 17, 'checked_in', '协商民主专题培训讲座'],
+  ['二楼阅览室', 'demo-member', null, -2, 14, 16, 'expired', '委员读书分享会筹备'],
   ['吴非繁委员·法律咨询', 'demo-site-admin', 'F01', -3, 10, 11, 'cancelled', '物业纠纷法律咨询'],
   ['报告厅东区', 'demo-staff', null, 3, 9, 11, 'confirmed', '界别委员小组讨论'],
   ['产城融合·发展议事厅', 'demo-site-admin', 'F01', 5, 14, 16, 'pending', '民生圆桌会进园区'],
@@ -47,9 +48,10 @@ export const demo: SeedStep<DemoContext>[] = [
       for (const [site, kind, name, description, capacity, tags, notice, min, max, before, after, approval, parent] of offers) {
         await tx.query(
           `INSERT INTO resources (site_id, parent_id, kind, name, description, capacity, tags, notice_hours, min_minutes, max_minutes,
-             buffer_before_min, buffer_after_min, cancel_hours, needs_approval)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 24, $13) ON CONFLICT (site_id, name) DO NOTHING`,
-          [site, parent ? ids.get(parent) : null, kind, name, description, capacity, tags, notice, min, max, before, after, approval],
+             buffer_before_min, buffer_after_min, cancel_hours, needs_approval, unit_month_hours)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 24, $13, $14) ON CONFLICT (site_id, name) DO NOTHING`,
+          [site, parent ? ids.get(parent) : null, kind, name, description, capacity, tags, notice, min, max, before, after, approval,
+            kind === 'venue' ? DEFAULT_UNIT_MONTH_HOURS : null],
         )
         const [row] = await tx.query<{ id: number }>('SELECT id FROM resources WHERE site_id = $1 AND name = $2', [site, name])
         ids.set(name, row.id)

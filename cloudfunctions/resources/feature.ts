@@ -7,8 +7,8 @@ import { definition, main } from './index'
 export const feature: Feature = {
   definition,
   main,
-  publishes: ['booking.requested', 'booking.confirmed', 'booking.declined', 'booking.cancelled'],
-  tables: ['resources', 'resource_bookings', 'resource_holds'],
+  publishes: ['booking.requested', 'booking.confirmed', 'booking.declined', 'booking.cancelled', 'booking.series', 'booking.expired', 'booking.no_show', 'booking.suspended'],
+  tables: ['resources', 'resource_bookings', 'resource_holds', 'resource_sessions', 'resource_suspensions'],
   demo,
   figures,
 }

@@ -2,28 +2,34 @@
  * resources: the alliance's shared venues, experts, courses and data (联盟资源清单), booked in one
  * tap (一键预约). Overlaps are refused by the database: every booking holds its resource and the
  * spaces inside it (resource_holds) under an exclusion constraint, buffers included; a clash is
- * caught after the insert fails, explained (overlap or buffer) and answered with the nearest free slots.
+ * caught when the insert fails, explained (overlap or buffer) and answered with the nearest free
+ * slots (booking.ts, which also books weekly series and seats). Check-in, no-shows and suspensions
+ * are attendance.ts; the pending-expiry and no-show jobs are jobs.ts.
  */
 import {
-  addDays, BOOKING_QUOTA, bookingStatusLabels, cancelDeadline, countingStatuses, defaultNoticeHours, freeSlots, isCounting, nearestFree, refusalOf, spanOf,
+  addDays, bookingStatusLabels, cancelDeadline, DEFAULT_UNIT_MONTH_HOURS, defaultNoticeHours, freeSlots, isCounting,
   type Booking, type ResourceDetail, type ResourceSummary,
 } from '../../src/domain/resources'
 import { resourcesContract } from '../../src/domain/resources/contract'
 import { can, unitsOf } from '../../src/domain/resources/permissions'
 import { isDistrictStaff } from '../../src/domain/person'
 import { shanghaiDay } from '../../src/domain/time'
-import { everyone, siteManagers } from '../core/access'
+import { everyone, profileIssuers, siteManagers } from '../core/access'
 import { screenText } from '../core/content'
-import type { Queryable } from '../core/db'
-import { AppError, fail } from '../core/errors'
-import { lockKey } from '../core/locks'
+import { fail } from '../core/errors'
 import { conditions, pageOf } from '../core/page'
 import { createMain, defineFunction } from '../core/router'
+import { loadCalendar } from '../feedback/public'
 import { findSite } from '../sites/public'
-import { rulesOf, type BookingRow, type ChildRow, type CountRow, type HoldRow, type IdRow, type ResourceRow, type StatusRow, type SummaryRow } from './rows'
+import { attendanceActions } from './attendance'
+import { availability } from './availability'
+import { bookOccurrences } from './booking'
+import { heldAround, release } from './holds'
+import { expirePending, markNoShows } from './jobs'
+import { loadBooking, loadResource } from './load'
+import { rulesOf, type ChildRow, type CountRow, type IdRow, type ResourceRow, type StatusRow, type SummaryRow } from './rows'
 
 const NOT_FOUND = '未找到该资源'
-const COUNTING = `(${countingStatuses.map((s) => `'${s}'`).join(', ')})`
 
 const summaryColumns = `r.id, r.site_id AS "siteId", s.name AS "siteName", r.parent_id AS "parentId", r.kind, r.name, r.description, r.capacity,
   r.tags, r.status, r.needs_approval AS "needsApproval"`
@@ -33,45 +39,6 @@ const bookingColumns = `b.id, b.resource_id AS "resourceId", r.name AS "resource
   b.starts_at AS "startsAt", b.ends_at AS "endsAt", b.starts_at - make_interval(hours => r.cancel_hours) AS "cancelBy"`
 const bookingFrom = `resource_bookings b JOIN resources r ON r.id = b.resource_id JOIN sites s ON s.id = b.site_id
   LEFT JOIN sites fs ON fs.id = b.for_site_id JOIN users u ON u.id = b.person_id`
-
-async function loadResource(db: Queryable, id: number, lock = false): Promise<ResourceRow> {
-  const [row] = await db.query<ResourceRow>(`SELECT * FROM resources WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id])
-  return row ?? fail('not_found', NOT_FOUND)
-}
-
-async function loadBooking(db: Queryable, id: number): Promise<BookingRow> {
-  const [row] = await db.query<BookingRow>(
-    `SELECT b.id, b.resource_id, b.site_id, b.person_id, b.starts_at, b.ends_at, b.status, r.name, r.cancel_hours
-     FROM resource_bookings b JOIN resources r ON r.id = b.resource_id WHERE b.id = $1 FOR UPDATE OF b`,
-    [id],
-  )
-  return row ?? fail('not_found', '未找到该预约')
-}
-
-/** The spans held, in [from, to), on a resource and the spaces inside it: what a booking of it may not meet. */
-const heldAround = (db: Queryable, resourceId: number, from: Date, to: Date) =>
-  db.query<HoldRow>(
-    `SELECT DISTINCT lower(h.span) AS span_from, upper(h.span) AS span_to, b.starts_at, b.ends_at
-     FROM resource_holds h JOIN resource_bookings b ON b.id = h.booking_id
-     WHERE h.active AND h.resource_id IN (SELECT id FROM resources WHERE id = $1 OR parent_id = $1)
-       AND h.span && tstzrange($2, $3) ORDER BY 1`,
-    [resourceId, from, to],
-  )
-
-const DAY = 24 * 60 * 60 * 1000
-const isExclusion = (error: unknown) => (error as { code?: string } | null)?.code === '23P01'
-
-/** A refused booking, explained: its own times meet a booking (conflict) or only the buffers do. */
-async function clash(db: Queryable, resource: ResourceRow, start: Date, end: Date, now: Date): Promise<never> {
-  const rules = rulesOf(resource)
-  const held = await heldAround(db, resource.id, new Date(start.getTime() - 4 * DAY), new Date(end.getTime() + 4 * DAY))
-  const busy = held.map((h) => ({ from: h.span_from, to: h.span_to }))
-  const free = nearestFree(rules, busy, now, start, end)
-  const overlapping = held.some((h) => h.starts_at < end && start < h.ends_at)
-  return overlapping
-    ? fail('conflict', '该时段已被预约，请选择其他时段', { free })
-    : fail('buffer_conflict', '与相邻预约的准备或整理时间重叠，请调整时间', { free })
-}
 
 export const definition = defineFunction({
   name: 'resources',
@@ -87,6 +54,11 @@ export const definition = defineFunction({
     mine: everyone,
     requests: siteManagers,
     schedule: everyone,
+    checkin: everyone,
+    standing: everyone,
+    suspensions: profileIssuers,
+    waive: profileIssuers,
+    availability: everyone,
   },
   actions: {
     list: async ({ db, input }) => {
@@ -127,6 +99,9 @@ export const definition = defineFunction({
           if (!can(caller, 'edit', { siteId: old.site_id })) fail('forbidden', '只能编辑本单位的资源')
         }
         const parentId = input.parentId ?? null
+        if (input.openToMin <= input.openFromMin) fail('invalid_input', '开放结束时间须晚于开始时间')
+        if (input.seated && !input.capacity) fail('invalid_input', '按座位预约的资源须填写容纳人数')
+        if (input.seated && (parentId !== null || input.kind === 'venue')) fail('invalid_input', '按座位预约只适用于专家和课程')
         if (parentId !== null) {
           const [parent] = await db.query<ResourceRow>('SELECT * FROM resources WHERE id = $1', [parentId])
           if (!parent) fail('not_found', '未找到所属的场地')
@@ -140,18 +115,21 @@ export const definition = defineFunction({
         }
         const values = [input.siteId, parentId, input.kind, input.name, input.description, input.capacity ?? null, input.tags,
           input.noticeHours ?? defaultNoticeHours[input.kind], input.minMinutes, input.maxMinutes, input.bufferBeforeMin, input.bufferAfterMin,
-          input.cancelHours, input.needsApproval, input.status, now]
+          input.cancelHours, input.needsApproval, input.status, now, input.openFromMin, input.openToMin, input.closedWeekdays,
+          input.unitMonthHours === undefined ? (input.kind === 'venue' ? DEFAULT_UNIT_MONTH_HOURS : null) : input.unitMonthHours, input.seated]
         const [row] = input.resourceId
           ? await db.query<IdRow>(
               `UPDATE resources SET site_id = $1, parent_id = $2, kind = $3, name = $4, description = $5, capacity = $6, tags = $7, notice_hours = $8,
                  min_minutes = $9, max_minutes = $10, buffer_before_min = $11, buffer_after_min = $12, cancel_hours = $13, needs_approval = $14,
-                 status = $15, updated_at = $16 WHERE id = $17 RETURNING id`,
+                 status = $15, updated_at = $16, open_from_min = $17, open_to_min = $18, closed_weekdays = $19, unit_month_hours = $20, seated = $21
+               WHERE id = $22 RETURNING id`,
               [...values, input.resourceId],
             )
           : await db.query<IdRow>(
               `INSERT INTO resources (site_id, parent_id, kind, name, description, capacity, tags, notice_hours, min_minutes, max_minutes,
-                 buffer_before_min, buffer_after_min, cancel_hours, needs_approval, status, created_at, updated_at, created_by)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17) RETURNING id`,
+                 buffer_before_min, buffer_after_min, cancel_hours, needs_approval, status, created_at, updated_at, open_from_min, open_to_min,
+                 closed_weekdays, unit_month_hours, seated, created_by)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18, $19, $20, $21, $22) RETURNING id`,
               [...values, caller.userId],
             )
         await audit(`resource:${row.id}`, { siteId: input.siteId, name: input.name })
@@ -159,49 +137,27 @@ export const definition = defineFunction({
       }).catch(unique)
     },
 
-    book: async ({ input, caller, transaction, db: plain, now }) => {
-      const start = new Date(input.startsAt)
-      const end = new Date(input.endsAt)
+    book: async ({ input, caller, transaction, db: plain }) => {
       const units = unitsOf(caller)
       if (input.forSiteId && !units.includes(input.forSiteId) && !isDistrictStaff(caller)) fail('forbidden', '只能为本人管理的联盟点预约')
-      const forSite = input.forSiteId ?? units[0] ?? null
       const resource = await loadResource(plain, input.resourceId)
-      try {
-        return await transaction(async ({ db, publish, audit }) => {
-          if (resource.status !== 'open') fail('closed', '该资源暂停预约')
-          if (resource.kind === 'data') fail('invalid_input', '数据资源需提交数据申请，暂不支持按时段预约')
-          const rules = rulesOf(resource)
-          const refusal = refusalOf(rules, start, end, now)
-          if (refusal) fail(refusal.code, refusal.message)
-          // One person's bookings in order, so the quota holds under concurrent calls.
-          await lockKey(db, `booking-quota:${caller.userId}`)
-          const [{ n }] = await db.query<CountRow>(
-            `SELECT count(*)::int AS n FROM resource_bookings WHERE person_id = $1 AND status IN ${COUNTING} AND ends_at > $2`,
-            [caller.userId, now],
-          )
-          if (n >= BOOKING_QUOTA) fail('quota_exceeded', `每人最多同时持有 ${BOOKING_QUOTA} 个有效预约，请先使用或取消已有预约`)
-          const { from, to } = spanOf(rules, start, end)
-          const status = resource.needs_approval ? 'pending' : 'confirmed'
-          const [row] = await db.query<IdRow>(
-            `INSERT INTO resource_bookings (resource_id, site_id, for_site_id, person_id, starts_at, ends_at, span, purpose, status, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, tstzrange($7, $8, '[)'), $9, $10, $11) RETURNING id`,
-            [resource.id, resource.site_id, forSite, caller.userId, start, end, from, to, input.purpose, status, now],
-          )
-          await db.query(
-            `INSERT INTO resource_holds (booking_id, resource_id, span)
-             SELECT $1, r.id, tstzrange($3, $4, '[)') FROM resources r WHERE r.id = $2 OR r.parent_id = $2`,
-            [row.id, resource.id, from, to],
-          )
-          const facts = { bookingId: row.id, resourceName: resource.name, siteId: resource.site_id, startsAt: start, personId: caller.userId }
-          if (status === 'confirmed') await publish({ type: 'booking.confirmed', key: `booking-confirmed:${row.id}`, ...facts })
-          else await publish({ type: 'booking.requested', key: `booking-requested:${row.id}`, ...facts })
-          await audit(`booking:${row.id}`, { resourceId: resource.id, status })
-          return { id: row.id, status }
-        })
-      } catch (error) {
-        if (error instanceof AppError || !isExclusion(error)) throw error
-        return clash(plain, resource, start, end, now)
+      if (resource.status !== 'open') fail('closed', '该资源暂停预约')
+      if (resource.kind === 'data') fail('invalid_input', '数据资源需提交数据申请，暂不支持按时段预约')
+      const request = {
+        resource, personId: caller.userId, forSite: input.forSiteId ?? units[0] ?? null, start: new Date(input.startsAt), end: new Date(input.endsAt),
+        purpose: input.purpose, weeks: input.repeat?.weeks ?? 1, partial: input.repeat?.partial ?? false, calendar: await loadCalendar(plain),
       }
+      return transaction(async (tx) => {
+        const { created, answer } = await bookOccurrences(tx, request)
+        const [first] = created
+        const facts = { bookingId: first.id, resourceName: resource.name, siteId: resource.site_id, startsAt: new Date(first.startsAt), personId: caller.userId }
+        if (request.weeks > 1) {
+          await tx.publish({ type: 'booking.series', key: `booking-series:${first.id}`, ...facts, weeks: created.length, pending: first.status === 'pending' })
+        } else if (first.status === 'confirmed') await tx.publish({ type: 'booking.confirmed', key: `booking-confirmed:${first.id}`, ...facts })
+        else await tx.publish({ type: 'booking.requested', key: `booking-requested:${first.id}`, ...facts })
+        for (const booking of created) await tx.audit(`booking:${booking.id}`, { resourceId: resource.id, status: booking.status })
+        return answer
+      })
     },
 
     cancel: async ({ input, caller, transaction }) =>
@@ -220,7 +176,7 @@ export const definition = defineFunction({
         await db.query(`UPDATE resource_bookings SET status = 'cancelled', cancelled_by = $2, cancelled_at = $3, note = COALESCE($4, note) WHERE id = $1`, [
           booking.id, caller.userId, now, input.reason ?? null,
         ])
-        await db.query('UPDATE resource_holds SET active = false WHERE booking_id = $1', [booking.id])
+        await release(db, booking)
         await publish({
           type: 'booking.cancelled', key: `booking-cancelled:${booking.id}`, bookingId: booking.id, resourceName: booking.name, siteId: booking.site_id,
           startsAt: booking.starts_at, personId: booking.person_id, cancelledBy: caller.userId, reason: input.reason ?? null,
@@ -234,6 +190,7 @@ export const definition = defineFunction({
         const booking = await loadBooking(db, input.bookingId)
         if (!can(caller, 'decide', { siteId: booking.site_id })) fail('forbidden', '只能处理本单位资源的预约')
         if (!input.approve && [...input.note].length < 2) fail('invalid_input', '请填写不同意的原因')
+        if (booking.status === 'pending' && booking.expires_at !== null && booking.expires_at <= now) fail('expired', '该预约已超过审核期限，已自动失效')
         const status = input.approve ? 'confirmed' : 'declined'
         const [done] = await db.query<StatusRow>(
           `UPDATE resource_bookings SET status = $2, decided_by = $3, decided_at = $4, note = NULLIF($5, '') WHERE id = $1 AND status = 'pending' RETURNING status`,
@@ -244,7 +201,7 @@ export const definition = defineFunction({
         if (input.approve) {
           await publish({ type: 'booking.confirmed', key: `booking-confirmed:${booking.id}`, ...facts })
         } else {
-          await db.query('UPDATE resource_holds SET active = false WHERE booking_id = $1', [booking.id])
+          await release(db, booking)
           await publish({ type: 'booking.declined', key: `booking-declined:${booking.id}`, ...facts, note: input.note })
         }
         await audit(`booking:${booking.id}`, { status, note: input.note })
@@ -269,11 +226,16 @@ export const definition = defineFunction({
       const to = new Date(`${addDays(first, input.days)}T00:00:00+08:00`)
       const held = await heldAround(db, resource.id, from, to)
       const minutes = Math.min(rules.maxMinutes, Math.max(rules.minMinutes, input.minutes ?? 60))
-      const free = resource.status === 'open' ? freeSlots(rules, held.map((h) => ({ from: h.span_from, to: h.span_to })), now, first, input.days, minutes) : []
+      const calendar = await loadCalendar(db)
+      const free = resource.status === 'open' ? freeSlots(rules, held.map((h) => ({ from: h.span_from, to: h.span_to })), now, first, input.days, minutes, calendar) : []
       const busy = [...new Map(held.map((h) => [`${h.starts_at.toISOString()}|${h.ends_at.toISOString()}`, { startsAt: h.starts_at.toISOString(), endsAt: h.ends_at.toISOString() }])).values()]
       return { busy, free }
     },
+
+    ...attendanceActions,
+    availability,
   },
+  jobs: { expirePending, markNoShows },
 })
 
 export const main = createMain(definition)

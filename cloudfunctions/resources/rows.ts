@@ -19,9 +19,14 @@ export type ResourceRow = {
   cancel_hours: number
   needs_approval: boolean
   status: ResourceStatus
+  open_from_min: number
+  open_to_min: number
+  closed_weekdays: number[]
+  unit_month_hours: number | null
+  seated: boolean
 }
 
-/** A booking with the rules of its resource, as cancel and decide read it. */
+/** A booking with the rules of its resource, as cancel, decide and check-in read it. */
 export type BookingRow = {
   id: number
   resource_id: number
@@ -30,6 +35,8 @@ export type BookingRow = {
   starts_at: Date
   ends_at: Date
   status: BookingStatus
+  session_id: number | null
+  expires_at: Date | null
   name: string
   cancel_hours: number
 }
@@ -43,6 +50,8 @@ export type SummaryRow = ResourceSummary & { parentName: string | null }
 export type IdRow = { id: number }
 export type StatusRow = { status: BookingStatus }
 export type CountRow = { n: number }
+export type HoursRow = { hours: number }
+export type UntilRow = { ends_at: Date }
 export type ChildRow = { id: number; name: string }
 
 export const rulesOf = (r: ResourceRow): BookingRules => ({
@@ -54,4 +63,9 @@ export const rulesOf = (r: ResourceRow): BookingRules => ({
   bufferAfterMin: r.buffer_after_min,
   cancelHours: r.cancel_hours,
   needsApproval: r.needs_approval,
+  openFromMin: r.open_from_min,
+  openToMin: r.open_to_min,
+  closedWeekdays: r.closed_weekdays,
+  unitMonthHours: r.unit_month_hours,
+  seated: r.seated,
 })

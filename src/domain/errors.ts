@@ -23,6 +23,13 @@ export const errorMessages = {
   already_decided: '该预约已处理',
   not_yours: '只能取消自己的预约',
   closed: '该资源暂停预约',
+  closed_day: '该日不开放预约',
+  outside_hours: '不在开放时间内',
+  hours_exceeded: '本单位本月预约时长已达上限',
+  suspended: '预约功能已暂停',
+  full: '名额已满',
+  not_confirmed: '预约尚未确认',
+  wrong_site: '签到码与预约地点不符',
   // the assessment's bulletin cycle
   period_open: '该月尚未冻结，不能复算',
   appeals_open: '申诉期未满，暂不能定稿发布',

@@ -52,6 +52,12 @@ export type DomainEvent =
   | { type: 'bulletin.frozen'; key: string; month: string; appealUntil: string }
   | { type: 'bulletin.appeal_decided'; key: string; month: string; appellantId: number; uphold: boolean; note: string }
   | { type: 'booking.cancelled'; key: string; bookingId: number; resourceName: string; siteId: string; startsAt: Date; personId: number; cancelledBy: number; reason: string | null }
+  // resources: a weekly series is told once, by its first occurrence, with how many were booked (`weeks`)
+  | { type: 'booking.series'; key: string; bookingId: number; resourceName: string; siteId: string; startsAt: Date; personId: number; weeks: number; pending: boolean }
+  // resources' jobs: a pending booking nobody decided in time, a confirmed one nobody checked in to, a booker suspended
+  | { type: 'booking.expired'; key: string; bookingId: number; resourceName: string; siteId: string; startsAt: Date; personId: number }
+  | { type: 'booking.no_show'; key: string; bookingId: number; resourceName: string; siteId: string; startsAt: Date; personId: number }
+  | { type: 'booking.suspended'; key: string; personId: number; until: Date; noShows: number }
   // opinions (社情民意): an editor decided a suggestion (accepted, returned, merged); its author hears once per state
   | { type: 'suggestion.decided'; key: string; suggestionId: number; title: string; authorId: number; to: SuggestionState; note: string | null }
   // opinions: a 专报 written from suggestions moved (written, 报送, 采用, 批示); each suggester hears once per report and state

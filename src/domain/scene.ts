@@ -32,3 +32,10 @@ export function parseScene(raw: unknown): SceneResult {
   if (!siteId || !SITE_ID.test(siteId)) return { ok: false, reason: '不是联盟点的二维码' }
   return { ok: true, siteId }
 }
+
+/** The scene inside what WeChat's scanner read: a page path or URL with `scene=`, or the scene itself. */
+export function sceneOf(read: { path?: string; result?: string }): string {
+  const text = read.path || read.result || ''
+  const match = /[?&]scene=([^&#]+)/.exec(text)
+  return match ? match[1] : text
+}

@@ -1,13 +1,10 @@
 import { readFigure } from '../../cloudfunctions/core/figures'
 import { applySeeds } from '../../cloudfunctions/core/seed'
 import { demoSteps } from '../../cloudfunctions/features'
-import { main as resources } from '../../cloudfunctions/resources'
 import { figures } from '../../cloudfunctions/resources/figures'
-import { caller, DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
+import { as, at, book, countOf, idOf as idIn, plainRoom } from '../support/resources'
+import { DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
 
-const as = (openid: string) => caller(resources, openid)
-/** An instant on a Shanghai day at HH:mm (the tests' now is 2026-11-20 10:00 Shanghai, a Friday). */
-const at = (day: string, clock: string) => new Date(`${day}T${clock}:00+08:00`).toISOString()
 const MON = '2026-11-23'
 const TUE = '2026-11-24'
 
@@ -18,17 +15,9 @@ describe(`resources on ${DB_LABEL}`, () => {
   })
   afterEach(() => rt.close())
 
-  const idOf = async (name: string) => (await rt.db.query('SELECT id FROM resources WHERE name = $1', [name]))[0].id as number
-  const bookings = async () => (await rt.db.query('SELECT count(*)::int AS n FROM resource_bookings'))[0].n as number
-  const holds = async () => (await rt.db.query('SELECT count(*)::int AS n FROM resource_holds'))[0].n as number
-  const book = (openid: string, resourceId: number, day: string, from: string, to: string, extra: object = {}) =>
-    as(openid)('book', { resourceId, startsAt: at(day, from), endsAt: at(day, to), ...extra })
-  /** A venue of F01 with no buffers and no approval, made by staff. */
-  const plainRoom = async (extra: object = {}) => {
-    const made = await as('demo-staff')('save', { siteId: 'F01', kind: 'venue', name: '一楼活动室', capacity: 20, ...extra })
-    expect(made.ok).toBe(true)
-    return made.data.id as number
-  }
+  const idOf = (name: string) => idIn(rt.db, name)
+  const bookings = () => countOf(rt.db, 'SELECT count(*)::int AS n FROM resource_bookings')
+  const holds = () => countOf(rt.db, 'SELECT count(*)::int AS n FROM resource_holds')
 
   it('lists the demo units\' resources by kind and site, and lets site admins edit only their own unit\'s', async () => {
     const venues = await as('demo-resident')('list', { kind: 'venue', siteId: 'F01', limit: 100 })
@@ -178,6 +167,6 @@ describe(`resources on ${DB_LABEL}`, () => {
 
     await applySeeds(rt.db, demoSteps.filter((step) => step.name === 'resources-month'), { now: rt.clock.now(), activityDays: 3 })
     const states = await rt.db.query('SELECT DISTINCT status FROM resource_bookings ORDER BY status')
-    expect(states.map((s) => s.status)).toEqual(['cancelled', 'checked_in', 'confirmed', 'declined', 'pending'])
+    expect(states.map((s) => s.status)).toEqual(['cancelled', 'checked_in', 'confirmed', 'declined', 'expired', 'no_show', 'pending'])
   })
 })

@@ -10,6 +10,8 @@
  *  - the kernel's outbox drain and unit-of-work cost (kernel-bench.ts);
  *  - 交办督复评: the supervision job over 20,000 assignments, the unit figures (feedback-bench.ts);
  *  - activity check-ins with rotating codes against the plain site check-in (activities-bench.ts);
+ *  - bookings through the host against raw inserts under the same constraint, and availability of
+ *    200 resources over 30 days (resources-bench.ts);
  *  - each bundled cloud function's size.
  */
 import { readdirSync, statSync } from 'node:fs'
@@ -26,6 +28,7 @@ import { activityFigures } from './activities-bench'
 import { assessmentFigures } from './assessment-bench'
 import { kernelFigures } from './kernel-bench'
 import { noticeFigures } from './notices-bench'
+import { resourceFigures } from './resources-bench'
 import { kb, median, passRates, pct, spread } from './stats'
 import { topicFigures } from './topics-bench'
 
@@ -193,6 +196,7 @@ const databaseParts: [string, (label: string, url?: string) => Promise<number>][
   ['feedback', feedbackFigures],
   ['activities', activityFigures],
   ['assessment', assessmentFigures],
+  ['resources', resourceFigures],
 ]
 
 async function databaseFigures(label: string, url?: string): Promise<number> {

@@ -1,7 +1,8 @@
 /** The booking rules and free slots, judged in Asia/Shanghai whatever the machine's zone. */
-import { defaultNoticeHours, freeSlots, nearestFree, refusalOf, spanOf, type BookingRules } from '../../src/domain/resources'
+import { addDays, defaultNoticeHours, freeSlots, nearestFree, refusalOf, spanOf, type BookingRules } from '../../src/domain/resources'
 
-const rules: BookingRules = { noticeHours: 24, maxDaysAhead: 30, minMinutes: 60, maxMinutes: 180, bufferBeforeMin: 30, bufferAfterMin: 15, cancelHours: 24, needsApproval: false }
+const rules: BookingRules = { noticeHours: 24, maxDaysAhead: 30, minMinutes: 60, maxMinutes: 180, bufferBeforeMin: 30, bufferAfterMin: 15, cancelHours: 24, needsApproval: false,
+  openFromMin: 9 * 60, openToMin: 17 * 60, closedWeekdays: [], unitMonthHours: null, seated: false }
 const at = (local: string) => new Date(`${local}:00+08:00`)
 
 describe('booking rules', () => {
@@ -30,5 +31,23 @@ describe('booking rules', () => {
     expect(slots[0]).toBe(at('2026-11-23T12:00').toISOString())
     expect(slots.at(-1)).toBe(at('2026-11-23T16:00').toISOString())
     expect(nearestFree(rules, busy, now, at('2026-11-23T10:00'), at('2026-11-23T11:00'))[0].startsAt).toBe(at('2026-11-23T12:00').toISOString())
+  })
+
+  it('offers exactly the slots the booking rules allow: every free slot passes them, and every half hour they allow is offered', () => {
+    const now = at('2026-11-20T10:00')
+    const strict: BookingRules = { ...rules, openFromMin: 8 * 60 + 30, openToMin: 19 * 60, closedWeekdays: [1], maxDaysAhead: 10 }
+    const calendar = new Map([['2026-11-26', 'holiday' as const]])
+    const busy = [spanOf(strict, at('2026-11-24T10:00'), at('2026-11-24T11:00'))]
+    const free = freeSlots(strict, busy, now, '2026-11-19', 14, 90, calendar)
+    const overlaps = (start: Date, end: Date) => busy.some((b) => spanOf(strict, start, end).from < b.to && b.from < spanOf(strict, start, end).to)
+    for (let d = 0; d < 14; d++) {
+      for (let minute = 0; minute < 24 * 60; minute += 30) {
+        const start = new Date(Date.parse(`${addDays('2026-11-19', d)}T00:00:00+08:00`) + minute * 60_000)
+        const end = new Date(start.getTime() + 90 * 60_000)
+        const allowed = refusalOf(strict, start, end, now, calendar) === null && !overlaps(start, end)
+        expect([start.toISOString(), free.some((s) => s.startsAt === start.toISOString())]).toEqual([start.toISOString(), allowed])
+      }
+    }
+    expect(free.length).toBeGreaterThan(50)
   })
 })

@@ -1,6 +1,8 @@
 /** resources: the alliance's resource list (联盟资源清单) and its bookings (一键预约). */
 import * as v from 'valibot'
-import { bookingStatuses, resourceKinds, resourceStatuses, type Booking, type ResourceDetail, type ResourceSummary, type Span } from '.'
+import { bookingStatuses, DEFAULT_OPEN_FROM_MIN, DEFAULT_OPEN_TO_MIN, resourceKinds, resourceStatuses, type Booking, type ResourceDetail, type ResourceSummary, type Span } from '.'
+import type { Availability, Standing, Suspension } from './attendance'
+import { MAX_OCCURRENCES, type Occurrence } from './series'
 import { returns } from '../contract'
 import { pageFields, type Page } from '../page'
 import { calendarDay, recordId, siteId } from '../schemas'
@@ -12,6 +14,7 @@ const instant = (label: string) => v.pipe(v.string(`请填写${label}`), v.isoTi
 const whole = (label: string, min: number, max: number) =>
   v.pipe(v.number(`${label}必须是数字`), v.integer(`${label}必须是整数`), v.minValue(min, `${label}至少为 ${min}`), v.maxValue(max, `${label}最多为 ${max}`))
 const reason = text('原因', { min: 2, max: 200 })
+const dayMinute = (label: string) => whole(label, 0, 24 * 60)
 
 export const resourcesContract = {
   list: {
@@ -44,6 +47,12 @@ export const resourcesContract = {
       cancelHours: v.optional(whole('取消期限', 0, 720), 24),
       needsApproval: v.optional(v.boolean(), false),
       status: v.optional(v.picklist(resourceStatuses, '状态不正确'), 'open'),
+      openFromMin: v.optional(dayMinute('开放开始时间'), DEFAULT_OPEN_FROM_MIN),
+      openToMin: v.optional(dayMinute('开放结束时间'), DEFAULT_OPEN_TO_MIN),
+      closedWeekdays: v.optional(v.pipe(v.array(whole('闭馆日', 1, 7)), v.maxLength(6, '每周至少开放一天')), []),
+      /** Hours one unit may book of it in a Shanghai month; absent: venues 20, others no cap; null: no cap. */
+      unitMonthHours: v.optional(v.nullable(whole('每单位每月时长上限', 1, 744))),
+      seated: v.optional(v.boolean(), false),
     }),
     output: returns<{ id: number }>(),
   },
@@ -55,8 +64,30 @@ export const resourcesContract = {
       purpose: v.optional(text('用途', { max: 200 }), ''),
       /** The unit the booker acts for; one they administer (their first one when absent). */
       forSiteId: v.optional(siteId),
+      /** Weekly, `weeks` occurrences in all (this one included); all or nothing unless `partial`. */
+      repeat: v.optional(v.object({ weeks: whole('重复周数', 2, MAX_OCCURRENCES), partial: v.optional(v.boolean(), false) })),
     }),
-    output: returns<{ id: number; status: 'pending' | 'confirmed' }>(),
+    /** The first booked occurrence; a series also answers each occurrence. */
+    output: returns<{ id: number; status: 'pending' | 'confirmed'; occurrences?: Occurrence[] }>(),
+  },
+  /** The booker at the place, with the site's code, from 15 minutes before the start to 15 after. */
+  checkin: { input: v.object({ bookingId, scene: text('签到码', { min: 1, max: 64 }) }), output: returns<{ status: 'checked_in' }>() },
+  standing: { input: v.object({}), output: returns<Standing>() },
+  /** Suspended bookers (staff), the latest first. */
+  suspensions: { input: v.object({ ...pageFields }), output: returns<Page<Suspension>>() },
+  /** Staff lift a suspension with a reason; the no-shows behind it are forgiven. */
+  waive: { input: v.object({ suspensionId: recordId('暂停记录编号'), reason }), output: returns<{ lifted: true }>() },
+  /** Free slots of many resources at once (by kind and site), for days from `from`: browsing "周六下午有空的场地". */
+  availability: {
+    input: v.object({
+      kind: v.optional(v.picklist(resourceKinds, '资源类型不正确')),
+      siteId: v.optional(siteId),
+      from: v.optional(calendarDay('日期格式不正确')),
+      days: v.optional(whole('天数', 1, 30), 7),
+      minutes: v.optional(whole('时长', 15, 24 * 60), 60),
+      ...pageFields,
+    }),
+    output: returns<Page<Availability>>(),
   },
   cancel: { input: v.object({ bookingId, reason: v.optional(reason) }), output: returns<{ status: 'cancelled' }>() },
   decide: {

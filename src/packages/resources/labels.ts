@@ -3,7 +3,8 @@ import type { TagTone } from '@/components/ui/Tag'
 import { isCounting, type Booking, type BookingStatus, type Span } from '@/domain/resources'
 import { shanghaiClock, shanghaiDateTime } from '@/domain/time'
 
-export const bookingTones: Record<BookingStatus, TagTone> = { pending: 'warning', confirmed: 'success', declined: 'muted', cancelled: 'muted', checked_in: 'success' }
+export const bookingTones: Record<BookingStatus, TagTone> = { pending: 'warning', confirmed: 'success', declined: 'muted', cancelled: 'muted', checked_in: 'success',
+  expired: 'muted', no_show: 'warning' }
 
 export const spanLabel = (span: Span) => `${shanghaiDateTime(span.startsAt)}—${shanghaiClock(new Date(span.endsAt))}`
 

@@ -7,19 +7,13 @@ import { View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Empty, Notice, Page } from '@/components/ui'
+import { sceneOf } from '@/domain/scene'
 import { shanghaiDateTime } from '@/domain/time'
 import { asFailure } from '@/hooks/latest'
 import { checkInActivity } from '@/services/activities'
 import { detailUrl } from '../../labels'
 
 type Outcome = { ok: true; title: string; at: string; points: number; activityId: number } | { ok: false; message: string; at?: string }
-
-/** The scene inside what the scanner read: a page path or URL with `scene=`, or the scene itself. */
-function sceneOf(read: { path?: string; result?: string }): string {
-  const text = read.path || read.result || ''
-  const match = /[?&]scene=([^&#]+)/.exec(text)
-  return match ? match[1] : text
-}
 
 export default function ActivityCheckinPage() {
   const [activityId, setActivityId] = useState<number>()

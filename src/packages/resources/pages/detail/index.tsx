@@ -1,17 +1,29 @@
 /**
  * One resource: what it is, whose, its rules and its free slots of the coming week; tap a slot and
- * 预约. A clash (someone was faster) shows the nearest free slots to pick instead.
+ * 预约, once or every week. A clash (someone was faster) shows the nearest free slots to pick
+ * instead; a series that cannot be booked whole lists the weeks that failed. A suspended booker
+ * sees why and until when.
  */
 import { Input, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Cell, CellGroup, Empty, Field, Notice, Page, Skeleton, Tag, groupsOf, PageError } from '@/components/ui'
-import { resourceKindLabels, type Span } from '@/domain/resources'
+import { openHoursLabel, resourceKindLabels, type Span } from '@/domain/resources'
+import type { Occurrence } from '@/domain/resources/series'
 import { dayHeading, shanghaiClock, shanghaiDay } from '@/domain/time'
 import { asFailure } from '@/hooks/latest'
 import { useCall } from '@/hooks/useCall'
-import { bookResource, getResource, resourceSchedule } from '@/services/resources'
+import { bookingStanding, bookResource, getResource, resourceSchedule } from '@/services/resources'
 import { spanLabel } from '../../labels'
+import { RepeatField, type RepeatChoice } from '../../Repeat'
+import { StandingNotice } from '../../Standing'
+
+const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日']
+/** "2 次未能预约：12 月 1 日 周二（该日为节假日…）…", from a series' answer. */
+const refusedWeeks = (occurrences: Occurrence[]) => {
+  const refused = occurrences.filter((o) => o.result !== 'created')
+  return refused.map((o) => `${dayHeading(shanghaiDay(new Date(o.startsAt)))}${'message' in o ? `（${o.message}）` : ''}`).join('；')
+}
 
 export default function ResourceDetailPage() {
   const [id, setId] = useState<number | null>(null)
@@ -20,6 +32,8 @@ export default function ResourceDetailPage() {
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ ok: boolean; text: string }>()
   const [nearest, setNearest] = useState<Span[]>([])
+  const [repeat, setRepeat] = useState<RepeatChoice>({ weeks: 1, partial: false })
+  const standing = useCall('standing', () => bookingStanding({}))
   useLoad((params) => setId(Number(params.id) || 0))
   const resource = useCall(id === null ? null : `r:${id}`, () => getResource({ resourceId: id! }))
   const minutes = resource.data ? Math.max(resource.data.rules.minMinutes, 60) : 60
@@ -33,14 +47,18 @@ export default function ResourceDetailPage() {
     if (!picked) return
     setBusy(true)
     try {
-      const done = await bookResource({ resourceId: r.id, startsAt: picked.startsAt, endsAt: picked.endsAt, purpose })
-      setMessage({ ok: true, text: done.status === 'pending' ? '已提交预约，等待资源所在单位审核，时段已为您保留' : '预约成功' })
+      const series = repeat.weeks > 1 ? repeat : undefined
+      const done = await bookResource({ resourceId: r.id, startsAt: picked.startsAt, endsAt: picked.endsAt, purpose, repeat: series })
+      const booked = done.occurrences ? `每周预约 ${done.occurrences.filter((o) => o.result === 'created').length} 次` : '预约'
+      const skipped = done.occurrences && done.occurrences.some((o) => o.result !== 'created') ? `；未能预约：${refusedWeeks(done.occurrences)}` : ''
+      setMessage({ ok: true, text: `${done.status === 'pending' ? `已提交${booked}，等待资源所在单位审核，时段已为您保留` : `${booked}成功`}${skipped}` })
       setNearest([])
       setPicked(undefined)
     } catch (e) {
       const failure = asFailure(e)
-      setMessage({ ok: false, text: failure.message })
-      const free = (failure.data as { free?: Span[] } | undefined)?.free
+      const facts = failure.data as { free?: Span[]; occurrences?: Occurrence[] } | undefined
+      setMessage({ ok: false, text: facts?.occurrences ? `${failure.message}。未能预约：${refusedWeeks(facts.occurrences)}` : failure.message })
+      const free = facts?.free
       setNearest(free ?? [])
     } finally {
       setBusy(false)
@@ -52,9 +70,11 @@ export default function ResourceDetailPage() {
       value={picked?.startsAt === s.startsAt ? <Tag tone='success'>已选</Tag> : undefined} onClick={() => setPicked(s)} />
   )
   const canBook = r.status === 'open' && r.kind !== 'data'
+  const suspended = Boolean(standing.data?.suspendedUntil)
+  const closedOn = r.rules.closedWeekdays.map((d) => WEEKDAY_NAMES[d]).join('、')
   return (
     <Page title={r.name} onRefresh={async () => { resource.retry(); schedule.retry() }}
-      actions={canBook ? <Button loading={busy} disabled={!picked} why={picked ? undefined : '请先选择一个空闲时段'} onClick={book}>预约</Button> : undefined}>
+      actions={canBook ? <Button loading={busy} disabled={!picked || suspended} why={suspended ? '预约功能暂停中' : picked ? undefined : '请先选择一个空闲时段'} onClick={book}>预约</Button> : undefined}>
       <View className='card'>
         <View className='title'>{r.name}</View>
         <View>
@@ -64,12 +84,16 @@ export default function ResourceDetailPage() {
         {r.description && <View className='muted'>{r.description}</View>}
       </View>
       {message && <Notice tone={message.ok ? 'success' : 'error'}>{message.text}</Notice>}
+      <StandingNotice standing={standing.data} />
       <CellGroup>
         <Cell icon='location' title={r.siteName} label={r.parentName ? `属于${r.parentName}` : undefined} arrow
           onClick={() => Taro.navigateTo({ url: `/packages/sites/pages/detail/index?id=${r.siteId}` })} />
         {r.capacity && <Cell icon='mine' title={`可容纳 ${r.capacity} 人`} />}
         <Cell icon='clock' title={`需提前 ${r.rules.noticeHours} 小时预约，最多预约 ${r.rules.maxDaysAhead} 天内`}
           label={`每次 ${r.rules.minMinutes}—${r.rules.maxMinutes} 分钟；开始前 ${r.rules.cancelHours} 小时内不能自行取消`} />
+        <Cell icon='calendar' title={`开放时间 ${openHoursLabel(r.rules)}`} label={`${closedOn ? `${closedOn}闭馆；` : ''}法定节假日不开放`} />
+        {r.rules.unitMonthHours !== null && <Cell icon='clock' title={`每个单位每月最多预约 ${r.rules.unitMonthHours} 小时`} />}
+        {r.rules.seated && r.capacity && <Cell icon='mine' title={`按座位预约，每场 ${r.capacity} 个名额`} />}
         {(r.rules.bufferBeforeMin > 0 || r.rules.bufferAfterMin > 0) && (
           <Cell icon='clock' title={`前后各留准备时间：前 ${r.rules.bufferBeforeMin} 分钟，后 ${r.rules.bufferAfterMin} 分钟`} />
         )}
@@ -86,6 +110,7 @@ export default function ResourceDetailPage() {
           <Input className='ui-input' value={purpose} maxlength={200} placeholder='例如：民生圆桌会' onInput={(e) => setPurpose(e.detail.value)} nativeProps={{ 'aria-label': '用途' }} />
         </Field>
       )}
+      {canBook && <RepeatField value={repeat} onChange={setRepeat} />}
       {!canBook && <Notice tone='info'>{r.kind === 'data' ? '数据资源需提交数据申请，即将开放' : '该资源暂停预约'}</Notice>}
       {canBook && schedule.data && (schedule.data.free.length === 0
         ? <Empty icon='calendar' title='未来 7 天没有空闲时段' hint='稍后再来看看，或选择其他资源' />

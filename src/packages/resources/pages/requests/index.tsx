@@ -1,17 +1,28 @@
-/** 预约审核: the bookings of the units I manage (staff: every unit) waiting for a decision; agree, or decline with a reason. */
+/**
+ * 预约审核: the bookings of the units I manage (staff: every unit) waiting for a decision; agree, or
+ * decline with a reason; the other states, no-shows included; and, for staff, the bookers suspended
+ * for no-shows (暂停预约).
+ */
 import { Input } from '@tarojs/components'
 import { useState } from 'react'
 import { Button, Cell, CellGroup, Field, List, Notice, Page, Tabs, Tag, type TabItem } from '@/components/ui'
+import { isDistrictStaff } from '@/domain/person'
 import { bookingStatusLabels, type Booking, type BookingStatus } from '@/domain/resources'
 import { asFailure } from '@/hooks/latest'
 import { useList } from '@/hooks/useList'
 import { bookingRequests, decideBooking } from '@/services/resources'
+import { useSession } from '@/stores/session'
 import { bookingTones, spanLabel } from '../../labels'
+import { SuspensionList } from '../../Suspensions'
 
-const tabs: TabItem<BookingStatus>[] = (['pending', 'confirmed', 'declined', 'cancelled'] as const).map((key) => ({ key, label: bookingStatusLabels[key] }))
+type Tab = BookingStatus | 'suspended'
+const statusTabs: TabItem<Tab>[] = (['pending', 'confirmed', 'declined', 'cancelled', 'expired', 'no_show'] as const).map((key) => ({ key, label: bookingStatusLabels[key] }))
 
 export default function BookingRequestsPage() {
-  const [status, setStatus] = useState<BookingStatus>('pending')
+  const [tab, setTab] = useState<Tab>('pending')
+  const status: BookingStatus = tab === 'suspended' ? 'pending' : tab
+  const staff = useSession((s) => (s.me ? isDistrictStaff({ grants: s.me.roles }) : false))
+  const tabs = staff ? [...statusTabs, { key: 'suspended' as const, label: '暂停预约' }] : statusTabs
   const [note, setNote] = useState('')
   const [message, setMessage] = useState<{ ok: boolean; text: string }>()
   const list = useList(status, (cursor) => bookingRequests({ cursor, status }))
@@ -27,14 +38,15 @@ export default function BookingRequestsPage() {
   }
   return (
     <Page onRefresh={list.reload}>
-      <Tabs label='预约状态' items={tabs} value={status} onChange={(key) => setStatus(key as BookingStatus)} />
-      {message && <Notice tone={message.ok ? 'success' : 'error'}>{message.text}</Notice>}
-      {status === 'pending' && (
+      <Tabs label='预约状态' items={tabs} value={tab} onChange={(key) => setTab(key as Tab)} />
+      {tab === 'suspended' && <SuspensionList />}
+      {tab !== 'suspended' && message && <Notice tone={message.ok ? 'success' : 'error'}>{message.text}</Notice>}
+      {tab === 'pending' && (
         <Field label='说明（不同意时必填）'>
           <Input className='ui-input' value={note} maxlength={200} placeholder='例如：当天已安排馆内活动' onInput={(e) => setNote(e.detail.value)} nativeProps={{ 'aria-label': '审核说明' }} />
         </Field>
       )}
-      <List list={list} skeleton='list' empty={{ icon: 'check', title: `没有${bookingStatusLabels[status]}的预约`, hint: '新的预约申请会在这里出现' }}>
+      {tab !== 'suspended' && <List list={list} skeleton='list' empty={{ icon: 'check', title: `没有${bookingStatusLabels[status]}的预约`, hint: '新的预约申请会在这里出现' }}>
         {(items) => (
           <CellGroup>
             {items.map((b) => (
@@ -51,7 +63,7 @@ export default function BookingRequestsPage() {
             ))}
           </CellGroup>
         )}
-      </List>
+      </List>}
     </Page>
   )
 }
