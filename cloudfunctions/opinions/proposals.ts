@@ -194,7 +194,7 @@ export async function replyProposal(tx: Scope, caller: Caller, input: In<'replyP
      SELECT $1, p, $3, $4, $5, $6, $7, $8 FROM unnest($2::bigint[]) p ON CONFLICT DO NOTHING RETURNING proposer_id AS user_id`,
     [row.id, to, row.round, unit, input.grade, input.body, caller.userId, tx.now],
   )
-  if (written.length === 0) fail('conflict', '本轮答复已全部完成')
+  if (written.length === 0) fail('conflict', input.proposerId ? '该提案人本轮已收到答复' : '本轮答复已全部完成')
   const [{ n }] = await tx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM proposal_replies WHERE proposal_id = $1 AND round = $2 AND proposer_id = ANY($3::bigint[])', [row.id, row.round, due])
   const state: ProposalState = n === due.length ? 'replied' : 'assigned'
   await step(tx, row, 'reply', state, caller, `答复${written.length}位提案人（${input.grade}类）`)
