@@ -74,7 +74,7 @@ describe(`提案 on ${DB_LABEL}`, () => {
       [1, lead, 'B', 'unsatisfied'], [1, cosigner, 'B', 'satisfied'], [2, lead, 'A', 'unsatisfied'],
     ])
     expect(closed.data.timeline.map((t: any) => t.move)).toEqual(['draft', 'cosign', 'submit', 'register', 'assign', 'reply', 'reply', 'evaluate', 'evaluate', 'reply', 'evaluate'])
-    const told = await rt.db.query("SELECT dedupe_key FROM outbox WHERE dedupe_key LIKE 'proposal:%' ORDER BY dedupe_key")
+    const told = await rt.db.query<{ dedupe_key: string }>("SELECT dedupe_key FROM outbox WHERE dedupe_key LIKE 'proposal:%' ORDER BY dedupe_key")
     const resident = await userId(rt, 'demo-resident')
     expect(told.filter((row) => row.dedupe_key.endsWith(`:${resident}`)).map((row) => row.dedupe_key)).toEqual([`proposal:${id}:registered:${resident}`, `proposal:${id}:replied:${resident}`])
     const mine = (await as('demo-resident')('get', { suggestionId: source })).data
