@@ -7,16 +7,15 @@
  * per output and state; a refusal left the database as it was.
  */
 import fc from 'fast-check'
-import { reportMachine, reportStates, suggestionMachine, suggestionStates } from '../../src/domain/opinions'
-import { MERGE_TARGETS, proposalMachine, proposalStates } from '../../src/domain/opinions/proposals'
-import { as, grant, proposalDraft, suggestion } from '../support/opinions'
+import { reportMachine } from '../../src/domain/opinions'
+import { MERGE_TARGETS, proposalMachine } from '../../src/domain/opinions/proposals'
+import { as, checkMachines, grant, OWNERS, proposalDraft, suggestion, TIMELINES } from '../support/opinions'
 import { DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
 
 const PEOPLE = ['demo-resident', 'resident-a', 'demo-member', 'member-b', 'demo-editor', 'demo-staff', 'demo-unit', 'handler-b', 'demo-auditor'] as const
 const TITLES = ['老旧小区加装电梯', '社区助餐点覆盖不足', '企业开办材料多头提交', '河道垃圾分类投放', '图书室延长开放时间']
 const TABLES = ['suggestions', 'suggestion_grams', 'suggestion_timeline', 'opinion_reports', 'report_suggestions', 'report_timeline', 'proposals',
   'proposal_proposers', 'proposal_suggestions', 'proposal_units', 'proposal_replies', 'proposal_timeline', 'opinion_handoffs', 'outbox', 'duty_records', 'rate_events']
-const TIMELINES = ['suggestion_timeline', 'report_timeline', 'proposal_timeline']
 
 const who = fc.nat(PEOPLE.length - 1)
 /** The editor usually, sometimes anyone. */
@@ -49,12 +48,6 @@ const action = fc.oneof(
 )
 type Step = typeof action extends fc.Arbitrary<infer A> ? A : never
 
-/** Each machine as (move → states it may start from); the first row of a timeline is its creation. */
-const legal: Record<string, Record<string, readonly string[]>> = {
-  suggestion_timeline: Object.fromEntries(Object.entries(suggestionMachine).map(([move, rule]) => [move, rule.from])),
-  report_timeline: { ...Object.fromEntries(Object.entries(reportMachine).map(([move, rule]) => [move, rule.from])), hand_off: ['endorsed'] },
-  proposal_timeline: Object.fromEntries(Object.entries(proposalMachine).map(([move, rule]) => [move, rule.from])),
-}
 /** Where each action's subject plausibly is (moves of the machines take theirs from the machine). */
 const aims: Record<string, readonly string[]> = {
   screen: ['held', 'submitted'],
@@ -68,12 +61,6 @@ const aims: Record<string, readonly string[]> = {
   replyProposal: ['assigned'],
   rateProposal: ['replied'],
 }
-const owner: Record<string, [string, string, readonly string[]]> = {
-  suggestion_timeline: ['suggestions', 'suggestion_id', suggestionStates],
-  report_timeline: ['opinion_reports', 'report_id', reportStates],
-  proposal_timeline: ['proposals', 'proposal_id', proposalStates],
-}
-
 describe(`社情民意 as a model on ${DB_LABEL}`, () => {
   let rt: TestRuntime
   beforeAll(async () => {
@@ -97,22 +84,6 @@ describe(`社情民意 as a model on ${DB_LABEL}`, () => {
   const links = async () =>
     new Set((await rt.db.query<{ k: string }>(`SELECT 'r' || report_id || ':' || suggestion_id AS k FROM report_suggestions UNION ALL SELECT 'p' || proposal_id || ':' || suggestion_id FROM proposal_suggestions`)).map((row) => row.k))
   const timelineRows = async () => Number((await rt.db.query(`SELECT ${TIMELINES.map((t) => `(SELECT count(*) FROM ${t})`).join(' + ')} AS n`))[0].n)
-
-  /** Every row in a known state, reached by legal moves, its last timeline row naming it. */
-  async function checkMachines() {
-    for (const timeline of TIMELINES) {
-      const [table, key, states] = owner[timeline]
-      const rows = await rt.db.query<{ id: number; state: string; moves: string[]; tos: string[] }>(
-        `SELECT o.id, o.state, array_agg(t.move ORDER BY t.id) AS moves, array_agg(t.to_state ORDER BY t.id) AS tos FROM ${table} o JOIN ${timeline} t ON t.${key} = o.id GROUP BY o.id, o.state`,
-      )
-      expect(rows.length).toBe(Number((await rt.db.query(`SELECT count(*) AS n FROM ${table}`))[0].n))
-      for (const row of rows) {
-        expect(states).toContain(row.state)
-        for (let i = 1; i < row.moves.length; i++) expect([timeline, row.id, row.moves[i], legal[timeline][row.moves[i]]?.includes(row.tos[i - 1])]).toEqual([timeline, row.id, row.moves[i], true])
-        expect([timeline, row.id, row.tos[row.tos.length - 1]]).toEqual([timeline, row.id, row.state])
-      }
-    }
-  }
 
   /** Each suggester heard once per output and state: a 专报's every state, a suggestion's decisions, a hand-off's reply. */
   async function checkTold() {
@@ -204,11 +175,11 @@ describe(`社情民意 as a model on ${DB_LABEL}`, () => {
       const now = await links()
       for (const link of kept) expect(now).toContain(link)
       kept = now
-      await checkMachines()
+      await checkMachines(rt.db)
       await checkTold()
     }
     for (const timeline of TIMELINES) {
-      for (const { state } of await rt.db.query<{ state: string }>(`SELECT DISTINCT to_state AS state FROM ${timeline}`)) seen.add(`${owner[timeline][0]}.${state}`)
+      for (const { state } of await rt.db.query<{ state: string }>(`SELECT DISTINCT to_state AS state FROM ${timeline}`)) seen.add(`${OWNERS[timeline][0]}.${state}`)
     }
   }
 
