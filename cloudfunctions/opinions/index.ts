@@ -20,7 +20,7 @@ import { handOff, replyHandoff } from './handoffs'
 import { moveSuggestion } from './moves'
 import { cosign, draftProposal, mayList, mayRead, mergeProposal, moveProposal, proposalView, rateProposal, replyProposal } from './proposals'
 import { moveReport, readEndorsement, reportView, writeReport } from './reports'
-import type { CountRow, IdRow, ProposalRow, SuggestionListRow, SuggestionRow } from './rows'
+import type { CountRow, IdRow, ProposalRow, ReportRow, SuggestionListRow, SuggestionRow } from './rows'
 
 const editors: readonly Role[] = ['opinion_editor', 'staff', 'admin']
 const dailyLimit = (userId: number, day: string): Limit => ({ key: `opinion:${userId}:${day}`, max: SUGGESTIONS_PER_DAY, windowMs: 86_400_000 })
@@ -49,6 +49,7 @@ export const definition = defineFunction({
     report: editors,
     moveReport: editors,
     getReport: [...editors, 'auditor'],
+    listReports: [...editors, 'auditor'],
     // Anyone may ask, so that reading 批示 text without the role is refused with its own code.
     readEndorsement: everyone,
     draftProposal: ['member'],
@@ -164,6 +165,13 @@ export const definition = defineFunction({
     },
 
     getReport: async ({ db, input, caller }) => reportView(db, caller, input.reportId),
+
+    listReports: async ({ db, input }) => {
+      const { where, params, add } = conditions()
+      if (input.state) add('r.state = ?', input.state)
+      const page = await pageOf<ReportRow>(db, { columns: 'r.*', from: 'opinion_reports r', where, params, keys: ['r.created_at', 'r.id'], desc: true }, input)
+      return { ...page, items: page.items.map((r) => ({ id: r.id, title: r.title, state: r.state, createdAt: new Date(r.created_at).toISOString(), submittedLevel: r.submitted_level, adoptedBy: r.adopted_by })) }
+    },
 
     readEndorsement: async ({ db, input, caller }) => readEndorsement(db, caller, input.reportId),
 

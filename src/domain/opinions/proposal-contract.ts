@@ -4,7 +4,7 @@ import { returns } from '../contract'
 import { pageFields, type Page } from '../page'
 import { finite, recordId, siteId, unitId } from '../schemas'
 import { text } from '../text'
-import { NOTE_LIMITS, opinionCategories, opinionChannels } from '.'
+import { NOTE_LIMITS, opinionCategories, opinionChannels, reportStates, type ReportState } from '.'
 import type { Funnel } from './funnel'
 import { replyGrades, satisfactions, type ProposalSummary, type ProposalView } from './proposals'
 
@@ -21,6 +21,15 @@ export interface HandoffView {
   repliedAt: string | null
   source: 'suggestion' | 'endorsement'
   sourceId: number
+}
+
+export interface ReportSummary {
+  id: number
+  title: string
+  state: ReportState
+  createdAt: string
+  submittedLevel: string | null
+  adoptedBy: string | null
 }
 
 export const proposalContract = {
@@ -81,6 +90,10 @@ export const proposalContract = {
     output: returns<HandoffView>(),
   },
   replyHandoff: { input: v.object({ handoffId: recordId('交办编号'), reply: text('答复内容', { min: 10, max: 2000 }) }), output: returns<HandoffView>() },
+  listReports: {
+    input: v.object({ state: v.optional(v.picklist(reportStates, '专报状态不正确')), ...pageFields }),
+    output: returns<Page<ReportSummary>>(),
+  },
   readEndorsement: { input: v.object({ reportId: recordId('专报编号') }), output: returns<{ reportId: number; level: string | null; endorsedAt: string | null; text: string }>() },
   funnel: {
     input: v.object({

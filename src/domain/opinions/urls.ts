@@ -7,3 +7,5 @@ export const proposalUrl = (id: number) => `/packages/opinions/pages/proposal/in
 export const PROPOSALS_URL = '/packages/opinions/pages/proposals/index'
 export const reportUrl = (id: number) => `/packages/opinions/pages/report/index?id=${id}`
 export const FUNNEL_URL = '/packages/opinions/pages/funnel/index'
+export const DRAFT_URL = '/packages/opinions/pages/draft/index'
+export const REPORTS_URL = '/packages/opinions/pages/reports/index'
