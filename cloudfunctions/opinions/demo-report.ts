@@ -9,6 +9,7 @@
 import { bigrams } from '../../src/domain/bigrams'
 import { addWorkingDays } from '../../src/domain/feedback'
 import { opinionCategories, type OpinionChannel } from '../../src/domain/opinions'
+import { REPLY_MONTHS, replyDue } from '../../src/domain/opinions/proposals'
 import { shanghaiDay } from '../../src/domain/time'
 import type { Queryable } from '../core/db'
 import type { DemoContext } from '../core/feature'
@@ -146,6 +147,7 @@ interface ProposalPlan {
 
 /** 提案 0–14 closed, 15–24 replied, 25–32 in handling, 33–34 just 立案; 35–36 不立案; 37–38 并案 into 33. */
 async function seedProposals(tx: Queryable, { proposalIds, proposalLinks, members, editor, handler, units, at }: ProposalPlan) {
+  const calendar = await loadCalendar(tx)
   const stateOf = (p: number) => (p < 15 ? 'closed' : p < 25 ? 'replied' : p < 33 ? 'assigned' : p < 35 ? 'registered' : p < 37 ? 'rejected' : 'merged')
   const proposersOf = (p: number) => [...new Set([members[p % members.length], members[(p + 1) % members.length]])]
   const rows = proposalIds.map((id, p) => {
@@ -153,12 +155,18 @@ async function seedProposals(tx: Queryable, { proposalIds, proposalLinks, member
     const handled = p < 33
     return [id, `关于解决${MATTERS[p % MATTERS.length]}的提案`, `针对${MATTERS[p % MATTERS.length]}，建议有关部门统筹资源、明确责任、限期解决。`, opinionCategories[p % opinionCategories.length],
       state, members[p % members.length], state === 'merged' ? proposalIds[33] : null, p < 35 ? at(0.81) : null, handled ? at(0.82) : null,
-      handled ? shanghaiDay(at(0.82)) : null, handled ? shanghaiDay(new Date(at(0.82).getTime() + 90 * DAY)) : null, at(0.8), at(0.9)]
+      handled ? shanghaiDay(at(0.82)) : null, handled ? replyDue(shanghaiDay(at(0.82)), REPLY_MONTHS, calendar) : null, at(0.8), at(0.9)]
   })
   await insert(tx, 'proposals', [['id', 'bigint'], ['title', 'text'], ['body', 'text'], ['category', 'text'], ['state', 'text'], ['drafted_by', 'bigint'], ['merged_into', 'bigint'],
     ['registered_at', 'timestamptz'], ['assigned_at', 'timestamptz'], ['assigned_day', 'date'], ['reply_due', 'date'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']], rows)
   const proposers = proposalIds.flatMap((id, p) => proposersOf(p).map((user, k) => [id, user, k === 0 ? 'lead' : 'cosigner', null]))
-  for (const p of [37, 38]) for (const user of proposersOf(p)) if (!proposersOf(33).includes(user)) proposers.push([proposalIds[33], user, 'merged', proposalIds[p]])
+  const joined = new Set(proposersOf(33))
+  for (const p of [37, 38]) {
+    for (const user of proposersOf(p).filter((u) => !joined.has(u))) {
+      joined.add(user)
+      proposers.push([proposalIds[33], user, 'merged', proposalIds[p]])
+    }
+  }
   await insert(tx, 'proposal_proposers', [['proposal_id', 'bigint'], ['user_id', 'bigint'], ['role', 'text'], ['via_proposal_id', 'bigint']], proposers)
   await insert(tx, 'proposal_suggestions', [['proposal_id', 'bigint'], ['suggestion_id', 'bigint']], proposalLinks)
   await insert(tx, 'proposal_units', [['proposal_id', 'bigint'], ['unit_id', 'text'], ['lead', 'boolean']], proposalIds.slice(0, 33).map((id, p) => [id, units[p % units.length], true]))

@@ -13,7 +13,7 @@ import { useCall } from '@/hooks/useCall'
 import { asFailure } from '@/hooks/latest'
 import { saveText } from '@/services/files'
 import { opinionsFunnel } from '@/services/opinions'
-import { picked } from '../../useAct'
+import { focusable, picked } from '../../useAct'
 
 const thisYear = Number(shanghaiDay(new Date()).slice(0, 4))
 const years = [thisYear, thisYear - 1, thisYear - 2]
@@ -41,7 +41,7 @@ export default function FunnelPage() {
       <CellGroup>
         <Field label='年份'>
           <Picker mode='selector' range={years.map(String)} onChange={(e) => setYear(picked(years)(e))}>
-            <View className='ui-input' role='button' aria-label={`年份：${year}`}>{year} 年</View>
+            <View className='ui-input' role='button' aria-label={`年份：${year} 年`}>{year} 年</View>
           </Picker>
         </Field>
         <Field label='类别'>
@@ -59,8 +59,8 @@ export default function FunnelPage() {
       {!funnel.data && !funnel.error && <Skeleton count={4} />}
       {funnel.data && (
         <>
-          <View className='ui-card' role='heading' aria-level={2}>
-            {funnel.data.year} 年：收集意见建议 / 形成提案 / 转化专报 {funnel.data.headline}
+          <View className='ui-card' role='article' aria-label={`${funnel.data.year} 年社情民意成果`} {...focusable}>
+            <View role='heading' aria-level={2}>{funnel.data.year} 年：收集意见建议 / 形成提案 / 转化专报 {funnel.data.headline}</View>
           </View>
           <CellGroup title='从收集到批示（条）'>
             {funnelStages.map((stage) => <Cell key={stage} title={funnelStageLabels[stage]} value={String(funnel.data!.stages[stage])} />)}

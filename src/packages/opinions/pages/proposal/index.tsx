@@ -15,15 +15,13 @@ import { shanghaiDateTime } from '@/domain/time'
 import { useCall } from '@/hooks/useCall'
 import { listUnits } from '@/services/feedback'
 import { cosignProposal, getProposal, moveProposal, rateProposal, replyProposal } from '@/services/opinions'
-import { useSession } from '@/stores/session'
 import { proposalTone } from '../../tones'
-import { picked, useAct } from '../../useAct'
+import { focusable, picked, useAct, usePerson } from '../../useAct'
 
 export default function ProposalPage() {
   const [id, setId] = useState<number | null>(null)
   const proposal = useCall(id === null ? null : `proposal-${id}`, () => getProposal({ proposalId: id! }))
-  const me = useSession((s) => s.me)
-  const person = me ? { userId: me.userId, grants: me.roles } : { userId: 0, grants: [] }
+  const person = usePerson()
   const editor = can(person, 'handleProposal')
   const units = useCall(editor ? 'units' : null, () => listUnits({}))
   const [note, setNote] = useState('')
@@ -45,7 +43,7 @@ export default function ProposalPage() {
   return (
     <Page title={p.title}>
       {error && <Notice tone='error'>{error}</Notice>}
-      <View className='ui-card'>
+      <View className='ui-card' role='article' aria-label={p.title} {...focusable}>
         <View role='heading' aria-level={1}>{p.title}</View>
         <View><Tag tone={proposalTone[p.state]}>{p.stateLabel}</Tag> {p.category}{p.replyDue ? ` · ${p.replyDue} 前答复（${p.months} 个月）` : ''}</View>
         <View>{p.body}</View>

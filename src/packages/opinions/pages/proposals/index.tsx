@@ -9,20 +9,21 @@ import { holds } from '@/domain/person'
 import { shanghaiDay } from '@/domain/time'
 import { useList } from '@/hooks/useList'
 import { listProposals } from '@/services/opinions'
-import { useSession } from '@/stores/session'
 import { proposalTone } from '../../tones'
+import { usePerson } from '../../useAct'
 
 type Scope = 'mine' | 'all' | 'unit'
 
 export default function ProposalsPage() {
-  const me = useSession((s) => s.me)
-  const person = me ? { userId: me.userId, grants: me.roles } : { userId: 0, grants: [] }
+  const person = usePerson()
   const tabs: TabItem<Scope>[] = [
     ...(holds(person, 'member') ? [{ key: 'mine' as const, label: '我的提案' }] : []),
     ...(can(person, 'seeAll') ? [{ key: 'all' as const, label: '全部提案' }] : []),
     ...(holds(person, 'unit_handler') ? [{ key: 'unit' as const, label: '本单位承办' }] : []),
   ]
-  const [scope, setScope] = useState<Scope>(tabs[0]?.key ?? 'mine')
+  const [chosen, setScope] = useState<Scope>()
+  // Until the person is known (or when the chosen tab is not theirs), their first tab.
+  const scope = tabs.find((tab) => tab.key === chosen)?.key ?? tabs[0]?.key ?? 'mine'
   const list = useList<ProposalSummary>(`proposals-${scope}`, (cursor) => listProposals({ scope, cursor }))
   return (
     <Page onRefresh={list.reload} actions={can(person, 'draftProposal') ? <Button onClick={() => Taro.navigateTo({ url: DRAFT_URL })}>起草提案</Button> : undefined}>

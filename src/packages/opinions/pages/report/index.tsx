@@ -12,14 +12,12 @@ import { suggestionUrl } from '@/domain/opinions/urls'
 import { useCall } from '@/hooks/useCall'
 import { listUnits } from '@/services/feedback'
 import { getReport, handOff, moveReport, readEndorsement } from '@/services/opinions'
-import { useSession } from '@/stores/session'
-import { picked, useAct } from '../../useAct'
+import { focusable, picked, useAct, usePerson } from '../../useAct'
 
 export default function ReportPage() {
   const [id, setId] = useState<number | null>(null)
   const report = useCall(id === null ? null : `report-${id}`, () => getReport({ reportId: id! }))
-  const me = useSession((s) => s.me)
-  const person = me ? { userId: me.userId, grants: me.roles } : { userId: 0, grants: [] }
+  const person = usePerson()
   const editor = can(person, 'report')
   const endorsed = report.data?.state === 'endorsed'
   const text = useCall(endorsed && can(person, 'readEndorsement') ? `endorsement-${id}` : null, () => readEndorsement({ reportId: id! }))
@@ -45,7 +43,7 @@ export default function ReportPage() {
   return (
     <Page title={r.title}>
       {error && <Notice tone='error'>{error}</Notice>}
-      <View className='ui-card'>
+      <View className='ui-card' role='article' aria-label={r.title} {...focusable}>
         <View role='heading' aria-level={1}>{r.title}</View>
         <View><Tag tone='success'>{reportStateLabels[r.state]}</Tag>{r.submittedLevel ? ` 报送${r.submittedLevel}` : ''}{r.adoptedBy ? ` · ${r.adoptedBy}采用` : ''}{r.endorsedLevel ? ` · 获${r.endorsedLevel}领导批示` : ''}</View>
       </View>

@@ -10,15 +10,13 @@ import { reportUrl } from '@/domain/opinions/urls'
 import { shanghaiDay } from '@/domain/time'
 import { useList } from '@/hooks/useList'
 import { listReports, listSuggestions, writeReport } from '@/services/opinions'
-import { useSession } from '@/stores/session'
-import { useAct } from '../../useAct'
+import { useAct, usePerson } from '../../useAct'
 
 const tabs: TabItem<ReportState>[] = reportStates.map((key) => ({ key, label: reportStateLabels[key] }))
 
 export default function ReportsPage() {
-  const me = useSession((s) => s.me)
-  const writes = !!me && can({ userId: me.userId, grants: me.roles }, 'report')
-  const [state, setState] = useState<ReportState>('draft')
+  const writes = can(usePerson(), 'report')
+  const [state, setState] = useState<ReportState>('submitted')
   const reports = useList<ReportSummary>(`reports-${state}`, (cursor) => listReports({ state, cursor }))
   const accepted = useList<SuggestionSummary>('accepted', (cursor) => listSuggestions({ scope: 'all', state: 'accepted', cursor }))
   const [chosen, setChosen] = useState<number[]>([])
