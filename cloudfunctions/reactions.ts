@@ -5,7 +5,8 @@
  */
 import type { Reactions } from './core/events'
 import { reactions as activities } from './activities/reactions'
+import { reactions as duty } from './duty/reactions'
 import { reactions as notices } from './notices/reactions'
 import { reactions as topics } from './topics/reactions'
 
-export const reactions: readonly Reactions[] = [activities, topics, notices]
+export const reactions: readonly Reactions[] = [activities, topics, notices, duty]

@@ -15,7 +15,7 @@ export default defineAppConfig({
     { root: 'packages/duty', pages: ['pages/mine/index', 'pages/members/index'] },
     { root: 'packages/resources', pages: ['pages/list/index', 'pages/detail/index', 'pages/mine/index', 'pages/requests/index'] },
     { root: 'packages/operations', pages: ['pages/site/index', 'pages/profile/index', 'pages/desk/index'] },
-    { root: 'packages/opinions', pages: ['pages/submit/index', 'pages/mine/index', 'pages/screen/index', 'pages/detail/index'] },
+    { root: 'packages/opinions', pages: ['pages/submit/index', 'pages/mine/index', 'pages/screen/index', 'pages/detail/index', 'pages/funnel/index', 'pages/proposals/index', 'pages/draft/index', 'pages/proposal/index', 'pages/reports/index', 'pages/report/index'] },
     { root: 'packages/assessment', pages: ['pages/ranking/index', 'pages/unit/index', 'pages/bulletin/index'] },
     // The dev sign-in exists only in the browser build: WeChat supplies identity in the mini-program.
     ...(process.env.TARO_ENV === 'h5' ? [{ root: 'packages/devsignin', pages: ['pages/index/index'] }] : []),

@@ -10,6 +10,7 @@ export const demoPeople: DemoPerson[] = [
   { openid: 'demo-unit', persona: 'unit_handler', nickname: '陈刚', grants: [{ role: 'unit_handler', unitId: 'U01' }] },
   { openid: 'demo-staff', persona: 'staff', nickname: '赵明', grants: [{ role: 'staff' }] },
   { openid: 'demo-auditor', persona: 'auditor', nickname: '钱伟', grants: [{ role: 'auditor' }] },
+  { openid: 'demo-editor', persona: 'opinion_editor', nickname: '周红', grants: [{ role: 'opinion_editor' }] },
   { openid: 'demo-admin', persona: 'admin', nickname: '系统管理员', grants: [{ role: 'admin' }] },
 ]
 

@@ -8,6 +8,7 @@ import { supervisionLabels } from '../../src/domain/feedback'
 import { wxTime } from '../../src/domain/notices/subscriptions'
 import { shanghaiDateTime } from '../../src/domain/time'
 import { reportStateLabels, type ReportState } from '../../src/domain/opinions'
+import { MINE_URL, proposalUrl } from '../../src/domain/opinions/urls'
 import { moves, topicStateLabels } from '../../src/domain/topics'
 import type { Queryable } from '../core/db'
 import type { EventScope, Reactions } from '../core/events'
@@ -228,4 +229,28 @@ export const reactions: Reactions = {
       body: `您提出的建议已写入社情民意信息专报“${e.title}”${e.to === 'draft' ? '' : `，该专报${reportStateLabels[e.to]}`}。感谢您的建言献策！`,
       link: '/packages/opinions/pages/mine/index',
     }, e.key),
+
+  'proposal.moved': async (tx, e) => {
+    if (e.to === 'assigned') {
+      const handlers = [...new Set((await Promise.all(e.unitIds.map((unitId) => unitHandlers(tx.db, unitId)))).flat())]
+      return enqueueEach(tx.db, tx.now, 'inapp', handlers, { title: '新的交办提案', body: `提案“${e.title}”已交贵单位办理，请在规定期限内分别答复每位提案人。`, link: proposalUrl(e.proposalId) }, e.key)
+    }
+    const replied = e.to === 'replied'
+    const people = replied ? [...new Set([...e.authors, ...e.proposers])] : e.authors
+    return enqueueEach(tx.db, tx.now, 'inapp', people, {
+      title: replied ? '提案已答复' : '您的建议已写入提案并立案',
+      body: replied ? `提案“${e.title}”的承办单位已答复，请查看答复并评价。` : `您提出的建议已写入提案“${e.title}”，该提案已立案交办。感谢您的建言献策！`,
+      link: replied ? proposalUrl(e.proposalId) : MINE_URL,
+    }, e.key)
+  },
+
+  'handoff.made': async (tx, e) =>
+    enqueueEach(tx.db, tx.now, 'inapp', await unitHandlers(tx.db, e.unitId), {
+      title: e.source === 'suggestion' ? '即商即转事项' : '领导批示交办事项',
+      body: `“${e.title}”已交贵单位办理，请于 ${e.dueDay} 前答复。`,
+      link: MINE_URL,
+    }, e.key),
+
+  'handoff.replied': async (tx, e) =>
+    enqueueEach(tx.db, tx.now, 'inapp', e.authors, { title: '您的建议有了答复', body: `您反映的“${e.title}”，承办单位已答复，请在“我的建议”中查看。`, link: MINE_URL }, e.key),
 }

@@ -9,6 +9,7 @@ import type { OpinionCategory, OpinionChannel, SuggestionMove, SuggestionState }
 import type { Queryable } from '../core/db'
 import type { DemoContext } from '../core/feature'
 import type { SeedStep } from '../core/seed'
+import { reportYear } from './demo-report'
 import { indexTitle } from './read'
 import type { CountRow, IdRow } from './rows'
 
@@ -117,4 +118,4 @@ async function seedOpinions(tx: Queryable, now: Date): Promise<void> {
   }
 }
 
-export const demo: SeedStep<DemoContext>[] = [{ name: 'opinions-year', run: (tx, { now }) => seedOpinions(tx, now) }]
+export const demo: SeedStep<DemoContext>[] = [{ name: 'opinions-year', run: (tx, { now }) => seedOpinions(tx, now) }, reportYear]

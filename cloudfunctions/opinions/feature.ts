@@ -7,8 +7,11 @@ import { definition, main } from './index'
 export const feature: Feature = {
   definition,
   main,
-  tables: ['suggestions', 'suggestion_grams', 'suggestion_timeline', 'opinion_reports', 'report_suggestions'],
-  publishes: ['suggestion.decided', 'report.moved'],
+  tables: [
+    'suggestions', 'suggestion_grams', 'suggestion_timeline', 'opinion_reports', 'report_suggestions', 'report_timeline',
+    'proposals', 'proposal_proposers', 'proposal_suggestions', 'proposal_units', 'proposal_replies', 'proposal_timeline', 'opinion_handoffs',
+  ],
+  publishes: ['suggestion.decided', 'report.moved', 'proposal.moved', 'handoff.made', 'handoff.replied', 'opinion.credited'],
   demo,
   figures,
 }

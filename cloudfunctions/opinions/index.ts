@@ -1,73 +1,38 @@
-/** opinions: 社情民意 — suggestions collected (本人 / 活动后 / 代为录入), screened, merged, and the person told what became of them. */
+/** opinions: 社情民意 — suggestions collected (本人 / 活动后 / 代为录入), screened, merged, written into 专报 and 提案, handed to units, counted in the funnel, and the person told what became of them. */
 import { opinionsContract } from '../../src/domain/opinions/contract'
-import { nextState, reportMachine, type ReportMove, SUGGESTIONS_PER_DAY, suggestionMachine, type SuggestionMove, type SuggestionState } from '../../src/domain/opinions'
+import { SUGGESTIONS_PER_DAY, type SuggestionState } from '../../src/domain/opinions'
+import { proposalStateLabels } from '../../src/domain/opinions/proposals'
 import { can, isEditor } from '../../src/domain/opinions/permissions'
 import { holds } from '../../src/domain/person'
-import { roleLabels } from '../../src/domain/roles'
+import { roleLabels, type Role } from '../../src/domain/roles'
 import { shanghaiDay } from '../../src/domain/time'
-import { everyone, profileIssuers } from '../core/access'
+import { everyone } from '../core/access'
 import { screenText } from '../core/content'
 import { fail } from '../core/errors'
 import type { Caller } from '../core/identity'
 import { conditions, pageOf } from '../core/page'
 import { take, type Limit } from '../core/rate-limit'
 import { createMain, defineFunction } from '../core/router'
-import type { Scope } from '../core/scope'
 import { findSite } from '../sites/public'
-import { indexTitle, listColumns, listFrom, loadSuggestion, similarSuggestions, suggestionDetail, summaryOf } from './read'
-import type { CountRow, IdRow, ReportRow, SuggestionLinkRow, SuggestionListRow, SuggestionRow } from './rows'
-import type { ReportView } from '../../src/domain/opinions'
+import { indexTitle, listColumns, listFrom, loadSuggestion, outcomesOf, similarSuggestions, suggestionDetail, summaryOf } from './read'
+import { funnel } from './funnel'
+import { handOff, replyHandoff } from './handoffs'
+import { moveSuggestion } from './moves'
+import { cosign, draftProposal, mayList, mayRead, mergeProposal, moveProposal, proposalView, rateProposal, replyProposal } from './proposals'
+import { moveReport, readEndorsement, reportView, writeReport } from './reports'
+import type { CountRow, IdRow, ProposalRow, ReportRow, SuggestionListRow, SuggestionRow } from './rows'
 
-const editors = ['staff', 'admin'] as const
+const editors: readonly Role[] = ['opinion_editor', 'staff', 'admin']
 const dailyLimit = (userId: number, day: string): Limit => ({ key: `opinion:${userId}:${day}`, max: SUGGESTIONS_PER_DAY, windowMs: 86_400_000 })
 
 const roleOf = (caller: Caller, row?: SuggestionRow) =>
   isEditor(caller) ? '社情民意信息员' : row && row.author_id === caller.userId ? '建议人' : holds(caller, 'site_admin') ? roleLabels.site_admin : roleLabels.resident
 
-/** One move of the machine: the state written, one timeline row, and the event telling the author. */
-export async function moveSuggestion(tx: Scope, row: SuggestionRow, move: Exclude<SuggestionMove, 'submit'>, actor: { userId: number; role: string }, note: string | null, extra: { mergedInto?: number } = {}): Promise<SuggestionState> {
-  const to = nextState(row.state, move)
-  if (!to) return fail('conflict', row.state === 'merged' ? '该建议已合并，不能再次操作' : `该建议当前状态不能${moveLabels[move]}`)
-  if (suggestionMachine[move].note && !note) return fail('invalid_input', `${moveLabels[move]}时请填写说明`)
-  await tx.db.query(
-    `UPDATE suggestions SET state = $2, merged_into = $3, updated_at = $4, accepted_at = CASE WHEN $2 = 'accepted' THEN $4 ELSE accepted_at END WHERE id = $1`,
-    [row.id, to, extra.mergedInto ?? null, tx.now],
-  )
-  await tx.db.query('INSERT INTO suggestion_timeline (suggestion_id, at, actor_id, actor_role, move, to_state, note) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-    row.id, tx.now, actor.userId, actor.role, move, to, note,
-  ])
-  if (to === 'accepted' || to === 'returned' || to === 'merged') {
-    await tx.publish({ type: 'suggestion.decided', key: `suggestion:${row.id}:${to}`, suggestionId: row.id, title: row.title, authorId: row.author_id, to, note })
-  }
-  return to
-}
+const unitsHandled = (caller: Caller) => caller.grants.flatMap((grant) => (grant.role === 'unit_handler' && grant.unitId ? [grant.unitId] : []))
 
-/** A report as `caller` may see it: the 批示 text only for editors and auditors. */
-async function reportView(db: Scope['db'], caller: Caller, id: number): Promise<ReportView> {
-  const [row] = await db.query<ReportRow>('SELECT * FROM opinion_reports WHERE id = $1', [id])
-  if (!row) return fail('not_found', '未找到该专报')
-  const links = await db.query<SuggestionLinkRow>('SELECT l.suggestion_id, s.author_id FROM report_suggestions l JOIN suggestions s ON s.id = l.suggestion_id WHERE l.report_id = $1 ORDER BY l.suggestion_id', [id])
-  return {
-    id: row.id,
-    title: row.title,
-    state: row.state,
-    suggestionIds: links.map((link) => Number(link.suggestion_id)),
-    submittedLevel: row.submitted_level,
-    adoptedBy: row.adopted_by,
-    endorsedLevel: row.endorsed_level,
-    endorsement: can(caller, 'seeAll') ? row.endorsement : null,
-  }
-}
-
-/** Tells each suggester of the report's suggestions of its new state, once per report and state. */
-async function tellSuggesters(tx: Scope, report: { id: number; title: string }, to: ReportView['state']) {
-  const authors = await tx.db.query<SuggestionLinkRow>('SELECT DISTINCT s.author_id, 0 AS suggestion_id FROM report_suggestions l JOIN suggestions s ON s.id = l.suggestion_id WHERE l.report_id = $1', [report.id])
-  await tx.publish({ type: 'report.moved', key: `report:${report.id}:${to}`, reportId: report.id, title: report.title, to, authors: authors.map((row) => row.author_id) })
-}
-
-const reportMoveLabels: Record<ReportMove, string> = { submit: '报送', adopt: '采用', endorse: '批示' }
-
-const moveLabels: Record<Exclude<SuggestionMove, 'submit'>, string> = { accept: '采纳', return: '退回', merge: '合并', withdraw: '撤回', use: '转化' }
+const proposalSummary = (row: ProposalRow) => ({
+  id: row.id, title: row.title, state: row.state, stateLabel: proposalStateLabels[row.state], replyDue: row.reply_due, createdAt: new Date(row.created_at).toISOString(),
+})
 
 export const definition = defineFunction({
   name: 'opinions',
@@ -77,13 +42,27 @@ export const definition = defineFunction({
     submit: everyone,
     list: everyone,
     get: everyone,
-    screen: profileIssuers,
-    merge: profileIssuers,
+    screen: editors,
+    merge: editors,
     withdraw: everyone,
-    similar: [...editors],
-    report: profileIssuers,
-    moveReport: profileIssuers,
+    similar: editors,
+    report: editors,
+    moveReport: editors,
     getReport: [...editors, 'auditor'],
+    listReports: [...editors, 'auditor'],
+    // Anyone may ask, so that reading 批示 text without the role is refused with its own code.
+    readEndorsement: everyone,
+    draftProposal: ['member'],
+    cosign: ['member'],
+    moveProposal: ['member', ...editors],
+    mergeProposal: editors,
+    replyProposal: ['unit_handler'],
+    rateProposal: ['member'],
+    getProposal: everyone,
+    listProposals: everyone,
+    handOff: editors,
+    replyHandoff: ['unit_handler'],
+    funnel: [...editors, 'auditor'],
   },
   actions: {
     submit: async ({ db: plain, input, caller, platform, transaction, now }) => {
@@ -127,7 +106,8 @@ export const definition = defineFunction({
       if (input.siteId) add('s.site_id = ?', input.siteId)
       const page = await pageOf<SuggestionListRow>(db, { columns: listColumns, from: listFrom, where, params, keys: ['s.created_at', 's.id'], desc: true }, input)
       // Only the caller's own rows or, for editors and auditors, all: both read in full.
-      return { ...page, items: page.items.map((row) => summaryOf(row, true)) }
+      const outcomes = await outcomesOf(db, page.items.map((row) => row.id))
+      return { ...page, items: page.items.map((row) => summaryOf(row, true, outcomes.get(row.id))) }
     },
 
     get: async ({ db, input, caller }) => {
@@ -176,51 +156,65 @@ export const definition = defineFunction({
     report: async ({ input, caller, platform, transaction }) => {
       if (!can(caller, 'report')) fail('forbidden', '只有社情民意信息员可以编写专报')
       await screenText(platform, `${input.title}\n${input.body}`, caller.openid, 'immediate')
-      return transaction(async (tx) => {
-        const [row] = await tx.db.query<IdRow>('INSERT INTO opinion_reports (title, body, created_by, created_at) VALUES ($1, $2, $3, $4) RETURNING id', [
-          input.title, input.body, caller.userId, tx.now,
-        ])
-        const id = row.id
-        for (const suggestionId of [...new Set(input.suggestionIds)].sort((a, b) => a - b)) {
-          const suggestion = await loadSuggestion(tx.db, suggestionId, true)
-          if (suggestion.state !== 'accepted' && suggestion.state !== 'used') fail('conflict', `建议“${suggestion.title}”尚未采纳，不能写入专报`)
-          await tx.db.query('INSERT INTO report_suggestions (report_id, suggestion_id) VALUES ($1, $2)', [id, suggestionId])
-          await moveSuggestion(tx, suggestion, 'use', { userId: caller.userId, role: roleOf(caller) }, `写入专报“${input.title}”`)
-        }
-        await tellSuggesters(tx, { id, title: input.title }, 'draft')
-        await tx.audit(`report:${id}`, { suggestions: input.suggestionIds })
-        return reportView(tx.db, caller, id)
-      })
+      return transaction((tx) => writeReport(tx, caller, input))
     },
 
     moveReport: async ({ input, caller, transaction }) => {
       if (!can(caller, 'report')) fail('forbidden', '只有社情民意信息员可以办理专报')
-      return transaction(async (tx) => {
-        const [row] = await tx.db.query<ReportRow>('SELECT * FROM opinion_reports WHERE id = $1 FOR UPDATE', [input.reportId])
-        if (!row) return fail('not_found', '未找到该专报')
-        const rule = reportMachine[input.move]
-        if (!rule.from.includes(row.state)) {
-          fail('conflict', input.move === 'endorse' ? '专报尚未报送，不能录入批示' : `专报当前状态不能${reportMoveLabels[input.move]}`)
-        }
-        if (input.move === 'submit') {
-          if (!input.level) fail('invalid_input', '请选择报送级别')
-          await tx.db.query(`UPDATE opinion_reports SET state = 'submitted', submitted_level = $2, submitted_at = $3 WHERE id = $1`, [row.id, input.level, tx.now])
-        } else if (input.move === 'adopt') {
-          if (!input.adoptedBy) fail('invalid_input', '请填写采用单位')
-          await tx.db.query(`UPDATE opinion_reports SET state = 'adopted', adopted_by = $2, adopted_at = $3 WHERE id = $1`, [row.id, input.adoptedBy, tx.now])
-        } else {
-          if (!input.level || !input.endorsement) fail('invalid_input', '请填写批示级别和批示内容')
-          await tx.db.query(`UPDATE opinion_reports SET state = 'endorsed', endorsed_level = $2, endorsement = $3, endorsed_at = $4 WHERE id = $1`, [
-            row.id, input.level, input.endorsement, tx.now,
-          ])
-        }
-        await tellSuggesters(tx, { id: row.id, title: row.title }, rule.to)
-        await tx.audit(`report:${row.id}`, { move: input.move })
-        return reportView(tx.db, caller, row.id)
-      })
+      return transaction((tx) => moveReport(tx, caller, input))
     },
 
     getReport: async ({ db, input, caller }) => reportView(db, caller, input.reportId),
+
+    listReports: async ({ db, input }) => {
+      const { where, params, add } = conditions()
+      if (input.state) add('r.state = ?', input.state)
+      const page = await pageOf<ReportRow>(db, { columns: 'r.*', from: 'opinion_reports r', where, params, keys: ['r.created_at', 'r.id'], desc: true }, input)
+      return { ...page, items: page.items.map((r) => ({ id: r.id, title: r.title, state: r.state, createdAt: new Date(r.created_at).toISOString(), submittedLevel: r.submitted_level, adoptedBy: r.adopted_by })) }
+    },
+
+    readEndorsement: async ({ db, input, caller }) => readEndorsement(db, caller, input.reportId),
+
+    draftProposal: async ({ input, caller, platform, transaction }) => {
+      await screenText(platform, `${input.title}\n${input.body}`, caller.openid, 'immediate')
+      return transaction((tx) => draftProposal(tx, caller, input))
+    },
+
+    cosign: async ({ input, caller, transaction }) => transaction((tx) => cosign(tx, caller, input)),
+
+    moveProposal: async ({ input, caller, transaction }) => transaction((tx) => moveProposal(tx, caller, input)),
+
+    mergeProposal: async ({ input, caller, transaction }) => transaction((tx) => mergeProposal(tx, caller, input)),
+
+    replyProposal: async ({ input, caller, platform, transaction }) => {
+      await screenText(platform, input.body, caller.openid, 'immediate')
+      return transaction((tx) => replyProposal(tx, caller, input))
+    },
+
+    rateProposal: async ({ input, caller, transaction }) => transaction((tx) => rateProposal(tx, caller, input)),
+
+    getProposal: async ({ db, input, caller }) => {
+      if (!(await mayRead(db, caller, input.proposalId))) fail('forbidden', '只能查看自己的提案或本单位承办的提案')
+      return proposalView(db, input.proposalId)
+    },
+
+    listProposals: async ({ db, input, caller }) => {
+      if (!mayList(caller, input.scope)) fail('forbidden', input.scope === 'all' ? '只有社情民意信息员可以查看全部提案' : '只有承办单位可以查看承办的提案')
+      const { where, params, add } = conditions()
+      if (input.scope === 'mine') add('EXISTS (SELECT 1 FROM proposal_proposers pp WHERE pp.proposal_id = p.id AND pp.user_id = ?)', caller.userId)
+      if (input.scope === 'unit') add('EXISTS (SELECT 1 FROM proposal_units pu WHERE pu.proposal_id = p.id AND pu.unit_id = ANY(?::text[]))', unitsHandled(caller))
+      const page = await pageOf<ProposalRow>(db, { columns: 'p.*', from: 'proposals p', where, params, keys: ['p.created_at', 'p.id'], desc: true }, input)
+      return { ...page, items: page.items.map(proposalSummary) }
+    },
+
+    handOff: async ({ input, caller, transaction }) => transaction((tx) => handOff(tx, caller, input)),
+
+    replyHandoff: async ({ input, caller, platform, transaction }) => {
+      await screenText(platform, input.reply, caller.openid, 'immediate')
+      return transaction((tx) => replyHandoff(tx, caller, input))
+    },
+
+    funnel: async ({ db, input }) => funnel(db, input),
 
     similar: async ({ db, input }) => similarSuggestions(db, input.title, input.except),
   },

@@ -1,7 +1,8 @@
 /** Reading suggestions: views for their author and editors (full), for everyone else masked; duplicate hints. */
 import { bigrams } from '../../src/domain/bigrams'
 import { maskName } from '../../src/domain/mask'
-import { SIMILAR_FROM, suggestionStateLabels, type SimilarSuggestion, type SuggestionDetail, type SuggestionSummary } from '../../src/domain/opinions'
+import { reportStateLabels, SIMILAR_FROM, suggestionStateLabels, type ReportState, type SimilarSuggestion, type SuggestionDetail, type SuggestionOutcome, type SuggestionSummary } from '../../src/domain/opinions'
+import { proposalStateLabels, type ProposalState } from '../../src/domain/opinions/proposals'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import type { ReportLinkRow, SuggestionListRow, SuggestionRow, TimelineRow } from './rows'
@@ -15,7 +16,7 @@ export const suggesterOf = (row: SuggestionListRow, full: boolean) => {
   return full ? name : maskName(name)
 }
 
-export function summaryOf(row: SuggestionListRow, full: boolean): SuggestionSummary {
+export function summaryOf(row: SuggestionListRow, full: boolean, outcomes: SuggestionOutcome[] = []): SuggestionSummary {
   return {
     id: row.id,
     title: row.title,
@@ -27,6 +28,7 @@ export function summaryOf(row: SuggestionListRow, full: boolean): SuggestionSumm
     createdAt: new Date(row.created_at).toISOString(),
     suggester: suggesterOf(row, full),
     mergedInto: row.merged_into,
+    outcomes,
   }
 }
 
@@ -43,8 +45,9 @@ export async function suggestionDetail(db: Queryable, id: number, full: boolean)
     'SELECT r.id, r.title, r.state FROM report_suggestions l JOIN opinion_reports r ON r.id = l.report_id WHERE l.suggestion_id = $1 ORDER BY r.id',
     [id],
   )
+  const outcomes = await outcomesOf(db, [id])
   return {
-    ...summaryOf(row, full),
+    ...summaryOf(row, full, outcomes.get(id)),
     content: row.content,
     activityId: row.activity_id,
     contactConsent: row.contact_consent,
@@ -74,4 +77,32 @@ export async function indexTitle(db: Queryable, id: number, title: string): Prom
   const grams = bigrams(title)
   await db.query('INSERT INTO suggestion_grams (gram, suggestion_id) SELECT g, $2 FROM unnest($1::text[]) g', [grams, id])
   return grams.length
+}
+
+type OutcomeRow = { suggestion_id: number; kind: SuggestionOutcome['kind']; id: number; title: string; state: string; answer: string | null; unit: string | null }
+
+/** What came of each suggestion: the 专报, 提案 and hand-offs it fed, in one statement for a page of them. */
+export async function outcomesOf(db: Queryable, ids: readonly number[]): Promise<Map<number, SuggestionOutcome[]>> {
+  const rows = await db.query<OutcomeRow>(
+    `SELECT l.suggestion_id, 'report' AS kind, r.id, r.title, r.state,
+       CASE r.state WHEN 'adopted' THEN r.adopted_by || '采用' WHEN 'endorsed' THEN '获' || r.endorsed_level || '领导批示' END AS answer, NULL AS unit
+     FROM report_suggestions l JOIN opinion_reports r ON r.id = l.report_id WHERE l.suggestion_id = ANY($1::bigint[])
+     UNION ALL
+     SELECT l.suggestion_id, 'proposal', p.id, p.title, p.state, NULL, NULL
+     FROM proposal_suggestions l JOIN proposals p ON p.id = l.proposal_id WHERE l.suggestion_id = ANY($1::bigint[])
+     UNION ALL
+     SELECT h.suggestion_id, 'handoff', h.id, h.title, CASE WHEN h.replied_at IS NULL THEN 'open' ELSE 'replied' END, h.reply, u.name
+     FROM opinion_handoffs h JOIN units u ON u.id = h.unit_id WHERE h.suggestion_id = ANY($1::bigint[])
+     ORDER BY 1, 2, 3`,
+    [[...ids]],
+  )
+  const map = new Map<number, SuggestionOutcome[]>(ids.map((id) => [id, []]))
+  for (const row of rows) {
+    const stateLabel =
+      row.kind === 'report' ? reportStateLabels[row.state as ReportState]
+        : row.kind === 'proposal' ? proposalStateLabels[row.state as ProposalState]
+          : row.state === 'replied' ? `${row.unit}已答复` : `已交${row.unit}办理`
+    map.get(row.suggestion_id)?.push({ kind: row.kind, id: row.id, title: row.title, stateLabel, answer: row.answer })
+  }
+  return map
 }

@@ -37,6 +37,10 @@ export const errorMessages = {
   // evidence files (operations)
   wrong_type: '材料类型不符合要求',
   too_large: '文件过大',
+  // 社情民意 (opinions)
+  endorsement_hidden: '批示内容仅限社情民意信息员和监督员查看',
+  not_assigned: '本单位未承办此事项',
+  extension_too_long: '提案办理期限最长 6 个月，不能再延期',
   network: '网络连接失败，请检查网络后重试',
   internal: '服务暂时不可用，请稍后再试',
 } as const

@@ -10,6 +10,7 @@
  */
 import type { CycleSettings } from './cycle'
 import type { ReportState, SuggestionState } from './opinions'
+import type { ProposalState } from './opinions/proposals'
 import type { BindableRole } from './roles'
 import type { TopicMove, TopicState } from './topics'
 
@@ -62,6 +63,14 @@ export type DomainEvent =
   | { type: 'suggestion.decided'; key: string; suggestionId: number; title: string; authorId: number; to: SuggestionState; note: string | null }
   // opinions: a 专报 written from suggestions moved (written, 报送, 采用, 批示); each suggester hears once per report and state
   | { type: 'report.moved'; key: string; reportId: number; title: string; to: ReportState; authors: number[] }
+  // opinions: a 提案 moved; its source suggesters hear once per proposal and state (立案 = accepted, 答复 = replied), units when 交办
+  | { type: 'proposal.moved'; key: string; proposalId: number; title: string; to: ProposalState; authors: number[]; proposers: number[]; unitIds: string[] }
+  // opinions: a matter handed straight to a unit (即商即转 from a suggestion, or a 批示's follow-up), due on `dueDay`
+  | { type: 'handoff.made'; key: string; handoffId: number; title: string; unitId: string; dueDay: string; source: 'suggestion' | 'endorsement' }
+  // opinions: the unit replied to a hand-off; the suggesters behind it hear once
+  | { type: 'handoff.replied'; key: string; handoffId: number; title: string; unitId: string; authors: number[] }
+  // opinions: members' 社情民意 work that the duty rules credit (a proposal 立案, a 专报 adopted or endorsed); duty writes the records
+  | { type: 'opinion.credited'; key: string; kind: 'proposal' | 'report_adopted' | 'endorsement'; sourceKey: string; day: string; note: string; userIds: number[] }
 
 export type EventType = DomainEvent['type']
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>

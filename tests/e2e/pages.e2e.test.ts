@@ -56,6 +56,13 @@ const pages = [
   { name: 'site-profile', persona: 'site_admin', path: '/packages/operations/pages/profile/index?id=F01', ready: '保存' },
   { name: 'suggest', persona: 'resident', path: '/packages/opinions/pages/submit/index', ready: '建议标题' },
   { name: 'suggestions-screen', persona: 'staff', path: '/packages/opinions/pages/screen/index', ready: '待人工审核' },
+  { name: 'my-suggestions', persona: 'resident', path: '/packages/opinions/pages/mine/index', ready: '我有建议' },
+  { name: 'opinions-funnel', persona: 'staff', path: '/packages/opinions/pages/funnel/index', ready: '800余条' },
+  { name: 'proposals', persona: 'member', path: '/packages/opinions/pages/proposals/index', ready: '起草提案' },
+  { name: 'proposal-draft', persona: 'member', path: '/packages/opinions/pages/draft/index', ready: '来源建议编号' },
+  { name: 'proposal', persona: 'staff', path: '/packages/opinions/pages/proposal/index?id=1', ready: '办理经过' },
+  { name: 'reports', persona: 'opinion_editor', path: '/packages/opinions/pages/reports/index', ready: '编写专报（一事一报）' },
+  { name: 'report', persona: 'staff', path: '/packages/opinions/pages/report/index?id=1', ready: '批示内容（仅信息员、监督员可见）' },
   // The desk's kiosk is always in elder mode (it turns it on for the person at the desk).
   { name: 'desk-checkin', persona: 'site_admin', path: '/packages/operations/pages/desk/index?id=F01', ready: '确认签到', alwaysElder: true },
   { name: 'assessment-ranking', persona: 'resident', path: '/packages/assessment/pages/ranking/index', ready: '区图书馆' },

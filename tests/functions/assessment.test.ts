@@ -96,6 +96,7 @@ describe(`assessment on ${DB_LABEL}`, () => {
       selectedRate: [2, 5, false, 4], // 10 × 2/5
       publishedRate: [1, 2, true, 6.8], // 样本不足: pooled 流量型 (1 + 3) / (2 + 3) = 0.8; (1 + 3 × 0.8) / 5 = 0.68
       onTimeRate: [1, 2, true, 7.5], // pooled 1/2; (1 + 3 × 0.5) / 5 = 0.5; 15 × 0.5
+      convertedRate: [0, 0, true, 0], // no suggestions: weight 0 by default until the district weights it
       satisfiedRate: [5, 6, false, 20.83], // 25 × 5/6
     })
     expect(result.data).toMatchObject({ total: 44.45, rank: 1, category: 'flow', year: YEAR, through: '2024-12', scheme: { version: 0 } })

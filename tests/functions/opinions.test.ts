@@ -168,7 +168,7 @@ describe(`社情民意 on ${DB_LABEL}`, () => {
     expect(await readFigure(rt.db, received, '2026-11', '2026-11', rt.clock.now())).toEqual([{ siteId: 'F01', month: '2026-11', value: 1 }])
     expect(await readFigure(rt.db, accepted, '2026-11', '2026-11', rt.clock.now())).toEqual([{ siteId: 'F01', month: '2026-11', value: 1 }])
     await rt.db.exec('DELETE FROM suggestion_timeline; DELETE FROM suggestion_grams; DELETE FROM suggestions')
-    await applySeeds(rt.db, [...(feature.demo ?? [])], { now: rt.clock.now(), activityDays: 3 })
+    await applySeeds(rt.db, (feature.demo ?? []).filter((step) => step.name === 'opinions-year'), { now: rt.clock.now(), activityDays: 3 })
     const states = (await rt.db.query('SELECT DISTINCT state FROM suggestions ORDER BY state')).map((row) => row.state)
     expect(states).toEqual(['accepted', 'merged', 'returned', 'submitted', 'withdrawn'])
     const [{ missing }] = await rt.db.query(

@@ -10,6 +10,7 @@ import { appealStatuses, assignmentStatuses, dayKinds, noteKinds } from '../../s
 import { locationStatuses } from '../../src/domain/geo'
 import { deliveryKinds, deliveryStatuses, noticeStatuses } from '../../src/domain/notices'
 import { opinionChannels, reportStates, suggestionMoves, suggestionStates } from '../../src/domain/opinions'
+import { proposalMoves, proposalStates, proposerRoles, replyGrades, reportTimelineMoves, satisfactions } from '../../src/domain/opinions/proposals'
 import { archiveParts, dimensions, evidenceDimensions, fileKinds, visitVerdicts } from '../../src/domain/operations'
 import { bookingStatuses, countingStatuses, resourceKinds, resourceStatuses } from '../../src/domain/resources'
 import { siteCategories, siteKinds } from '../../src/domain/sites'
@@ -47,6 +48,12 @@ const DEFINED: Record<string, readonly string[]> = {
   'suggestions.state': suggestionStates,
   'suggestion_timeline.move': suggestionMoves,
   'opinion_reports.state': reportStates,
+  'proposals.state': proposalStates,
+  'proposal_proposers.role': proposerRoles,
+  'proposal_replies.grade': replyGrades,
+  'proposal_replies.satisfaction': satisfactions,
+  'proposal_timeline.move': proposalMoves,
+  'report_timeline.move': reportTimelineMoves,
 }
 
 describe(`status values on ${DB_LABEL}`, () => {

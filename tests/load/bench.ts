@@ -26,6 +26,7 @@ import { drive, LoadConnection } from './http-load'
 import { feedbackFigures } from './feedback-bench'
 import { activityFigures } from './activities-bench'
 import { assessmentFigures } from './assessment-bench'
+import { opinionFigures } from './opinions-bench'
 import { kernelFigures } from './kernel-bench'
 import { noticeFigures } from './notices-bench'
 import { resourceFigures } from './resources-bench'
@@ -197,6 +198,7 @@ const databaseParts: [string, (label: string, url?: string) => Promise<number>][
   ['activities', activityFigures],
   ['assessment', assessmentFigures],
   ['resources', resourceFigures],
+  ['opinions', opinionFigures],
 ]
 
 async function databaseFigures(label: string, url?: string): Promise<number> {

@@ -17,7 +17,7 @@ import { demoSteps } from '../../cloudfunctions/features'
 export const DEFAULT_NOW = '2026-11-20T02:00:00Z'
 
 /** Demo steps a test applies itself when it wants them. */
-export const LATER_STEPS = ['activities-year', 'member-profiles', 'topics-month', 'notices', 'feedback-month', 'resources-month', 'opinions-year', 'assessment-cycle']
+export const LATER_STEPS = ['activities-year', 'member-profiles', 'topics-month', 'notices', 'feedback-month', 'resources-month', 'opinions-year', 'opinions-report', 'assessment-cycle']
 
 export interface TestRuntime extends Runtime {
   clock: ReturnType<typeof fixedClock>

@@ -33,6 +33,7 @@ export const indicators: readonly Indicator[] = [
   { key: 'selectedRate', name: '议题入选率', category: 'conversion', kind: 'ratio', part: 'topics.selected', whole: 'topics.proposed' },
   { key: 'publishedRate', name: '成果公示率', category: 'conversion', kind: 'ratio', part: 'feedback.published', whole: 'topics.selected' },
   { key: 'onTimeRate', name: '按时答复率', category: 'conversion', kind: 'ratio', part: 'feedback.repliesOnTime', whole: 'feedback.repliesDue' },
+  { key: 'convertedRate', name: '建议转化率', category: 'conversion', kind: 'ratio', part: 'opinions.converted', whole: 'opinions.received' },
   { key: 'satisfiedRate', name: '满意率', category: 'satisfaction', kind: 'ratio', part: 'feedback.satisfied', whole: 'feedback.ratings' },
 ]
 
@@ -41,7 +42,7 @@ export type Weights = Record<string, number>
 /** The default weights: participation 35, conversion 40, satisfaction 25 (a proposal, to be confirmed). */
 export const defaultWeights: Weights = {
   held: 10, people: 8, visits: 7, members: 5, shared: 5,
-  proposed: 5, selectedRate: 10, publishedRate: 10, onTimeRate: 15,
+  proposed: 5, selectedRate: 10, publishedRate: 10, onTimeRate: 15, convertedRate: 0,
   satisfiedRate: 25,
 }
 

@@ -2,7 +2,7 @@
 import * as v from 'valibot'
 import { calendarDay, recordId } from '../schemas'
 import { returns } from '../contract'
-import { dutyKinds, type DutyMemberRow, type DutyYear } from '.'
+import { correctableKinds, type DutyMemberRow, type DutyYear } from '.'
 import { pageFields, type Page } from '../page'
 import { text } from '../text'
 
@@ -21,7 +21,7 @@ export const dutyContract = {
     input: v.object({
       userId,
       day: calendarDay('日期格式不正确'),
-      kind: v.optional(v.picklist(dutyKinds, '类别不正确'), 'correction'),
+      kind: v.optional(v.picklist(correctableKinds, '类别不正确'), 'correction'),
       points: v.pipe(v.number('分值必须是数字'), v.finite('分值必须是数字'), v.minValue(-100, '分值超出范围'), v.maxValue(100, '分值超出范围'),
         v.check((n) => Math.round(n * 10) === n * 10, '分值最多一位小数')),
       reason: text('更正原因', { min: 2, max: 200 }),

@@ -1,5 +1,9 @@
 /** The member's duty record (履职档案): kinds of points, the yearly bands, what the pages show. */
-export const dutyKinds = ['studio_day', 'attend', 'speak', 'adopted', 'correction'] as const
+/** Kinds staff may type in as a correction. */
+export const correctableKinds = ['studio_day', 'attend', 'speak', 'adopted', 'correction'] as const
+/** Kinds only 社情民意's records earn (a proposal 立案, a 专报 adopted, a 批示): never typed in. */
+export const opinionDutyKinds = ['proposal', 'report_adopted', 'endorsement'] as const
+export const dutyKinds = [...correctableKinds, ...opinionDutyKinds] as const
 export type DutyKind = (typeof dutyKinds)[number]
 export const dutyKindLabels: Record<DutyKind, string> = {
   studio_day: '委员工作室接待日',
@@ -7,6 +11,9 @@ export const dutyKindLabels: Record<DutyKind, string> = {
   speak: '会议发言',
   adopted: '议题或提案被采纳',
   correction: '人工更正',
+  proposal: '提交提案并立案',
+  report_adopted: '社情民意信息被采用',
+  endorsement: '社情民意信息获领导批示',
 }
 
 export type DutyBand = 'excellent' | 'pass' | 'fail'

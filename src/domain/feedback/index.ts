@@ -32,7 +32,8 @@ export type DayKind = (typeof dayKinds)[number]
 export type Calendar = ReadonlyMap<string, DayKind>
 
 const DAY_MS = 86_400_000
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10)
+/** `n` calendar days after `day` (before, for a negative `n`). */
+export const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10)
 
 export function isWorkingDay(day: string, calendar: Calendar): boolean {
   const kind = calendar.get(day)

@@ -8,6 +8,7 @@ import {
   CONTENT_LIMITS, NOTE_LIMITS, opinionCategories, reportLevels, reportMoves, type ReportView, SPEAKER_LIMITS, suggestionStates, TITLE_LIMITS,
   type SimilarSuggestion, type SuggestionDetail, type SuggestionState, type SuggestionSummary,
 } from '.'
+import { proposalContract } from './proposal-contract'
 
 const suggestionId = recordId('建议编号')
 const PHONE = /^1[3-9][0-9]{9}$/
@@ -76,4 +77,5 @@ export const opinionsContract = {
     input: v.object({ title: text('建议标题', { max: TITLE_LIMITS.max }), except: v.optional(suggestionId) }),
     output: returns<SimilarSuggestion[]>(),
   },
+  ...proposalContract,
 }

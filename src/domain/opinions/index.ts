@@ -94,6 +94,17 @@ export interface SuggestionSummary {
   /** The suggester as the reader may see them: the full name for editors and the author, masked otherwise. */
   suggester: string
   mergedInto: number | null
+  /** What came of it: each 专报, 提案 and hand-off it fed, with its state and answer. */
+  outcomes: SuggestionOutcome[]
+}
+
+export interface SuggestionOutcome {
+  kind: 'report' | 'proposal' | 'handoff'
+  id: number
+  title: string
+  stateLabel: string
+  /** What the suggester may read of the answer: the unit's reply, who adopted it, a 批示's level (never its text). */
+  answer: string | null
 }
 
 export interface TimelineEntry {

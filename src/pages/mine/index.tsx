@@ -9,6 +9,8 @@ import { Button, Cell, CellGroup, Field, Icon, List, Notice, Page, Tag } from '@
 import { locationLabels, type LocationStatus } from '@/domain/geo'
 import * as dutyPermissions from '@/domain/duty/permissions'
 import { maySend } from '@/domain/notices/permissions'
+import { isEditor } from '@/domain/opinions/permissions'
+import { FUNNEL_URL, PROPOSALS_URL, REPORTS_URL, SCREEN_URL } from '@/domain/opinions/urls'
 import { seesAssessment } from '@/domain/assessment/permissions'
 import { decidesBookings } from '@/domain/resources/permissions'
 import { roleLabels } from '@/domain/roles'
@@ -60,6 +62,7 @@ export default function Mine() {
   const handles = me?.roles.some((g) => g.role === 'unit_handler')
   const audits = me?.roles.some((g) => g.role === 'auditor')
   const member = me?.roles.some((g) => g.role === 'member')
+  const opinionEditor = !!me && isEditor({ grants: me.roles })
   const decides = !!me && decidesBookings({ grants: me.roles })
   const assesses = !!me && seesAssessment({ grants: me.roles })
   const dutyReader = !!me && dutyPermissions.can({ grants: me.roles }, 'viewAll')
@@ -93,7 +96,10 @@ export default function Mine() {
         )}
         <Cell icon='topic' title='我的议题' label='我提出的、投票的、关注的月月说事议题' arrow onClick={go('/packages/topics/pages/mine/index')} />
         <Cell icon='topic' title='我的建议' label='社情民意：我提的建议和它的办理结果' arrow onClick={go('/packages/opinions/pages/mine/index')} />
-        {staff && <Cell icon='check' title='建议审核' label='采纳、退回、合并社情民意建议，编写专报' arrow onClick={go('/packages/opinions/pages/screen/index')} />}
+        {opinionEditor && <Cell icon='check' title='建议审核' label='采纳、退回、合并社情民意建议，即商即转' arrow onClick={go(SCREEN_URL)} />}
+        {(opinionEditor || audits) && <Cell icon='topic' title='社情民意信息专报' label='编写、报送专报，录入采用和领导批示' arrow onClick={go(REPORTS_URL)} />}
+        {(member || opinionEditor || audits || handles) && <Cell icon='topic' title='提案' label='起草、联名、立案交办、答复和评价提案' arrow onClick={go(PROPOSALS_URL)} />}
+        {(opinionEditor || audits) && <Cell icon='calendar' title='社情民意成果' label='从收集到批示的转化情况，可导出' arrow onClick={go(FUNNEL_URL)} />}
         <Cell icon='calendar' title='协商活动' label='报名参加各联盟点的协商活动' arrow onClick={go('/packages/activities/pages/list/index')} />
         <Cell icon='location' title='联盟资源预约' label='场地、专家、课程一键预约，查看我的预约' arrow onClick={go('/packages/resources/pages/list/index')} />
         {decides && <Cell icon='check' title='预约审核' label='同意或不同意本单位资源的预约' arrow onClick={go('/packages/resources/pages/requests/index')} />}

@@ -1,19 +1,23 @@
 /**
  * One suggestion and what became of it: its state, content, the timeline (who decided, when, with
- * what note) and the 专报 it fed. Its author may withdraw it while undecided; an editor accepts,
- * returns with a note, or merges it into a similar one.
+ * what note) and what came of it (专报, 提案, a unit's answer). Its author may withdraw it while
+ * undecided; an editor accepts, returns with a note, merges it into a similar one, or hands it
+ * straight to a unit (即商即转).
  */
-import { Textarea, View } from '@tarojs/components'
+import { Picker, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Cell, CellGroup, Field, Notice, Page, PageError, Skeleton, Tag } from '@/components/ui'
 import { lengthProblem } from '@/domain/limits'
-import { channelLabels, NOTE_LIMITS, nextState, reportStateLabels, suggestionStateLabels } from '@/domain/opinions'
+import { channelLabels, NOTE_LIMITS, nextState, suggestionStateLabels } from '@/domain/opinions'
+import { outcomeLine } from '@/domain/opinions/outcomes'
+import { proposalUrl, reportUrl } from '@/domain/opinions/urls'
 import { can } from '@/domain/opinions/permissions'
 import { shanghaiDateTime } from '@/domain/time'
 import { asFailure } from '@/hooks/latest'
 import { useCall } from '@/hooks/useCall'
-import { getSuggestion, mergeSuggestion, screenSuggestion, similarSuggestions, withdrawSuggestion } from '@/services/opinions'
+import { listUnits } from '@/services/feedback'
+import { getSuggestion, handOff, mergeSuggestion, screenSuggestion, similarSuggestions, withdrawSuggestion } from '@/services/opinions'
 import { useSession } from '@/stores/session'
 import { stateTone } from '../../tones'
 
@@ -26,6 +30,8 @@ export default function SuggestionPage() {
   const [busy, setBusy] = useState(false)
   const editor = !!me && can({ userId: me.userId, grants: me.roles }, 'screen')
   const similar = useCall(editor && id !== null && detail.data ? `similar-${id}` : null, () => similarSuggestions({ title: detail.data!.title, except: id! }))
+  const units = useCall(editor ? 'units' : null, () => listUnits({}))
+  const [unit, setUnit] = useState<{ id: string; name: string }>()
   useLoad((params) => setId(Number(params.id)))
 
   if (detail.error) return <Page><PageError error={detail.error} retry={detail.retry} /></Page>
@@ -62,9 +68,21 @@ export default function SuggestionPage() {
           <Cell key={i} title={`${suggestionStateLabels[entry.toState]} · ${entry.actorRole}`} label={`${shanghaiDateTime(entry.at)}${entry.note ? ` · ${entry.note}` : ''}`} />
         ))}
       </CellGroup>
-      {s.reports.length > 0 && (
-        <CellGroup title='转化成果'>
-          {s.reports.map((r) => <Cell key={r.id} title={`社情民意信息专报：${r.title}`} value={<Tag tone='success'>{reportStateLabels[r.state]}</Tag>} />)}
+      {s.outcomes.length > 0 && (
+        <CellGroup title='转化成果与答复'>
+          {s.outcomes.map((o) => (
+            <Cell key={`${o.kind}-${o.id}`} title={outcomeLine(o)} arrow={o.kind !== 'handoff' && (o.kind === 'proposal' || editor)}
+              onClick={() => o.kind !== 'handoff' && Taro.navigateTo({ url: o.kind === 'proposal' ? proposalUrl(o.id) : reportUrl(o.id) })} />
+          ))}
+        </CellGroup>
+      )}
+      {editor && (nextState(s.state, 'accept') !== null || nextState(s.state, 'use') !== null) && (
+        <CellGroup title='即商即转：直接交承办单位'>
+          <Picker mode='selector' range={(units.data ?? []).map((u) => u.name)} onChange={(e) => setUnit((units.data ?? [])[Number(e.detail.value)])}>
+            <Cell title='承办单位' value={unit?.name ?? '请选择'} arrow onClick={() => undefined} />
+          </Picker>
+          <Button kind='plain' loading={busy} disabled={!unit} why='请先选择承办单位'
+            onClick={() => act(() => handOff({ suggestionId: s.id, unitId: unit!.id, dueDays: 5 }), '已交办')}>交办（5 个工作日内答复）</Button>
         </CellGroup>
       )}
       {editor && nextState(s.state, 'accept') !== null && (

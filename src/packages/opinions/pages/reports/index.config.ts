@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '社情民意信息专报', enablePullDownRefresh: true })
