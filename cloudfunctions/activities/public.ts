@@ -22,3 +22,15 @@ export async function findActivity(db: Queryable, activityId: number): Promise<A
   const [row] = await db.query<ActivityRef>('SELECT id, site_id, title, starts_at, ends_at FROM activities WHERE id = $1', [activityId])
   return row
 }
+
+/** One line of an activity's sign-in list: the display name (never an openid), when, and how (code or 补签). */
+export type SigninRow = Row & { activity_id: number; nickname: string; at: Date; via: 'code' | 'manual' }
+
+/** The sign-in lists of `activityIds`, by activity and time. */
+export async function signinLists(db: Queryable, activityIds: readonly number[]): Promise<SigninRow[]> {
+  return db.query<SigninRow>(
+    `SELECT x.activity_id, u.nickname, x.at, x.via FROM activity_attendance x JOIN users u ON u.id = x.user_id
+     WHERE x.activity_id = ANY($1::bigint[]) ORDER BY x.activity_id, x.at, x.id`,
+    [activityIds],
+  )
+}

@@ -26,6 +26,10 @@ export const errorMessages = {
   // evidence files (operations)
   wrong_type: '材料类型不符合要求',
   too_large: '文件过大',
+  // quarterly visits and the desk (operations)
+  own_site: '不能评审本人负责的联盟点',
+  wrong_code: '签到码不正确',
+  card_revoked: '该签到卡已作废',
   network: '网络连接失败，请检查网络后重试',
   internal: '服务暂时不可用，请稍后再试',
 } as const

@@ -10,7 +10,7 @@ import { appealStatuses, assignmentStatuses, dayKinds, noteKinds } from '../../s
 import { locationStatuses } from '../../src/domain/geo'
 import { deliveryKinds, deliveryStatuses, noticeStatuses } from '../../src/domain/notices'
 import { opinionChannels, reportStates, suggestionMoves, suggestionStates } from '../../src/domain/opinions'
-import { archiveParts, dimensions, evidenceDimensions, fileKinds, visitVerdicts } from '../../src/domain/operations'
+import { archiveParts, dimensions, evidenceDimensions, exitDecisions, fileKinds, visitStages, visitVerdicts } from '../../src/domain/operations'
 import { bookingStatuses, countingStatuses, resourceKinds, resourceStatuses } from '../../src/domain/resources'
 import { siteCategories, siteKinds } from '../../src/domain/sites'
 import { DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
@@ -46,6 +46,8 @@ const DEFINED: Record<string, readonly string[]> = {
   'suggestions.state': suggestionStates,
   'suggestion_timeline.move': suggestionMoves,
   'opinion_reports.state': reportStates,
+  'operation_visits.stage': visitStages,
+  'operation_exit_proposals.decision': exitDecisions,
 }
 
 describe(`status values on ${DB_LABEL}`, () => {
