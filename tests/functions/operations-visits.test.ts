@@ -1,5 +1,7 @@
 /** The quarterly visit (季观摩): self-assessment → desk review → on-site visit with the site's rotating code → review; exits; figures. */
 import { readFigure } from '../../cloudfunctions/core/figures'
+import { applySeeds } from '../../cloudfunctions/core/seed'
+import { demoSteps } from '../../cloudfunctions/features'
 import { figures } from '../../cloudfunctions/operations/figures'
 import { drawActivities, visitSeed } from '../../src/domain/operations'
 import { as, count, heldActivity } from '../support/operations'
@@ -65,7 +67,7 @@ describe(`quarterly visits on ${DB_LABEL}`, () => {
     const old = await siteCode()
     rt.clock.set('2026-11-20T02:00:00Z')
     expect((await as('demo-staff').operations('visit', { siteId: 'F01', quarter: '2026-Q4', code: old, items })).error.code).toBe('expired')
-    expect(await count(rt.db, 'operation_visit_items')).toBe(0)
+    expect(await count(rt.db, 'operation_visit_items', "visit_id IN (SELECT id FROM operation_visits WHERE site_id = 'F01')")).toBe(0)
 
     const visit = await as('demo-staff').operations('visit', { siteId: 'F01', quarter: '2026-Q4', code: await siteCode(), items })
     // Fixes are due 15 working days after Friday 2026-11-20.
@@ -99,7 +101,7 @@ describe(`quarterly visits on ${DB_LABEL}`, () => {
       expect([action, answer.error]).toEqual([action, { code: 'own_site', message: '不能评审本人负责的联盟点' }])
     }
     expect((await as('demo-site-admin').operations('deskReview', { siteId: 'W05', quarter: '2026-Q4' })).error.code).toBe('forbidden')
-    expect(await count(rt.db, 'operation_visits', "stage <> 'self_assessed'")).toBe(0)
+    expect(await count(rt.db, 'operation_visits', "site_id = 'W05' AND quarter = '2026-Q4' AND stage <> 'self_assessed'")).toBe(0)
   })
 
   it('gives one visit and one conflict to two reviewers at once', async () => {
@@ -109,7 +111,7 @@ describe(`quarterly visits on ${DB_LABEL}`, () => {
     const answers = await Promise.all(['demo-staff', 'staff-2'].map((who) => as(who).operations('visit', { siteId: 'F01', quarter: '2026-Q4', code, items })))
     expect(answers.map((a) => a.ok).sort()).toEqual([false, true])
     expect(answers.find((a) => !a.ok).error.code).toBe('conflict')
-    expect(await count(rt.db, 'operation_visit_items')).toBe(3)
+    expect(await count(rt.db, 'operation_visit_items', "visit_id IN (SELECT id FROM operation_visits WHERE site_id = 'F01')")).toBe(3)
   })
 
   it('sees a role granted while the visit waits: the reviewer who became the site\'s admin is refused', async () => {
@@ -132,7 +134,21 @@ describe(`quarterly visits on ${DB_LABEL}`, () => {
     release()
     await grant
     expect((await visit).error).toEqual({ code: 'own_site', message: '不能评审本人负责的联盟点' })
-    expect(await count(rt.db, 'operation_visit_items')).toBe(0)
+    expect(await count(rt.db, 'operation_visit_items', "visit_id IN (SELECT id FROM operation_visits WHERE site_id = 'F01')")).toBe(0)
+  })
+
+  it('seeds last quarter\'s visits: W05 closed, all 达标, W01 rectifying its archive', async () => {
+    const visits = (await as('demo-staff').operations('visits', { year: 2026 })).data.items
+    expect(visits.map((v: any) => [v.siteId, v.quarter, v.stage, v.items.find((i: any) => i.dimension === 'archive').verdict])).toEqual([
+      ['W01', '2026-Q3', 'rectifying', 'rectify'], ['W05', '2026-Q3', 'closed', 'met'],
+    ])
+    // With the demo year of activities, the demo's archived activities are numbered.
+    await rt.db.query("DELETE FROM seed_steps WHERE name IN ('operations-archive', 'operations-archive-numbers')")
+    await applySeeds(rt.db, demoSteps.filter((step) => ['activities-year', 'operations-archive', 'operations-archive-numbers'].includes(step.name)), { now: rt.clock.now(), activityDays: 3 })
+    const w05 = await as('demo-staff').operations('archive', { siteId: 'W05', year: 2026 })
+    expect(w05.data.entries.length).toBeGreaterThan(0)
+    expect(w05.data.entries.every((e: any) => e.closed)).toBe(true)
+    expect(w05.data.entries.map((e: any) => e.number)).toEqual(w05.data.entries.map((_: unknown, i: number) => `2026-W05-${String(i + 1).padStart(3, '0')}`))
   })
 
   it('opens an exit proposal after two failing years in a row, once, for staff to decide', async () => {
