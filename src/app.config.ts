@@ -1,7 +1,7 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/topics/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/checkin', pages: ['pages/scan/index'] },
+    { root: 'packages/checkin', pages: ['pages/scan/index', 'pages/card/index'] },
     { root: 'packages/sites', pages: ['pages/detail/index', 'pages/code/index', 'pages/print/index'] },
     { root: 'packages/admin', pages: ['pages/profiles/index'] },
     { root: 'packages/account', pages: ['pages/name/index'] },

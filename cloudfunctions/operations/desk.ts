@@ -4,7 +4,7 @@
  * reads the month's counts per staff member with a flag on anyone far above the site's median.
  * The rows are checkin's (its public.ts); every action here is audited, naming records, never people.
  */
-import { assistedLabel, flagged, median, withinOpenHours } from '../../src/domain/operations'
+import { assistedLabel, CARD_PAGE, flagged, median, withinOpenHours } from '../../src/domain/operations'
 import type { operationsContract } from '../../src/domain/operations/contract'
 import { can, refusals } from '../../src/domain/operations/permissions'
 import { maskName } from '../../src/domain/mask'
@@ -42,7 +42,9 @@ export const deskHandlers: DeskHandlers = {
     return transaction(async ({ db, audit }) => {
       const card = await issueCard(db, platform, now, { staffUserId: caller.userId, name: input.name, birthYear: input.birthYear, idLast4: input.idLast4 })
       await audit(`site:${site.id}`, { card: card.cardId, person: card.personId })
-      return { cardId: card.cardId, code: card.code, printedName: maskName(input.name) }
+      // The card's code opens the claim page: scanned at the desk it checks the person in, scanned with their own WeChat it binds them.
+      const { image } = await platform.siteCode(card.code, CARD_PAGE)
+      return { cardId: card.cardId, code: card.code, printedName: maskName(input.name), image }
     })
   },
 

@@ -61,7 +61,7 @@ const evidenceItem = (row: EvidenceRow): EvidenceItem => ({
 export const definition = defineFunction({
   name: 'operations',
   contract: operationsContract,
-  openapi: ['security.msgSecCheck'],
+  openapi: ['security.msgSecCheck', 'wxacode.getUnlimited'],
   access: {
     profile: everyone,
     saveProfile: siteManagers,

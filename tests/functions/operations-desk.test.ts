@@ -21,7 +21,7 @@ describe(`the desk on ${DB_LABEL}`, () => {
 
   it('prints a card whose signed code checks the person in, and refuses it once revoked or reissued', async () => {
     const card = await as('demo-site-admin').operations('issueCard', resident)
-    expect(card.data).toEqual({ cardId: expect.any(Number), code: expect.stringMatching(/^k=\d+\.[A-Za-z0-9_-]{12}$/), printedName: '王*英' })
+    expect(card.data).toEqual({ cardId: expect.any(Number), code: expect.stringMatching(/^k=\d+\.[A-Za-z0-9_-]{12}$/), printedName: '王*英', image: expect.stringMatching(/^data:image\/png;base64,/) })
     const byCard = await as('demo-site-admin').operations('assist', { siteId: 'F01', card: card.data.code })
     expect(byCard.data).toMatchObject({ siteId: 'F01', assisted: true, label: '由李静工作人员代为签到' })
     // The same person by name the same day: one check-in a day.

@@ -6,6 +6,22 @@ export interface DeskCard {
   code: string
   /** The name as printed: masked (王*英), the card may be lost. */
   printedName: string
+  /** The QR image (data URL) of the code, opening CARD_PAGE. */
+  image: string
+}
+
+/** The page a card's QR opens (with `scene` = the card's code): the resident binds it to their WeChat there. */
+export const CARD_PAGE = 'packages/checkin/pages/card/index'
+/** The card's code out of what a scan of it gives: the raw scene, or the URL of CARD_PAGE carrying it. */
+export function cardCodeOf(scanned: string): string {
+  const text = scanned.trim()
+  const inUrl = /[?&]scene=([^&#]+)/.exec(text)
+  const raw = inUrl ? inUrl[1] : text
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
 }
 
 /** A staff member flagged in a month when their desk check-ins exceed this many times the site's median. */
