@@ -14,7 +14,7 @@ export default defineAppConfig({
     },
     { root: 'packages/duty', pages: ['pages/mine/index', 'pages/members/index'] },
     { root: 'packages/resources', pages: ['pages/list/index', 'pages/detail/index', 'pages/mine/index', 'pages/requests/index'] },
-    { root: 'packages/operations', pages: ['pages/site/index', 'pages/profile/index', 'pages/desk/index'] },
+    { root: 'packages/operations', pages: ['pages/site/index', 'pages/profile/index', 'pages/desk/index', 'pages/plan/index', 'pages/visits/index', 'pages/archive/index'] },
     { root: 'packages/opinions', pages: ['pages/submit/index', 'pages/mine/index', 'pages/screen/index', 'pages/detail/index'] },
     { root: 'packages/assessment', pages: ['pages/ranking/index', 'pages/unit/index', 'pages/bulletin/index'] },
     // The dev sign-in exists only in the browser build: WeChat supplies identity in the mini-program.

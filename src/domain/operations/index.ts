@@ -207,6 +207,9 @@ export const statusTones: Record<DimensionStatus, 'success' | 'warning' | 'muted
 export const operationsUrl = (siteId: string) => `/packages/operations/pages/site/index?id=${encodeURIComponent(siteId)}`
 export const deskUrl = (siteId: string) => `/packages/operations/pages/desk/index?id=${encodeURIComponent(siteId)}`
 export const profileEditUrl = (siteId: string) => `/packages/operations/pages/profile/index?id=${encodeURIComponent(siteId)}`
+export const planUrl = (siteId: string) => `/packages/operations/pages/plan/index?id=${encodeURIComponent(siteId)}`
+export const visitsUrl = (siteId: string) => `/packages/operations/pages/visits/index?id=${encodeURIComponent(siteId)}`
+export const archiveUrl = (siteId: string) => `/packages/operations/pages/archive/index?id=${encodeURIComponent(siteId)}`
 
 /** The last 4 characters of a Chinese ID card: digits, the last may be X. The whole number is never asked for. */
 export const ID_LAST4 = /^[0-9]{3}[0-9X]$/
