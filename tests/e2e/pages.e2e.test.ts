@@ -58,8 +58,8 @@ const pages = [
   { name: 'suggestions-screen', persona: 'staff', path: '/packages/opinions/pages/screen/index', ready: '待人工审核' },
   // The desk's kiosk is always in elder mode (it turns it on for the person at the desk).
   { name: 'desk-checkin', persona: 'site_admin', path: '/packages/operations/pages/desk/index?id=F01', ready: '确认签到', alwaysElder: true },
-  { name: 'operations-plan', persona: 'resident', path: '/packages/operations/pages/plan/index?id=W05', ready: '年度联动计划' },
-  { name: 'operations-visits', persona: 'staff', path: '/packages/operations/pages/visits/index?id=W05', ready: '季度观摩' },
+  { name: 'operations-plan', persona: 'resident', path: '/packages/operations/pages/plan/index?id=W05', ready: '按月计划与开展' },
+  { name: 'operations-visits', persona: 'staff', path: '/packages/operations/pages/visits/index?id=W05', ready: '自评' },
   { name: 'operations-archive', persona: 'staff', path: '/packages/operations/pages/archive/index?id=W05', ready: '已归档' },
   { name: 'checkin-card', persona: 'resident', path: `/packages/checkin/pages/card/index?scene=${encodeURIComponent('k=1.abcdefghijkl')}`, ready: '绑定到我的微信' },
   { name: 'assessment-ranking', persona: 'resident', path: '/packages/assessment/pages/ranking/index', ready: '区图书馆' },
