@@ -33,10 +33,10 @@ export type EvidenceCountRow = {
   last_at: Date
 }
 
-/** The archive parts an activity has. */
-export type ArchivePartsRow = {
+/** The archive parts an activity has, as a bit mask over `archiveParts`, and when it was last added to. */
+export type ArchiveMaskRow = {
   activity_id: number
-  parts: ArchivePart[]
+  mask: number
   last_at: Date
 }
 

@@ -24,6 +24,7 @@ import { drive, LoadConnection } from './http-load'
 import { feedbackFigures } from './feedback-bench'
 import { activityFigures } from './activities-bench'
 import { assessmentFigures } from './assessment-bench'
+import { operationFigures } from './operations-bench'
 import { kernelFigures } from './kernel-bench'
 import { noticeFigures } from './notices-bench'
 import { kb, median, passRates, pct, spread } from './stats'
@@ -193,6 +194,7 @@ const databaseParts: [string, (label: string, url?: string) => Promise<number>][
   ['feedback', feedbackFigures],
   ['activities', activityFigures],
   ['assessment', assessmentFigures],
+  ['operations', operationFigures],
 ]
 
 async function databaseFigures(label: string, url?: string): Promise<number> {
