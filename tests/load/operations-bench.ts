@@ -75,7 +75,9 @@ export async function operationFigures(label: string, url?: string): Promise<num
     )
     await db.exec('ANALYZE')
     const ids = (await db.query<{ id: string }>('SELECT id FROM sites ORDER BY id')).map((row) => row.id)
-    const statusMs = await timeMs(5, () => quartersStatuses(db, ids, quarters, NOW))
+    // The issue's 41 sites (the centre and the alliance's first 40 in id order), then every site the demo has.
+    const statusMs = await timeMs(5, () => quartersStatuses(db, ids.slice(0, 41), quarters, NOW))
+    const allMs = await timeMs(5, () => quartersStatuses(db, ids, quarters, NOW))
     const runtime = { db, platform: localPlatform(db, 'http://localhost', uploads), clock: fixedClock(NOW) }
     let bytes = 0
     const bundleMs = await timeMs(5, async () => {
@@ -85,7 +87,7 @@ export async function operationFigures(label: string, url?: string): Promise<num
     })
     console.log(`\n## Site operations (${label})`)
     console.log(`data: ${ids.length} sites × ${ACTIVITIES} activities with 20 sign-ins and 3 archive parts each`)
-    console.log(`六有 status of ${ids.length} sites × 4 quarters: median ${statusMs.toFixed(0)} ms (target ≤ 100 ms)`)
+    console.log(`六有 status of 41 sites × 4 quarters: median ${statusMs.toFixed(0)} ms (target ≤ 100 ms); all ${ids.length} sites: ${allMs.toFixed(0)} ms`)
     console.log(`F01's yearly archive bundle (${ACTIVITIES} activities, ${(bytes / 1024 / 1024).toFixed(1)} MB tar): median ${bundleMs.toFixed(0)} ms (target ≤ 5000 ms)`)
     return (statusMs > 100 ? 1 : 0) + (bundleMs > 5000 ? 1 : 0)
   } finally {
