@@ -1,12 +1,13 @@
 /**
  * The desk in Chromium: a site admin at the kiosk prints a resident's card and checks them in with
  * it; the resident, later on their own WeChat, binds the card and finds the check-in under 我的签到,
- * labelled 由李静工作人员代为签到. Screenshots in .cache/screenshots/desk-*.png.
+ * labelled 由李静工作人员代为签到. Screenshots in .cache/screenshots/desk-*.png. And a private
+ * evidence photo, served only by its signed link while the link lasts.
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { e2eSuite } from '../support/browser'
-import { ROOT } from '../support/host'
+import { hostCaller, ROOT } from '../support/host'
 
 const SHOTS = join(ROOT, '.cache/screenshots')
 mkdirSync(SHOTS, { recursive: true })
@@ -57,5 +58,27 @@ describe('check-in at the desk kiosk, then binding (h5 build, Chromium)', () => 
     await item.scrollIntoViewIfNeeded()
     await resident.screenshot({ path: join(SHOTS, 'desk-mine-assisted.png') })
     await resident.context().close()
+  })
+
+  it('keeps an evidence photo private: never under /uploads, served by its link for ten minutes only', async () => {
+    const url = suite.host.url
+    const signin = await fetch(`${url}/dev/signin`, { method: 'POST', body: JSON.stringify({ persona: 'site_admin' }) })
+    const { token } = ((await signin.json()) as any).data
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f01f00050001ff89993d1d0000000049454e44ae426082', 'hex')
+    const uploaded = await fetch(`${url}/upload?private=1`, { method: 'POST', body: new Uint8Array(png), headers: { authorization: `Bearer ${token}` } })
+    const { fileId } = ((await uploaded.json()) as any).data
+    const name = fileId.slice(6)
+    expect((await fetch(`${url}/uploads/${name}`)).headers.get('content-type')).not.toBe('image/png')
+    const admin = await hostCaller(url, { persona: 'site_admin' })
+    const site = (await admin('sites', 'get', { siteId: 'F01' })).data
+    const recorded = await admin('operations', 'record', { siteId: 'F01', dimension: 'sign', fileKind: 'photo', fileId, bytes: png.length, lat: site.lat, lng: site.lng })
+    const link = (await admin('operations', 'fileLink', { evidenceId: recorded.data.id })).data
+    const served = await fetch(`${url}${link.url}`)
+    expect([served.status, served.headers.get('content-type'), served.headers.get('cache-control')]).toEqual([200, 'image/png', 'private, no-store'])
+    expect((await fetch(`${url}${link.url.replace(/s=[^&]+/, `s=${'A'.repeat(22)}`)}`)).status).toBe(403)
+    const resident = await hostCaller(url, { persona: 'resident' })
+    expect((await resident('operations', 'fileLink', { evidenceId: recorded.data.id })).error.code).toBe('forbidden')
+    await suite.setClock(new Date(Date.parse(link.expiresAt) + 1000).toISOString())
+    expect((await fetch(`${url}${link.url}`)).status).toBe(410)
   })
 })
