@@ -21,6 +21,15 @@ export async function heldActivities(db: Queryable, siteIds: readonly string[], 
   )
 }
 
+/** The activities `ids` with how many checked in (any that exist), by id. */
+export async function activitiesByIds(db: Queryable, ids: readonly number[]): Promise<HeldActivityRow[]> {
+  return db.query<HeldActivityRow>(
+    `SELECT a.id, a.site_id, a.title, a.starts_at, a.ends_at, (SELECT count(*)::int FROM activity_attendance x WHERE x.activity_id = a.id) AS attendance
+     FROM activities a WHERE a.id = ANY($1::bigint[]) ORDER BY a.id`,
+    [ids],
+  )
+}
+
 /** An activity's site and times, or undefined. */
 export type ActivityRef = Row & { id: number; site_id: string; title: string; starts_at: Date; ends_at: Date }
 

@@ -17,6 +17,7 @@ import { screenText } from '../core/content'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import type { Handlers } from '../core/router'
+import { activitiesByIds } from '../activities/public'
 import { verifySiteVisitCode } from '../checkin/public'
 import { loadCalendar } from '../feedback/public'
 import { findSite, type SiteRow } from '../sites/public'
@@ -37,11 +38,13 @@ async function readVisits(db: Queryable, where: string, params: unknown[]): Prom
   const sampledIds = rows.flatMap((row) => row.sampled.map(Number))
   const sampled = new Map<number, Visit['sampled'][number]>()
   if (sampledIds.length) {
-    const facts = await db.query<{ id: number; title: string; signins: number; parts: string[] }>(
-      `SELECT a.id, a.title, (SELECT count(*)::int FROM activity_attendance x WHERE x.activity_id = a.id) AS signins,
-         COALESCE((SELECT array_agg(DISTINCT e.part) FROM operation_evidence e WHERE e.activity_id = a.id AND e.dimension = 'archive'), '{}') AS parts
-       FROM activities a WHERE a.id = ANY($1::bigint[])`, [sampledIds])
-    for (const row of facts) sampled.set(Number(row.id), { activityId: Number(row.id), title: row.title, signins: row.signins, parts: row.parts })
+    const parts = await db.query<{ activity_id: number; parts: string[] }>(
+      `SELECT activity_id, array_agg(DISTINCT part ORDER BY part) AS parts FROM operation_evidence
+       WHERE dimension = 'archive' AND activity_id = ANY($1::bigint[]) GROUP BY 1`, [sampledIds])
+    const partsOf = new Map(parts.map((row) => [Number(row.activity_id), row.parts]))
+    for (const row of await activitiesByIds(db, sampledIds)) {
+      sampled.set(Number(row.id), { activityId: Number(row.id), title: row.title, signins: row.attendance, parts: partsOf.get(Number(row.id)) ?? [] })
+    }
   }
   const item = (row: { dimension: Dimension; verdict: VisitVerdict; note: string; dueOn: string | null }): VisitItem =>
     ({ dimension: row.dimension, verdict: row.verdict, note: row.note, dueOn: row.dueOn })
