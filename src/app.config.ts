@@ -1,7 +1,7 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/topics/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/checkin', pages: ['pages/scan/index'] },
+    { root: 'packages/checkin', pages: ['pages/scan/index', 'pages/card/index'] },
     { root: 'packages/sites', pages: ['pages/detail/index', 'pages/code/index', 'pages/print/index'] },
     { root: 'packages/admin', pages: ['pages/profiles/index'] },
     { root: 'packages/account', pages: ['pages/name/index'] },
@@ -14,7 +14,7 @@ export default defineAppConfig({
     },
     { root: 'packages/duty', pages: ['pages/mine/index', 'pages/members/index'] },
     { root: 'packages/resources', pages: ['pages/list/index', 'pages/detail/index', 'pages/mine/index', 'pages/requests/index'] },
-    { root: 'packages/operations', pages: ['pages/site/index', 'pages/profile/index', 'pages/desk/index'] },
+    { root: 'packages/operations', pages: ['pages/site/index', 'pages/profile/index', 'pages/desk/index', 'pages/plan/index', 'pages/visits/index', 'pages/archive/index'] },
     { root: 'packages/opinions', pages: ['pages/submit/index', 'pages/mine/index', 'pages/screen/index', 'pages/detail/index', 'pages/funnel/index', 'pages/proposals/index', 'pages/draft/index', 'pages/proposal/index', 'pages/reports/index', 'pages/report/index'] },
     { root: 'packages/assessment', pages: ['pages/ranking/index', 'pages/unit/index', 'pages/bulletin/index'] },
     // The dev sign-in exists only in the browser build: WeChat supplies identity in the mini-program.

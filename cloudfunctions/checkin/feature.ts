@@ -3,4 +3,4 @@ import type { Feature } from '../core/feature'
 import { figures } from './figures'
 import { definition, main } from './index'
 
-export const feature: Feature = { definition, main, tables: ['checkins', 'assisted_people', 'assisted_checkins'], figures }
+export const feature: Feature = { definition, main, tables: ['checkins', 'assisted_people', 'assisted_checkins', 'assisted_cards'], figures }

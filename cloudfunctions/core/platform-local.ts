@@ -2,11 +2,15 @@
  * The local platform, for the host and the tests: identity comes from the host's signed dev token
  * (already verified into `context.openid`), codes are QR images of h5 URLs, text is checked
  * against a word list, and subscription messages are recorded once each in `platform_messages`
- * (the staff's delivery log shows them). Timer events come only from the host's scheduler or a
+ * (the staff's delivery log shows them). Files are the host's uploads (`uploadsDir`, private ones
+ * in its `private/`), linked for a while by signed links (core/file-links.ts). Timer events come only from the host's scheduler or a
  * test, which say so in the context (`{ timer: true }`); an HTTP call can never set that.
  */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import QRCode from 'qrcode'
 import type { Db } from './db'
+import { LOCAL_FILE, signFileLink } from './file-links'
 import { timerName, type Platform, type TextVerdict } from './platform'
 
 /** A short list standing in for WeChat's content security check. */
@@ -19,7 +23,16 @@ export function judgeText(text: string): TextVerdict {
   return 'pass'
 }
 
-export function localPlatform(db: Db, publicUrl: string): Platform {
+/** Where the host keeps a local file: its private folder first. */
+export function localFilePath(uploadsDir: string, name: string): string | undefined {
+  return [join(uploadsDir, 'private', name), join(uploadsDir, name)].find((path) => existsSync(path))
+}
+
+export function localPlatform(db: Db, publicUrl: string, uploadsDir?: string): Platform {
+  const pathOf = (fileId: string) => {
+    const name = LOCAL_FILE.exec(fileId)?.[1]
+    return name && uploadsDir ? localFilePath(uploadsDir, name) : undefined
+  }
   return {
     name: 'local',
     callerOpenid: (context) => {
@@ -39,6 +52,15 @@ export function localPlatform(db: Db, publicUrl: string): Platform {
          ON CONFLICT (dedupe_key) DO NOTHING`,
         [dedupeKey, toOpenid, templateId, page, JSON.stringify(data)],
       )
+    },
+    fileLink: async (fileId, expiresAt) => {
+      const name = LOCAL_FILE.exec(fileId)?.[1]
+      if (!name) throw new Error(`not a local file: ${fileId}`)
+      return signFileLink(name, expiresAt)
+    },
+    readFile: async (fileId) => {
+      const path = pathOf(fileId)
+      return path ? readFileSync(path) : undefined
     },
   }
 }

@@ -8,6 +8,8 @@ type Cloud = {
   init(options: { env: unknown }): void
   DYNAMIC_CURRENT_ENV: unknown
   getWXContext(): { OPENID?: string }
+  getTempFileURL(options: { fileList: { fileID: string; maxAge: number }[] }): Promise<{ fileList: { tempFileURL: string; status: number }[] }>
+  downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer }>
   openapi: {
     wxacode: { getUnlimited(options: object): Promise<{ buffer: Buffer; contentType?: string }> }
     security: { msgSecCheck(options: object): Promise<{ result?: { suggest?: string } }> }
@@ -54,6 +56,20 @@ export function wxPlatform(): Platform {
       } catch (error) {
         const code = (error as { errCode?: number }).errCode
         throw new PlatformError(`subscribeMessage.send: ${code ?? (error as Error).message}`, code !== undefined && PERMANENT.has(code))
+      }
+    },
+    // Cloud storage's own temporary URL, valid for the seconds left until `expiresAt`.
+    fileLink: async (fileID, expiresAt) => {
+      const maxAge = Math.max(60, Math.floor((expiresAt.getTime() - Date.now()) / 1000))
+      const { fileList } = await sdk().getTempFileURL({ fileList: [{ fileID, maxAge }] })
+      if (!fileList[0] || fileList[0].status !== 0) throw new PlatformError(`getTempFileURL: ${fileList[0]?.status}`, true)
+      return fileList[0].tempFileURL
+    },
+    readFile: async (fileID) => {
+      try {
+        return (await sdk().downloadFile({ fileID })).fileContent
+      } catch {
+        return undefined
       }
     },
   }

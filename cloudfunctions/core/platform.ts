@@ -36,13 +36,17 @@ export interface Platform {
   checkText(text: string, openid: string): Promise<TextVerdict>
   /** Sends a one-time subscription message. */
   sendSubscribe(message: SubscribeMessage): Promise<void>
+  /** A link to a stored file that stops working at `expiresAt` (private files are never linked for good). */
+  fileLink(fileId: string, expiresAt: Date): Promise<string>
+  /** A stored file's bytes, or undefined when the store does not hold it. */
+  readFile(fileId: string): Promise<Uint8Array | undefined>
 }
 
 export const openapiOf = {
   siteCode: 'wxacode.getUnlimited',
   checkText: 'security.msgSecCheck',
   sendSubscribe: 'subscribeMessage.send',
-} as const satisfies Record<Exclude<keyof Platform, 'name' | 'callerOpenid' | 'timerOf'>, string>
+} as const satisfies Record<Exclude<keyof Platform, 'name' | 'callerOpenid' | 'timerOf' | 'fileLink' | 'readFile'>, string>
 
 /** A timer event as WeChat's trigger delivers it: `{ Type: 'timer', TriggerName, Time }`. */
 export function timerName(event: unknown): string | undefined {
@@ -65,6 +69,8 @@ export function grantedPlatform(platform: Platform, granted: readonly Openapi[])
     name: platform.name,
     callerOpenid: (context) => platform.callerOpenid(context),
     timerOf: (event, context) => platform.timerOf(event, context),
+    fileLink: (fileId, expiresAt) => platform.fileLink(fileId, expiresAt),
+    readFile: (fileId) => platform.readFile(fileId),
     siteCode: guard('siteCode'),
     checkText: guard('checkText'),
     sendSubscribe: guard('sendSubscribe'),

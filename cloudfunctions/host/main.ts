@@ -76,7 +76,8 @@ async function start() {
   // DEV_CLOCK=1 (tests and demos only) lets POST /dev/clock move the host's time.
   // DEV_CLOCK_AT (with DEV_CLOCK=1) starts that clock at an instant, so the demo data is seeded relative to it, not to today.
   const clock = !production && process.env.DEV_CLOCK === '1' ? shiftedClock(process.env.DEV_CLOCK_AT) : undefined
-  const runtime = { db, platform: localPlatform(db, publicUrl), clock: clock ?? systemClock }
+  const uploadsDir = join(dataDir, 'uploads')
+  const runtime = { db, platform: localPlatform(db, publicUrl, uploadsDir), clock: clock ?? systemClock }
   setRuntime(runtime)
   // Production gets no demo people, sites or codes: its data is the district's own.
   const seeded = production ? [] : await seedDemo(db, runtime.clock.now())
@@ -89,7 +90,7 @@ async function start() {
     auth,
     h5Dir: join(root, 'dist/h5'),
     publicUrl,
-    uploadsDir: join(dataDir, 'uploads'),
+    uploadsDir,
     clock,
     metricsAllow: config?.metricsAllow ?? allowList(process.env.METRICS_ALLOW),
     log: production ? jsonLog : undefined,

@@ -15,7 +15,7 @@ import { cloudFunctions, demoPeople } from '../features'
 import type { DevAuth } from './dev-auth'
 import { BadRequest, failure, readJson, securityHeaders, sendJson, serveStatic } from './http'
 import { allowed, allowList, Metrics, personHash } from './production'
-import { receivePhoto, servePhoto } from './uploads'
+import { receivePhoto, serveLinkedFile, servePhoto } from './uploads'
 
 const GUEST = /^[A-Za-z0-9_-]{1,40}$/
 
@@ -188,8 +188,12 @@ export function createHost(options: HostOptions): Server & { state: HostState } 
       return api(req, res, parts[2], note)
     }
     note.route = 'upload'
-    if (req.method === 'POST' && path === '/upload') return receivePhoto(req, res, uploadsDir, { openid: signedIn(req), db: runtime.db, now: runtime.clock.now() })
+    if (req.method === 'POST' && path === '/upload') {
+      const kept = url.searchParams.get('private') === '1' ? 'private' : 'public'
+      return receivePhoto(req, res, uploadsDir, { openid: signedIn(req), db: runtime.db, now: runtime.clock.now() }, kept)
+    }
     if (req.method === 'GET' && servePhoto(res, uploadsDir, path)) return
+    if (req.method === 'GET' && serveLinkedFile(res, uploadsDir, url, runtime.clock.now())) return
     note.route = 'static'
     if (parts[1] === 'dev' && auth) {
       note.route = 'dev'

@@ -5,15 +5,20 @@
  * current quarter; 纪英瑞委员工作室 (W01) with its evidence but its activities' minutes missing
  * (有档案 待补); at 罗南社区 (G05) residents without a phone checked in at the desk over the last two
  * weeks (step `operations-assisted`, checkin's rows); the year's joint plans of W05, W01 and W06
- * (step `operations-plan`). Dates follow the real calendar, relative to the seed's `now`.
+ * (step `operations-plan`); their archive items numbered (`operations-archive-numbers`); last
+ * quarter's visits (`operations-visits`): W05 closed, all 达标, W01 rectifying its archive. Dates
+ * follow the real calendar, relative to the seed's `now`.
  */
 import { createHash } from 'node:crypto'
-import { quarterBounds, quarterOf } from '../../src/domain/operations'
+import { drawActivities, quarterBounds, quarterOf, previousQuarter, visitSeed } from '../../src/domain/operations'
+import { shanghaiDay } from '../../src/domain/time'
 import type { Queryable } from '../core/db'
 import type { DemoContext } from '../core/feature'
 import type { SeedStep } from '../core/seed'
 
 const DAY_MS = 24 * 60 * 60 * 1000
+/** The Shanghai day `days` calendar days after `at` (15 working days are about 21 calendar days; the demo needs no calendar). */
+const shanghaiDayAfter = (at: Date, days: number) => shanghaiDay(new Date(at.getTime() + days * DAY_MS))
 
 const profiles: [site: string, founder: string, theme: string, sectors: string[], plan: string][] = [
   ['W01', '纪英瑞', '国学体验', ['文化艺术界'], '每月一次“运河情·同心缘”国学体验日；每季度一次国学进社区；年底汇编学员作品。'],
@@ -136,6 +141,52 @@ export const demo: SeedStep<DemoContext>[] = [
            SELECT $1, $2, $3, $4, $5, $6 FROM sites WHERE id = $1 ON CONFLICT DO NOTHING`,
           [site, year, month, title, cohosts, new Date(Date.UTC(year, 0, 5))],
         )
+      }
+    },
+  },
+  {
+    name: 'operations-archive-numbers',
+    run: async (tx) => {
+      // Each archived activity gets its number in the order the activities began, after any already given.
+      await tx.query(
+        `WITH todo AS (
+           SELECT a.id, a.site_id, extract(year FROM a.starts_at AT TIME ZONE 'Asia/Shanghai')::int AS year, a.starts_at FROM activities a
+           WHERE a.id IN (SELECT activity_id FROM operation_evidence WHERE dimension = 'archive')
+             AND NOT EXISTS (SELECT 1 FROM operation_archive_items i WHERE i.activity_id = a.id)),
+         numbered AS (
+           SELECT t.id, t.site_id, t.year, COALESCE(c.last_seq, 0) + row_number() OVER (PARTITION BY t.site_id, t.year ORDER BY t.starts_at, t.id) AS seq
+           FROM todo t LEFT JOIN operation_archive_counters c ON c.site_id = t.site_id AND c.year = t.year),
+         items AS (INSERT INTO operation_archive_items (activity_id, site_id, year, seq, created_at) SELECT id, site_id, year, seq, now() FROM numbered)
+         INSERT INTO operation_archive_counters (site_id, year, last_seq) SELECT site_id, year, max(seq) FROM numbered GROUP BY 1, 2
+         ON CONFLICT (site_id, year) DO UPDATE SET last_seq = EXCLUDED.last_seq`,
+      )
+    },
+  },
+  {
+    name: 'operations-visits',
+    run: async (tx, { now }) => {
+      const by = await staffId(tx)
+      if (by === null) return
+      const quarter = previousQuarter(quarterOf(now))
+      const { start, end } = quarterBounds(quarter)
+      const visitedAt = new Date(end.getTime() + 5 * DAY_MS)
+      for (const [site, archive] of [['W05', 'met'], ['W01', 'rectify']] as const) {
+        const held = await tx.query<{ id: number }>(
+          `SELECT a.id FROM activities a WHERE a.site_id = $1 AND a.starts_at >= $2 AND a.starts_at < $3
+             AND EXISTS (SELECT 1 FROM activity_attendance x WHERE x.activity_id = a.id)`, [site, start, end])
+        const open = archive !== 'met'
+        const verdicts = ['venue', 'sign', 'rules', 'activities', 'archive'].map((dimension) => ({ dimension, verdict: dimension === 'archive' ? archive : 'met', note: dimension === 'archive' && open ? '部分活动缺纪要' : '' }))
+        const [visit] = await tx.query<{ id: number }>(
+          `INSERT INTO operation_visits (site_id, quarter, stage, self_assessment, assessed_by, assessed_at, desk_reviewer_id, desk_reviewed_at, reviewer_id, visited_at, checked_in_at, sampled, due_on, failed, closed_at)
+           SELECT $1, $2, $3, $4, $5, $6, $5, $6, $5, $7, $7, $8, $9, $10, $11 FROM sites WHERE id = $1 ON CONFLICT (site_id, quarter) DO NOTHING RETURNING id`,
+          [site, quarter, open ? 'rectifying' : 'closed', JSON.stringify(verdicts.map((v) => ({ ...v, verdict: 'met' }))), by, new Date(end.getTime() + DAY_MS), visitedAt,
+            drawActivities(held.map((row) => Number(row.id)), visitSeed(site, quarter)), open ? shanghaiDayAfter(visitedAt, 21) : null, open ? null : false, open ? null : visitedAt],
+        )
+        if (!visit) continue
+        for (const v of verdicts) {
+          await tx.query('INSERT INTO operation_visit_items (visit_id, round, dimension, verdict, note, due_on) VALUES ($1, 1, $2, $3, $4, $5)',
+            [visit.id, v.dimension, v.verdict, v.note, v.verdict === 'met' ? null : shanghaiDayAfter(visitedAt, 21)])
+        }
       }
     },
   },

@@ -1,14 +1,14 @@
 /**
  * operations: running a site (issue 21) — its profile (阵地档案), the evidence of its 六有 and the
  * status each dimension earns per quarter, the six badges of the public site page and the district's
- * overview, and check-in at the desk for residents without a phone (checkin's rows, through its
- * public.ts). Evidence files are for the site's managers; the public sees statuses and dates only.
+ * overview, the annual joint plan, the archive (archive.ts), the quarterly visit (visits.ts) and the
+ * desk for residents without a phone (desk.ts; checkin's rows, through its public.ts). Evidence
+ * files are for the site's managers, through short-lived links; the public sees statuses and dates only.
  */
 import {
-  archiveKindOf, archivePartLabels, assistedLabel, dimensionLabels, dimensions, evidenceKindOf, FIX_DAYS, sixStatus, VISIT_SAMPLE, MAX_EVIDENCE_BYTES, OPERATED_KINDS, quarterBounds, quarterOf, withinOpenHours,
+  archiveKindOf, archivePartLabels, dimensionLabels, dimensions, evidenceKindOf, sixStatus, MAX_EVIDENCE_BYTES, OPERATED_KINDS, quarterBounds, quarterOf,
   type Badge, type Dimension, type EvidenceItem, type PlanItem, type QuarterOverview, type SitePlan, type SiteProfile,
 } from '../../src/domain/operations'
-import { randomInt } from 'node:crypto'
 import { operationsContract } from '../../src/domain/operations/contract'
 import { can, refusals } from '../../src/domain/operations/permissions'
 import { distanceMetres } from '../../src/domain/geo'
@@ -21,9 +21,13 @@ import { fail } from '../core/errors'
 import { createMain, defineFunction } from '../core/router'
 import { requireOwnPhotos } from '../core/uploads'
 import { findActivity, heldActivities } from '../activities/public'
-import { assistCheckin } from '../checkin/public'
+import { siteVisitCode } from '../checkin/public'
+import { FILE_LINK_SECONDS } from '../core/file-links'
 import { findSite, sitesOfKinds, type SiteRow } from '../sites/public'
-import { quarterFacts, quarterStatuses } from './facts'
+import { archiveBundle, archiveIndex, numberArchiveItem } from './archive'
+import { deskHandlers } from './desk'
+import { quarterFacts, quarterStatuses, quartersStatuses } from './facts'
+import { visitHandlers } from './visits'
 import type { EvidenceRow, IdRow, PlanItemRow, ProfileRow } from './rows'
 
 const kindWords = { photo: '照片', document: '文件' } as const
@@ -57,7 +61,7 @@ const evidenceItem = (row: EvidenceRow): EvidenceItem => ({
 export const definition = defineFunction({
   name: 'operations',
   contract: operationsContract,
-  openapi: ['security.msgSecCheck'],
+  openapi: ['security.msgSecCheck', 'wxacode.getUnlimited'],
   access: {
     profile: everyone,
     saveProfile: siteManagers,
@@ -65,9 +69,22 @@ export const definition = defineFunction({
     status: siteManagers,
     badges: everyone,
     assist: siteManagers,
+    issueCard: siteManagers,
+    revokeCard: siteManagers,
+    deskReport: siteManagers,
     plan: everyone,
     addPlanItem: siteManagers,
+    selfAssess: siteManagers,
+    deskReview: profileIssuers,
     visit: profileIssuers,
+    review: profileIssuers,
+    visits: siteManagers,
+    visitCode: siteManagers,
+    exits: profileIssuers,
+    decideExit: profileIssuers,
+    archive: siteManagers,
+    bundle: siteManagers,
+    fileLink: siteManagers,
     overview: profileIssuers,
   },
   actions: {
@@ -103,11 +120,9 @@ export const definition = defineFunction({
       if (input.fileKind === 'photo' && !PHOTO_ID.test(input.fileId)) fail('wrong_type', '照片须为 JPG 或 PNG 格式')
       if (input.bytes > MAX_EVIDENCE_BYTES) fail('too_large', `文件超过 ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB，请压缩后再上传`)
       if (input.lat === undefined !== (input.lng === undefined)) fail('invalid_input', '位置须同时包含经纬度')
-      if (archive) {
-        const activity = await findActivity(plain, input.activityId ?? 0)
-        if (!activity) fail('not_found', '未找到该活动')
-        if (activity?.site_id !== site.id) fail('forbidden', '该活动不属于本联盟点')
-      }
+      const activity = archive ? await findActivity(plain, input.activityId ?? 0) : undefined
+      if (archive && !activity) fail('not_found', '未找到该活动')
+      if (activity && activity.site_id !== site.id) fail('forbidden', '该活动不属于本联盟点')
       // A photo of the space or the plaque proves where it was taken: outside the site's radius, or
       // without a position, it is kept and flagged for a person to check (never refused).
       const located = input.lat !== undefined && input.lng !== undefined
@@ -121,6 +136,7 @@ export const definition = defineFunction({
           [site.id, input.dimension, input.fileKind, input.fileId, input.bytes, input.lat ?? null, input.lng ?? null, outsideRadius,
             input.activityId ?? null, input.part ?? null, input.note, caller.userId, now],
         )
+        if (activity) await numberArchiveItem(db, site.id, Number(activity.id), activity.starts_at, now)
         await audit(`site:${site.id}`, { evidence: row.id, dimension: input.dimension, outsideRadius })
         return { id: row.id, outsideRadius }
       })
@@ -160,18 +176,6 @@ export const definition = defineFunction({
         verifiedOn: result.verifiedAt ? shanghaiDay(result.verifiedAt) : null,
       }))
       return { siteId: site.id, quarter, badges }
-    },
-
-    assist: async ({ db: plain, input, caller, now, transaction }) => {
-      const site = await findSite(plain, input.siteId)
-      if (!can(caller, 'assist', site)) fail('forbidden', refusals.assist)
-      if (!withinOpenHours(String(site.open_hours ?? ''), now)) fail('outside_window', `不在本联盟点开放时间内（${site.open_hours}），不能代为签到`)
-      return transaction(async ({ db, audit }) => {
-        const row = await assistCheckin(db, now, { siteId: site.id, staffUserId: caller.userId, name: input.name, birthYear: input.birthYear, idLast4: input.idLast4 })
-        // The audit names the person record, never the name or the ID fragment.
-        await audit(`site:${site.id}`, { assistedCheckin: row.id, person: Number(row.person_id) })
-        return { id: row.id, siteId: site.id, siteName: site.name, day: row.day, assisted: true as const, label: assistedLabel(caller.nickname) }
-      })
     },
 
     plan: async ({ db, input, now }) => {
@@ -220,50 +224,47 @@ export const definition = defineFunction({
       })
     },
 
-    visit: async ({ db: plain, input, caller, now, platform, transaction }) => {
-      const site = await findSite(plain, input.siteId)
-      if (!can(caller, 'visit', site)) fail('forbidden', refusals.visit)
-      const { start } = quarterBounds(input.quarter)
-      if (start > now) fail('invalid_input', '该季度尚未开始，不能观摩')
-      await screenText(platform, [input.note, ...input.items.map((item) => item.note)].join('\n'), caller.openid, 'immediate')
-      const facts = (await quarterFacts(plain, [site.id], input.quarter, now)).get(site.id)
-      const automatic = facts ? sixStatus(facts).map(({ dimension, status, reason }) => ({ dimension, status, reason })) : []
-      // Two held activities of the quarter, drawn at random, for the cross-check of sign-ins, photos and minutes.
-      const pool = (facts?.held ?? []).map((activity) => activity.activityId)
-      const sampled: number[] = []
-      while (sampled.length < VISIT_SAMPLE && pool.length > 0) sampled.push(pool.splice(randomInt(pool.length), 1)[0])
-      const dueOn = shanghaiDay(new Date(now.getTime() + FIX_DAYS * 24 * 60 * 60 * 1000))
-      const items = input.items.map((item) => ({ dimension: item.dimension, verdict: item.verdict, note: item.note, dueOn: item.verdict === 'met' ? null : dueOn }))
-      return transaction(async ({ db, audit }) => {
-        const [row] = await db.query<IdRow>(
-          `INSERT INTO operation_visits (site_id, quarter, reviewer_id, sampled, note, visited_at) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (site_id, quarter) DO NOTHING RETURNING id`,
-          [site.id, input.quarter, caller.userId, sampled, input.note, now],
-        )
-        if (!row) fail('duplicate', '该联盟点本季度已观摩')
-        await db.query(
-          `INSERT INTO operation_visit_items (visit_id, dimension, verdict, note, due_on)
-           SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::date[])`,
-          [row.id, items.map((i) => i.dimension), items.map((i) => i.verdict), items.map((i) => i.note), items.map((i) => i.dueOn)],
-        )
-        await audit(`site:${site.id}`, { visit: row.id, quarter: input.quarter })
-        return { id: row.id, siteId: site.id, quarter: input.quarter, automatic, items, sampled }
-      })
+    archive: async ({ db, input, caller, now }) => {
+      const site = await findSite(db, input.siteId)
+      if (!can(caller, 'viewEvidence', site)) fail('forbidden', refusals.viewEvidence)
+      return archiveIndex(db, site, input.year, now)
     },
+
+    bundle: async ({ db, input, caller, now, platform }) => {
+      const site = await findSite(db, input.siteId)
+      if (!can(caller, 'viewEvidence', site)) fail('forbidden', refusals.viewEvidence)
+      return archiveBundle(db, platform, site, input.year, now)
+    },
+
+    fileLink: async ({ db, input, caller, now, platform }) => {
+      const [row] = await db.query<EvidenceRow>('SELECT * FROM operation_evidence WHERE id = $1', [input.evidenceId])
+      if (!row) fail('not_found', '未找到该材料')
+      if (!can(caller, 'viewEvidence', { id: row.site_id })) fail('forbidden', refusals.viewEvidence)
+      const expiresAt = new Date(now.getTime() + FILE_LINK_SECONDS * 1000)
+      return { url: await platform.fileLink(row.file_id, expiresAt), expiresAt: expiresAt.toISOString() }
+    },
+
+    visitCode: async ({ db, input, caller, now, platform }) => {
+      const site = await findSite(db, input.siteId)
+      if (!can(caller, 'viewEvidence', site)) fail('forbidden', refusals.viewEvidence)
+      const { code, refreshAt } = siteVisitCode(platform, site.id, now)
+      return { code, refreshAt: refreshAt.toISOString() }
+    },
+
+    ...visitHandlers,
+    ...deskHandlers,
 
     overview: async ({ db, input, caller, now }) => {
       if (!can(caller, 'overview')) fail('forbidden', refusals.overview)
       const sites = await sitesOfKinds(db, OPERATED_KINDS)
       const ids = sites.map((site) => site.id)
-      const quarters: QuarterOverview[] = []
-      for (let q = 1; q <= 4; q += 1) {
-        const quarter = `${input.year}-Q${q}`
-        if (quarterBounds(quarter).start > now) break
-        const statuses = await quarterStatuses(db, ids, quarter, now)
+      const begun = [1, 2, 3, 4].map((q) => `${input.year}-Q${q}`).filter((quarter) => quarterBounds(quarter).start <= now)
+      const statuses = await quartersStatuses(db, ids, begun, now)
+      const quarters: QuarterOverview[] = begun.map((quarter) => {
         const met = Object.fromEntries(dimensions.map((dimension) => [dimension, 0])) as Record<Dimension, number>
-        for (const results of statuses.values()) for (const result of results) if (result.status === 'met') met[result.dimension] += 1
-        quarters.push({ quarter, sites: ids.length, met })
-      }
+        for (const results of statuses.get(quarter)?.values() ?? []) for (const result of results) if (result.status === 'met') met[result.dimension] += 1
+        return { quarter, sites: ids.length, met }
+      })
       return { year: input.year, dimensions, quarters }
     },
   },

@@ -1,5 +1,5 @@
 /** The operations feature's rows as its queries read them: declared once, as type aliases (snake_case columns). */
-import type { ArchivePart, EvidenceDimension, FileKind } from '../../src/domain/operations'
+import type { ArchivePart, Dimension, DimensionStatus, EvidenceDimension, FileKind, VisitStage, VisitVerdict } from '../../src/domain/operations'
 
 export type ProfileRow = {
   site_id: string
@@ -33,10 +33,10 @@ export type EvidenceCountRow = {
   last_at: Date
 }
 
-/** The archive parts an activity has. */
-export type ArchivePartsRow = {
+/** The archive parts an activity has, as a bit mask over `archiveParts`, and when it was last added to. */
+export type ArchiveMaskRow = {
   activity_id: number
-  parts: ArchivePart[]
+  mask: number
   last_at: Date
 }
 
@@ -50,4 +50,21 @@ export type PlanItemRow = {
   title: string
   cohosts: string[]
   created_at: Date
+}
+
+/** A visit with its site's name and its verdicts of both rounds (json). */
+export type VisitRow = {
+  id: number
+  site_id: string
+  site_name: string
+  quarter: string
+  stage: VisitStage
+  self_assessment: { dimension: Dimension; verdict: VisitVerdict; note: string }[]
+  automatic: { dimension: Dimension; status: DimensionStatus; reason: string }[]
+  desk_note: string
+  sampled: number[]
+  checked_in_at: Date | null
+  due_on: string | null
+  failed: boolean | null
+  verdicts: { dimension: Dimension; verdict: VisitVerdict; note: string; dueOn: string | null; round: 1 | 2 }[]
 }

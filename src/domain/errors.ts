@@ -41,6 +41,10 @@ export const errorMessages = {
   endorsement_hidden: '批示内容仅限社情民意信息员和监督员查看',
   not_assigned: '本单位未承办此事项',
   extension_too_long: '提案办理期限最长 6 个月，不能再延期',
+  // quarterly visits and the desk (operations)
+  own_site: '不能评审本人负责的联盟点',
+  wrong_code: '签到码不正确',
+  card_revoked: '该签到卡已作废',
   network: '网络连接失败，请检查网络后重试',
   internal: '服务暂时不可用，请稍后再试',
 } as const

@@ -5,3 +5,4 @@ const checkin = endpoint<typeof checkinContract>('checkin')
 
 export const scanCheckin = checkin('scan')
 export const myCheckins = checkin('mine')
+export const claimCard = checkin('claim')

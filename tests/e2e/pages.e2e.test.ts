@@ -65,6 +65,10 @@ const pages = [
   { name: 'report', persona: 'staff', path: '/packages/opinions/pages/report/index?id=1', ready: '批示内容（仅信息员、监督员可见）' },
   // The desk's kiosk is always in elder mode (it turns it on for the person at the desk).
   { name: 'desk-checkin', persona: 'site_admin', path: '/packages/operations/pages/desk/index?id=F01', ready: '确认签到', alwaysElder: true },
+  { name: 'operations-plan', persona: 'resident', path: '/packages/operations/pages/plan/index?id=W05', ready: '按月计划与开展' },
+  { name: 'operations-visits', persona: 'staff', path: '/packages/operations/pages/visits/index?id=W05', ready: '自评' },
+  { name: 'operations-archive', persona: 'staff', path: '/packages/operations/pages/archive/index?id=W05', ready: '已归档' },
+  { name: 'checkin-card', persona: 'resident', path: `/packages/checkin/pages/card/index?scene=${encodeURIComponent('k=1.abcdefghijkl')}`, ready: '绑定到我的微信' },
   { name: 'assessment-ranking', persona: 'resident', path: '/packages/assessment/pages/ranking/index', ready: '区图书馆' },
   { name: 'assessment-unit', persona: 'site_admin', path: '/packages/assessment/pages/unit/index', ready: '协商参与度' },
   { name: 'assessment-bulletin', persona: 'staff', path: '/packages/assessment/pages/bulletin/index', ready: '本月联盟共开展活动' },

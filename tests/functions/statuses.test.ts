@@ -11,7 +11,7 @@ import { locationStatuses } from '../../src/domain/geo'
 import { deliveryKinds, deliveryStatuses, noticeStatuses } from '../../src/domain/notices'
 import { opinionChannels, reportStates, suggestionMoves, suggestionStates } from '../../src/domain/opinions'
 import { proposalMoves, proposalStates, proposerRoles, replyGrades, reportTimelineMoves, satisfactions } from '../../src/domain/opinions/proposals'
-import { archiveParts, dimensions, evidenceDimensions, fileKinds, visitVerdicts } from '../../src/domain/operations'
+import { archiveParts, dimensions, evidenceDimensions, exitDecisions, fileKinds, visitStages, visitVerdicts } from '../../src/domain/operations'
 import { bookingStatuses, countingStatuses, resourceKinds, resourceStatuses } from '../../src/domain/resources'
 import { siteCategories, siteKinds } from '../../src/domain/sites'
 import { DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
@@ -54,6 +54,8 @@ const DEFINED: Record<string, readonly string[]> = {
   'proposal_replies.satisfaction': satisfactions,
   'proposal_timeline.move': proposalMoves,
   'report_timeline.move': reportTimelineMoves,
+  'operation_visits.stage': visitStages,
+  'operation_exit_proposals.decision': exitDecisions,
 }
 
 describe(`status values on ${DB_LABEL}`, () => {

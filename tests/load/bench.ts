@@ -27,6 +27,7 @@ import { feedbackFigures } from './feedback-bench'
 import { activityFigures } from './activities-bench'
 import { assessmentFigures } from './assessment-bench'
 import { opinionFigures } from './opinions-bench'
+import { operationFigures } from './operations-bench'
 import { kernelFigures } from './kernel-bench'
 import { noticeFigures } from './notices-bench'
 import { resourceFigures } from './resources-bench'
@@ -199,6 +200,7 @@ const databaseParts: [string, (label: string, url?: string) => Promise<number>][
   ['assessment', assessmentFigures],
   ['resources', resourceFigures],
   ['opinions', opinionFigures],
+  ['operations', operationFigures],
 ]
 
 async function databaseFigures(label: string, url?: string): Promise<number> {

@@ -20,4 +20,9 @@ export const checkinContract = {
     output: returns<CheckinRecord>(),
   },
   mine: { input: v.object(pageFields), output: returns<Page<CheckinRecord>>() },
+  /** Joins the desk's record of a person (their printed card's code) to the caller's account: their assisted check-ins become theirs. */
+  claim: {
+    input: v.object({ card: v.pipe(v.string('请扫描签到卡'), v.minLength(1, '请扫描签到卡'), v.maxLength(64, '签到卡内容过长')) }),
+    output: returns<{ checkins: number }>(),
+  },
 }

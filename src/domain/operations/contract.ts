@@ -1,8 +1,9 @@
 /** operations: a site's profile (阵地档案), its 六有 evidence and status per quarter, the district's overview. */
 import * as v from 'valibot'
 import {
-  archiveParts, dimensions, evidenceDimensions, fileKinds, ID_LAST4, QUARTER, visitVerdicts,
-  type AnnualPlan, type AssistedCheckin, type Badge, type Dimension, type QuarterOverview, type SiteProfile, type SiteStatus, type VisitResult,
+  archiveParts, dimensions, evidenceDimensions, exitDecisions, fileKinds, ID_LAST4, QUARTER, visitVerdicts,
+  type AnnualPlan, type ArchiveBundle, type ArchiveIndex, type AssistedCheckin, type Badge, type DeskCard, type DeskReport, type Dimension,
+  type ExitProposal, type FileLink, type QuarterOverview, type SiteProfile, type SiteStatus, type Visit,
 } from '.'
 import { returns } from '../contract'
 import { finite, recordId, siteId } from '../schemas'
@@ -10,6 +11,17 @@ import { text } from '../text'
 
 const quarter = v.pipe(v.string('请选择季度'), v.regex(QUARTER, '季度格式不正确（如 2026-Q4）'))
 const yearField = v.pipe(v.number('请选择年份'), v.integer('年份不正确'), v.minValue(2020, '年份不正确'), v.maxValue(2099, '年份不正确'))
+const birthYear = v.pipe(v.number('请填写出生年份'), v.integer('出生年份不正确'), v.minValue(1900, '出生年份不正确'), v.maxValue(2100, '出生年份不正确'))
+const idLast4 = v.pipe(v.string('请填写身份证号后 4 位'), v.regex(ID_LAST4, '身份证号后 4 位须为 4 位数字（末位可为 X）'))
+const personName = text('姓名', { min: 2, max: 20 })
+const card = v.pipe(v.string('请扫描签到卡'), v.minLength(1, '请扫描签到卡'), v.maxLength(64, '签到卡内容过长'))
+const verdictItems = v.pipe(
+  v.array(v.object({ dimension: v.picklist(dimensions, '请选择六有项目'), verdict: v.picklist(visitVerdicts, '请选择评审结论'), note: v.optional(text('评审意见', { max: 300 }), '') })),
+  v.minLength(1, '请至少评审一项'),
+  v.maxLength(6, '六有最多 6 项'),
+  v.check((items) => new Set(items.map((item) => item.dimension)).size === items.length, '同一项目只能评审一次'),
+)
+const siteQuarter = { siteId, quarter }
 const fileId = v.pipe(v.string('请上传文件'), v.minLength(1, '请上传文件'), v.maxLength(300, '文件编号过长'))
 
 export const operationsContract = {
@@ -45,16 +57,16 @@ export const operationsContract = {
   status: { input: v.object({ siteId, quarter: v.optional(quarter) }), output: returns<SiteStatus>() },
   /** The six badges of the public site page: status and the day last verified, no files. */
   badges: { input: v.object({ siteId }), output: returns<{ siteId: string; quarter: string; badges: Badge[] }>() },
-  /** Checks in at the desk a resident who has no phone, matched by name, birth year and the ID's last 4 characters (never the whole number). */
+  /** Checks in at the desk a resident who has no phone: by their printed card, or by name, birth year and the ID's last 4 characters (never the whole number). */
   assist: {
-    input: v.object({
-      siteId,
-      name: text('姓名', { min: 2, max: 20 }),
-      birthYear: v.pipe(v.number('请填写出生年份'), v.integer('出生年份不正确'), v.minValue(1900, '出生年份不正确'), v.maxValue(2100, '出生年份不正确')),
-      idLast4: v.pipe(v.string('请填写身份证号后 4 位'), v.regex(ID_LAST4, '身份证号后 4 位须为 4 位数字（末位可为 X）')),
-    }),
+    input: v.object({ siteId, card: v.optional(card), name: v.optional(personName), birthYear: v.optional(birthYear), idLast4: v.optional(idLast4) }),
     output: returns<AssistedCheckin>(),
   },
+  /** Prints a resident's personal card (its QR signed); the card in force before is revoked. */
+  issueCard: { input: v.object({ siteId, name: personName, birthYear, idLast4 }), output: returns<DeskCard>() },
+  revokeCard: { input: v.object({ siteId, cardId: recordId('签到卡编号') }), output: returns<{ revoked: true }>() },
+  /** A month of the desk: check-ins per staff member, the site's median, and who is far above it. */
+  deskReport: { input: v.object({ siteId, month: v.pipe(v.string('请选择月份'), v.regex(/^20[0-9]{2}-(0[1-9]|1[0-2])$/, '月份格式不正确（如 2026-11）')) }), output: returns<DeskReport>() },
   /** The annual joint plan: each site's planned activities by month (with co-hosts) against those held. */
   plan: {
     input: v.object({ year: yearField, siteId: v.optional(siteId) }),
@@ -71,21 +83,37 @@ export const operationsContract = {
     }),
     output: returns<{ id: number }>(),
   },
-  /** The quarterly visit (季观摩): a reviewer's verdict on each dimension; not at one's own site. */
+  /** The quarterly visit (季观摩), step 1: the site's own verdict on each dimension. */
+  selfAssess: { input: v.object({ ...siteQuarter, items: verdictItems }), output: returns<Visit>() },
+  /** Step 2: the desk review — the automatic checks and the documents, and the two activities drawn. */
+  deskReview: { input: v.object({ ...siteQuarter, note: v.optional(text('书面审核意见', { max: 500 }), '') }), output: returns<Visit>() },
+  /** Step 3: on site, checked in with the site's rotating code; each dimension 达标 / 需整改 / 不达标. Not at one's own site. */
   visit: {
     input: v.object({
-      siteId,
-      quarter,
-      items: v.pipe(
-        v.array(v.object({ dimension: v.picklist(dimensions, '请选择六有项目'), verdict: v.picklist(visitVerdicts, '请选择评审结论'), note: v.optional(text('评审意见', { max: 300 }), '') })),
-        v.minLength(1, '请至少评审一项'),
-        v.maxLength(6, '六有最多 6 项'),
-        v.check((items) => new Set(items.map((item) => item.dimension)).size === items.length, '同一项目只能评审一次'),
-      ),
+      ...siteQuarter,
+      code: v.pipe(v.string('请输入联盟点的观摩签到码'), v.minLength(1, '请输入联盟点的观摩签到码'), v.maxLength(40, '签到码过长')),
+      items: verdictItems,
       note: v.optional(text('观摩意见', { max: 500 }), ''),
     }),
-    output: returns<VisitResult>(),
+    output: returns<Visit>(),
   },
+  /** Step 4: the review after the fixes, of every dimension not 达标 at the visit. */
+  review: { input: v.object({ ...siteQuarter, items: verdictItems }), output: returns<Visit>() },
+  visits: { input: v.object({ year: yearField, siteId: v.optional(siteId) }), output: returns<{ items: Visit[] }>() },
+  /** The site's rotating code a reviewer enters on arrival (its managers show it). */
+  visitCode: { input: v.object({ siteId }), output: returns<{ code: string; refreshAt: string }>() },
+  /** Exit proposals (摘牌) opened by two failing years in a row, for staff to decide. */
+  exits: { input: v.object({}), output: returns<{ items: ExitProposal[] }>() },
+  decideExit: {
+    input: v.object({ id: recordId('提议编号'), decision: v.picklist(exitDecisions, '请选择保留或摘牌'), note: v.optional(text('决定说明', { max: 300 }), '') }),
+    output: returns<ExitProposal>(),
+  },
+  /** The archive (档案) of a site's year: every held activity, its number and what it lacks. */
+  archive: { input: v.object({ siteId, year: yearField }), output: returns<ArchiveIndex>() },
+  /** The year's bundle (tar: index, sign-in lists, files, SHA-256 manifest) for the district's records. */
+  bundle: { input: v.object({ siteId, year: yearField }), output: returns<ArchiveBundle>() },
+  /** A short-lived link to one evidence file (its site's managers). */
+  fileLink: { input: v.object({ evidenceId: recordId('材料编号') }), output: returns<FileLink>() },
   /** Per quarter of a year, how many studios and 同心汇 meet each dimension (staff). */
   overview: {
     input: v.object({ year: yearField }),

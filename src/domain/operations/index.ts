@@ -207,6 +207,9 @@ export const statusTones: Record<DimensionStatus, 'success' | 'warning' | 'muted
 export const operationsUrl = (siteId: string) => `/packages/operations/pages/site/index?id=${encodeURIComponent(siteId)}`
 export const deskUrl = (siteId: string) => `/packages/operations/pages/desk/index?id=${encodeURIComponent(siteId)}`
 export const profileEditUrl = (siteId: string) => `/packages/operations/pages/profile/index?id=${encodeURIComponent(siteId)}`
+export const planUrl = (siteId: string) => `/packages/operations/pages/plan/index?id=${encodeURIComponent(siteId)}`
+export const visitsUrl = (siteId: string) => `/packages/operations/pages/visits/index?id=${encodeURIComponent(siteId)}`
+export const archiveUrl = (siteId: string) => `/packages/operations/pages/archive/index?id=${encodeURIComponent(siteId)}`
 
 /** The last 4 characters of a Chinese ID card: digits, the last may be X. The whole number is never asked for. */
 export const ID_LAST4 = /^[0-9]{3}[0-9X]$/
@@ -222,7 +225,7 @@ export interface AssistedCheckin {
   label: string
 }
 
-export const assistedLabel = (staffName: string) => `由${staffName}工作人员代为签到`
+export { assistedLabel } from '../checkin'
 
 /**
  * Whether `at` (Shanghai time) falls in a site's opening hours as the directory writes them
@@ -262,23 +265,6 @@ export interface AnnualPlan {
   sites: SitePlan[]
 }
 
-/** A reviewer's verdict on one dimension at the quarterly visit (季观摩). */
-export const visitVerdicts = ['met', 'rectify', 'failed'] as const
-export type VisitVerdict = (typeof visitVerdicts)[number]
-export const verdictLabels: Record<VisitVerdict, string> = { met: '达标', rectify: '需整改', failed: '不达标' }
-
-/** Fixes are due in 15 working days; without the working-day calendar here, 21 calendar days stand for them. */
-export const FIX_DAYS = 21
-/** How many held activities of the quarter the visit cross-checks. */
-export const VISIT_SAMPLE = 2
-
-export interface VisitResult {
-  id: number
-  siteId: string
-  quarter: string
-  /** The desk review: the automatic statuses of the quarter at the visit. */
-  automatic: { dimension: Dimension; status: DimensionStatus; reason: string }[]
-  items: { dimension: Dimension; verdict: VisitVerdict; note: string; dueOn: string | null }[]
-  /** The activities drawn for the cross-check (sign-ins, photos, minutes). */
-  sampled: number[]
-}
+export * from './archive'
+export * from './visit'
+export * from './desk'

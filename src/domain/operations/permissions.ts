@@ -7,7 +7,7 @@ import type { Person } from '../person'
 import { isDistrictStaff } from '../person'
 import { managesSite } from '../sites/permissions'
 
-export type OperationsAction = 'editProfile' | 'editPlan' | 'recordEvidence' | 'viewEvidence' | 'assist' | 'visit' | 'overview'
+export type OperationsAction = 'editProfile' | 'editPlan' | 'recordEvidence' | 'viewEvidence' | 'assist' | 'selfAssess' | 'visit' | 'overview'
 
 export function can(person: Pick<Person, 'grants'>, action: OperationsAction, site?: { id: string }): boolean {
   switch (action) {
@@ -16,6 +16,7 @@ export function can(person: Pick<Person, 'grants'>, action: OperationsAction, si
     case 'recordEvidence':
     case 'viewEvidence':
     case 'assist':
+    case 'selfAssess':
       return !!site && managesSite(person, site.id)
     case 'overview':
       return isDistrictStaff(person)
@@ -32,6 +33,7 @@ export const refusals: Record<OperationsAction, string> = {
   recordEvidence: '只能为本联盟点上传六有材料',
   viewEvidence: '只能查看本联盟点的六有材料',
   assist: '只能在本联盟点代为签到',
+  selfAssess: '只能为本联盟点自评',
   visit: '不能评审本人负责的联盟点',
   overview: '仅区政协工作人员可查看全区六有情况',
 }

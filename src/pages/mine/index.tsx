@@ -131,8 +131,8 @@ export default function Mine() {
       <CellGroup title='我的签到'>
         <List list={checkins} skeleton='list' empty={{ icon: 'location', title: '还没有签到记录', hint: '到联盟点扫描二维码即可签到' }}>
           {(items) => items.map((c) => (
-            <Cell key={c.id} title={c.siteName} label={shanghaiDateTime(c.at)}
-              value={<Tag tone={statusTones[c.locationStatus]}>{locationLabels[c.locationStatus]}</Tag>} />
+            <Cell key={`${c.id}-${c.assistedLabel ? 'desk' : 'own'}`} title={c.siteName} label={[shanghaiDateTime(c.at), c.assistedLabel].filter(Boolean).join(' · ')}
+              value={c.assistedLabel ? <Tag tone='muted'>代签</Tag> : <Tag tone={statusTones[c.locationStatus]}>{locationLabels[c.locationStatus]}</Tag>} />
           ))}
         </List>
       </CellGroup>

@@ -7,7 +7,7 @@ import { View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Cell, CellGroup, Notice, Page, PageError, Skeleton, Tag } from '@/components/ui'
-import { deskUrl, dimensionLabels, evidenceDimensions, evidenceKindOf, profileEditUrl, statusTones, type EvidenceDimension } from '@/domain/operations'
+import { archiveUrl, deskUrl, dimensionLabels, planUrl, visitsUrl, evidenceDimensions, evidenceKindOf, profileEditUrl, statusTones, type EvidenceDimension } from '@/domain/operations'
 import { can } from '@/domain/operations/permissions'
 import { shanghaiDay } from '@/domain/time'
 import { useCall } from '@/hooks/useCall'
@@ -80,6 +80,11 @@ export default function SiteOperationsPage() {
           ))}
         </CellGroup>
       )}
+      <CellGroup title='计划与观摩'>
+        <Cell icon='calendar' title='年度联动计划' label='按月计划与已开展活动' arrow onClick={() => Taro.navigateTo({ url: planUrl(p.siteId) })} />
+        {manages && <Cell icon='check' title='季度观摩' label='自评、书面审核、现场观摩、整改复核' arrow onClick={() => Taro.navigateTo({ url: visitsUrl(p.siteId) })} />}
+        {manages && <Cell icon='topic' title='活动档案' label='每场活动一件档案，可导出年度档案包' arrow onClick={() => Taro.navigateTo({ url: archiveUrl(p.siteId) })} />}
+      </CellGroup>
       {manages && (
         <CellGroup title='值班'>
           <Cell icon='check' title='代为签到' label='为没有智能手机的居民签到' arrow onClick={() => Taro.navigateTo({ url: deskUrl(p.siteId) })} />

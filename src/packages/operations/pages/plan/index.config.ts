@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '年度联动计划' })
