@@ -33,6 +33,7 @@ export const APPEAL_WORKING_DAYS = 5
 export const bulletinFigures = [
   'activities.held', 'activities.attendance', 'activities.members', 'checkin.visits', 'checkin.people', 'topics.proposed', 'topics.selected',
   'feedback.published', 'feedback.repliesDue', 'feedback.repliesOnTime', 'feedback.ratings', 'feedback.satisfied', 'resources.hoursGiven',
+  'opinions.received', 'opinions.converted',
 ]
 
 /** What a month's bulletin is made of, frozen with it. */
