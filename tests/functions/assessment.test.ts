@@ -100,6 +100,9 @@ describe(`assessment on ${DB_LABEL}`, () => {
       satisfiedRate: [5, 6, false, 20.83], // 25 × 5/6
     })
     expect(result.data).toMatchObject({ total: 44.45, rank: 1, category: 'flow', year: YEAR, through: '2024-12', scheme: { version: 0 } })
+    // 捆绑考评: 0.8 × own + 0.2 × the alliance index (every unit's mean), both shown.
+    expect(result.data.allianceIndex).toBeGreaterThan(0)
+    expect(result.data.final).toBe(Math.round((0.8 * 44.45 + 0.2 * result.data.allianceIndex) * 100) / 100)
   })
 
   it('ranks every alliance unit within its category, ties sharing a rank', async () => {

@@ -193,4 +193,5 @@ export interface UnitResult extends Ranked {
   year: number
   scheme: Scheme
   through: string
+  allianceIndex: number
 }

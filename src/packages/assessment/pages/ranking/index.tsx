@@ -33,11 +33,11 @@ export default function RankingPage() {
   return (
     <Page onRefresh={async () => ranking.retry()}>
       {years}
-      <Notice tone='info'>{`统计至 ${r.through}，${r.scheme.version === 0 ? '按默认考核方案（待区政协确认）' : `按第 ${r.scheme.version} 版考核方案`}计分，满分 100 分`}</Notice>
+      <Notice tone='info'>{`统计至 ${r.through}，${r.scheme.version === 0 ? '按默认考核方案（待区政协确认）' : `按第 ${r.scheme.version} 版考核方案`}计分，满分 100 分；综合得分 = 本单位得分 × 80% + 联盟指数 ${points(r.allianceIndex)} 分 × 20%（捆绑考评）`}</Notice>
       <Tabs label='单位类别' items={tabs} value={category} onChange={(key) => setCategory(key as SiteCategory)} />
       <CellGroup title={`${siteCategoryLabels[category]}单位排名`}>
         {units.map((u) => (
-          <Cell key={u.siteId} title={`第 ${u.rank} 名 · ${u.name}`} label={`总分 ${points(u.total)} 分`}
+          <Cell key={u.siteId} title={`第 ${u.rank} 名 · ${u.name}`} label={`综合 ${points(u.final)} 分（本单位 ${points(u.total)} 分）`}
             value={u.rank <= 3 ? <Tag tone='success'>前三名</Tag> : undefined}
             arrow onClick={go(`/packages/assessment/pages/unit/index?siteId=${u.siteId}&year=${year}`)} />
         ))}

@@ -41,7 +41,8 @@ export default function UnitScorePage() {
       <View className='card'>
         <View className='title'>{u.name}</View>
         <View>{`${u.year} 年（统计至 ${u.through}）· ${siteCategoryLabels[u.category as SiteCategory] ?? u.category}第 ${u.rank} 名`}</View>
-        <View className='assessment-total' aria-label={`总分 ${points(u.total)} 分`}>{points(u.total)} 分</View>
+        <View className='assessment-total' aria-label={`综合得分 ${points(u.final)} 分`}>{points(u.final)} 分</View>
+        <View>{`综合得分 = 本单位得分 ${points(u.total)} 分 × 80% + 联盟指数 ${points(u.allianceIndex)} 分 × 20%`}</View>
         <View>{u.scheme.version === 0 ? '默认考核方案（待区政协确认）' : `第 ${u.scheme.version} 版考核方案`}</View>
       </View>
       {assessmentCategories.map((category) => {
