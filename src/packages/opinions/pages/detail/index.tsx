@@ -18,17 +18,17 @@ import { asFailure } from '@/hooks/latest'
 import { useCall } from '@/hooks/useCall'
 import { listUnits } from '@/services/feedback'
 import { getSuggestion, handOff, mergeSuggestion, screenSuggestion, similarSuggestions, withdrawSuggestion } from '@/services/opinions'
-import { useSession } from '@/stores/session'
 import { stateTone } from '../../tones'
+import { usePerson } from '../../useAct'
 
 export default function SuggestionPage() {
   const [id, setId] = useState<number | null>(null)
   const detail = useCall(id === null ? null : `suggestion-${id}`, () => getSuggestion({ suggestionId: id! }))
-  const me = useSession((s) => s.me)
+  const person = usePerson()
   const [note, setNote] = useState('')
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
-  const editor = !!me && can({ userId: me.userId, grants: me.roles }, 'screen')
+  const editor = can(person, 'screen')
   const similar = useCall(editor && id !== null && detail.data ? `similar-${id}` : null, () => similarSuggestions({ title: detail.data!.title, except: id! }))
   const units = useCall(editor ? 'units' : null, () => listUnits({}))
   const [unit, setUnit] = useState<{ id: string; name: string }>()
@@ -52,7 +52,7 @@ export default function SuggestionPage() {
     }
   }
   const noteProblem = lengthProblem('审核意见', note, NOTE_LIMITS)
-  const mayWithdraw = !!me && nextState(s.state, 'withdraw') !== null && !editor
+  const mayWithdraw = person.userId > 0 && nextState(s.state, 'withdraw') !== null && !editor
 
   return (
     <Page title={s.title}>
