@@ -63,6 +63,14 @@ describe(`社情民意 outputs on ${DB_LABEL}`, () => {
     expect(await count(rt, "outbox WHERE dedupe_key LIKE 'handoff:%:replied:%'")).toBe(1)
   })
 
+  it('hands a matter to a unit once when two editors press at the same moment', async () => {
+    const id = await accepted('demo-resident', '企业开办材料仍需多头提交')
+    const answers = await Promise.all([editor('handOff', { suggestionId: id, unitId: 'U01' }), as('demo-staff')('handOff', { suggestionId: id, unitId: 'U01' })])
+    expect(answers.map((a) => (a.ok ? 'ok' : a.error.code)).sort()).toEqual(['duplicate', 'ok'])
+    expect(await count(rt, 'opinion_handoffs')).toBe(1)
+    expect(await count(rt, "suggestion_timeline WHERE move = 'use'")).toBe(1)
+  })
+
   it('starts a 批示 follow-up only from an endorsed report', async () => {
     const source = await accepted('demo-resident', '企业开办材料仍需多头提交')
     const draft = (await editor('report', { ...reportText, suggestionIds: [source] })).data.id

@@ -14,45 +14,32 @@ import { outcomeLine } from '@/domain/opinions/outcomes'
 import { proposalUrl, reportUrl } from '@/domain/opinions/urls'
 import { can } from '@/domain/opinions/permissions'
 import { shanghaiDateTime } from '@/domain/time'
-import { asFailure } from '@/hooks/latest'
 import { useCall } from '@/hooks/useCall'
 import { listUnits } from '@/services/feedback'
 import { getSuggestion, handOff, mergeSuggestion, screenSuggestion, similarSuggestions, withdrawSuggestion } from '@/services/opinions'
-import { useSession } from '@/stores/session'
 import { stateTone } from '../../tones'
+import { useAct, usePerson } from '../../useAct'
 
 export default function SuggestionPage() {
   const [id, setId] = useState<number | null>(null)
   const detail = useCall(id === null ? null : `suggestion-${id}`, () => getSuggestion({ suggestionId: id! }))
-  const me = useSession((s) => s.me)
+  const person = usePerson()
   const [note, setNote] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const editor = !!me && can({ userId: me.userId, grants: me.roles }, 'screen')
+  const editor = can(person, 'screen')
   const similar = useCall(editor && id !== null && detail.data ? `similar-${id}` : null, () => similarSuggestions({ title: detail.data!.title, except: id! }))
   const units = useCall(editor ? 'units' : null, () => listUnits({}))
   const [unit, setUnit] = useState<{ id: string; name: string }>()
+  const { busy, error, act } = useAct(() => {
+    setNote('')
+    detail.retry()
+  })
   useLoad((params) => setId(Number(params.id)))
 
   if (detail.error) return <Page><PageError error={detail.error} retry={detail.retry} /></Page>
   if (!detail.data) return <Page><Skeleton count={3} /></Page>
   const s = detail.data
-  const act = async (run: () => Promise<unknown>, done: string) => {
-    setBusy(true)
-    setError('')
-    try {
-      await run()
-      Taro.showToast({ title: done, icon: 'success' })
-      setNote('')
-      detail.retry()
-    } catch (e) {
-      setError(asFailure(e).message)
-    } finally {
-      setBusy(false)
-    }
-  }
   const noteProblem = lengthProblem('审核意见', note, NOTE_LIMITS)
-  const mayWithdraw = !!me && nextState(s.state, 'withdraw') !== null && !editor
+  const mayWithdraw = person.userId > 0 && nextState(s.state, 'withdraw') !== null && !editor
 
   return (
     <Page title={s.title}>

@@ -51,7 +51,7 @@ export default function ReportPage() {
       <CellGroup title='来源建议'>
         {r.suggestionIds.map((s) => <Cell key={s} arrow title={`建议 ${s}`} onClick={() => Taro.navigateTo({ url: suggestionUrl(s) })} />)}
       </CellGroup>
-      {may('submit') && <CellGroup title='报送'>{levelPicker}<Button loading={busy} onClick={() => act(() => moveReport({ reportId: r.id, move: 'submit', level }), '已报送')}>报送</Button></CellGroup>}
+      {may('submit') && <CellGroup title='报送'>{levelPicker}<Button loading={busy} onClick={() => act(() => moveReport({ reportId: r.id, move: 'submit', level }), '已报送')}>报送专报</Button></CellGroup>}
       {may('adopt') && (
         <CellGroup title='采用'>
           <Field label='采用单位'><Input className='ui-input' value={adoptedBy} onInput={(e) => setAdoptedBy(e.detail.value)} nativeProps={{ 'aria-label': '采用单位' }} /></Field>
