@@ -12,6 +12,7 @@ import { deliveryKinds, deliveryStatuses, noticeStatuses } from '../../src/domai
 import { opinionChannels, reportStates, suggestionMoves, suggestionStates } from '../../src/domain/opinions'
 import { archiveParts, dimensions, evidenceDimensions, fileKinds, visitVerdicts } from '../../src/domain/operations'
 import { bookingStatuses, countingStatuses, resourceKinds, resourceStatuses } from '../../src/domain/resources'
+import { dataRequestStatuses, deidLevels } from '../../src/domain/resources/sharing'
 import { siteCategories, siteKinds } from '../../src/domain/sites'
 import { DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
 
@@ -46,6 +47,8 @@ const DEFINED: Record<string, readonly string[]> = {
   'suggestions.state': suggestionStates,
   'suggestion_timeline.move': suggestionMoves,
   'opinion_reports.state': reportStates,
+  'resource_data_requests.level': deidLevels,
+  'resource_data_requests.status': dataRequestStatuses,
 }
 
 describe(`status values on ${DB_LABEL}`, () => {
