@@ -2,10 +2,11 @@
  * 高效匹配 (`resources.match`): the open resources that fit a topic or an activity plan, ranked by
  * the pure rule in src/domain/resources/match.ts. Two reads: the candidates with their sites'
  * positions, and every slot held in the window (a hold on a space inside a hall also makes the
- * hall busy); the free days come from the same free-slot rule the booking page shows.
+ * hall busy); the free days are those the booking page's free-slot rule offers (free-days.ts).
  */
-import { addDays, freeSlots } from '../../src/domain/resources'
+import { addDays } from '../../src/domain/resources'
 import type { sharingContract } from '../../src/domain/resources/contract-sharing'
+import { freeDays } from '../../src/domain/resources/free-days'
 import { rankResources, type MatchCandidate } from '../../src/domain/resources/match'
 import { unitsOf } from '../../src/domain/resources/permissions'
 import { shanghaiDay } from '../../src/domain/time'
@@ -52,10 +53,9 @@ export const matchActions: Pick<Handlers<typeof sharingContract>, 'match'> = {
     const candidates: MatchCandidate[] = rows.map((r) => {
       const rules = rulesOf(r)
       const minutes = Math.min(rules.maxMinutes, Math.max(rules.minMinutes, input.minutes))
-      const free = freeSlots(rules, busy.get(r.id) ?? [], now, first, input.days, minutes)
       return {
         id: Number(r.id), name: r.name, kind: r.kind, siteId: r.site_id, siteName: r.site_name, capacity: r.capacity, tags: r.tags,
-        lat: r.lat, lng: r.lng, freeDays: [...new Set(free.map((s) => shanghaiDay(new Date(s.startsAt))))],
+        lat: r.lat, lng: r.lng, freeDays: freeDays(rules, busy.get(r.id) ?? [], now, first, input.days, minutes),
       }
     })
     const plan = { terms, title: topic?.title, audience: input.audience, origin, days }

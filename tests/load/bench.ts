@@ -10,6 +10,7 @@
  *  - the kernel's outbox drain and unit-of-work cost (kernel-bench.ts);
  *  - 交办督复评: the supervision job over 20,000 assignments, the unit figures (feedback-bench.ts);
  *  - activity check-ins with rotating codes against the plain site check-in (activities-bench.ts);
+ *  - resources' matching over 200 resources (resources-match-bench.ts);
  *  - each bundled cloud function's size.
  */
 import { readdirSync, statSync } from 'node:fs'
@@ -25,6 +26,7 @@ import { feedbackFigures } from './feedback-bench'
 import { activityFigures } from './activities-bench'
 import { assessmentFigures } from './assessment-bench'
 import { kernelFigures } from './kernel-bench'
+import { matchFigures } from './resources-match-bench'
 import { noticeFigures } from './notices-bench'
 import { kb, median, passRates, pct, spread } from './stats'
 import { topicFigures } from './topics-bench'
@@ -193,6 +195,7 @@ const databaseParts: [string, (label: string, url?: string) => Promise<number>][
   ['feedback', feedbackFigures],
   ['activities', activityFigures],
   ['assessment', assessmentFigures],
+  ['resources-match', matchFigures],
 ]
 
 async function databaseFigures(label: string, url?: string): Promise<number> {

@@ -1,7 +1,10 @@
 /** Matching (高效匹配) on fixtures, and the iCalendar writer for bookings. */
 import { escapeText, foldLine, icsCalendar } from '../../src/domain/ics'
 import { bookingIcs, bookingUid, phoneEvent, unitFeed, type CalendarBooking } from '../../src/domain/resources/ics'
+import { freeSlots, type BookingRules } from '../../src/domain/resources'
+import { freeDays } from '../../src/domain/resources/free-days'
 import { matchedTags, rankResources, type MatchCandidate } from '../../src/domain/resources/match'
+import { shanghaiDay } from '../../src/domain/time'
 
 const origin = { lat: 37.45, lng: 116.3 }
 const KM_LAT = 1 / 111.195
@@ -44,6 +47,32 @@ describe('matching', () => {
   it('gives no distance without an origin and a neutral capacity without an audience', () => {
     const [first] = rankResources([fixtures[3]], { terms: ['讲座'], days: week })
     expect(first).toMatchObject({ distanceKm: null, reasons: ['可容纳 120 人', '周六有空', '相关：讲座'] })
+  })
+})
+
+describe('free days', () => {
+  it('are exactly the days freeSlots offers, on random schedules, rules and clocks', () => {
+    let seed = 7
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % n
+    }
+    for (let run = 0; run < 400; run++) {
+      const rules: BookingRules = {
+        noticeHours: [0, 24, 72][random(3)], maxDaysAhead: [3, 7, 30][random(3)], minMinutes: 30, maxMinutes: 240,
+        bufferBeforeMin: [0, 15, 30][random(3)], bufferAfterMin: [0, 15, 30][random(3)], cancelHours: 24, needsApproval: false,
+      }
+      const now = new Date(Date.parse('2026-11-20T00:00:00+08:00') + random(48) * 30 * 60_000)
+      // Days nearly full (a few spans inside the open hours), so a buffer or a half hour decides whether a day is free.
+      const busy = Array.from({ length: 6 + random(10) }, () => {
+        const from = Date.parse(`2026-11-${20 + random(5)}T09:00:00+08:00`) + random(16) * 30 * 60_000
+        return { from: new Date(from), to: new Date(from + (1 + random(6)) * 30 * 60_000) }
+      })
+      const minutes = [60, 120, 180][random(3)]
+      const first = ['2026-11-20', '2026-11-21', '2026-11-23'][random(3)]
+      const expected = [...new Set(freeSlots(rules, busy, now, first, 5, minutes).map((s) => shanghaiDay(new Date(s.startsAt))))]
+      expect([run, freeDays(rules, busy, now, first, 5, minutes)]).toEqual([run, expected])
+    }
   })
 })
 
