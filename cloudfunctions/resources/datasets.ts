@@ -51,7 +51,18 @@ const requestFrom = `resource_data_requests d JOIN resources r ON r.id = d.resou
 
 type RequestRow = { id: number; site_id: string; person_id: number; status: DataRequestStatus; extract: string | null; expires_at: Date | null; resource_name: string; fields: string[]; level: string }
 
-export const dataActions: Pick<Handlers<typeof sharingContract>, 'requestData' | 'dataRequests' | 'decideData' | 'download'> = {
+export const dataActions: Pick<Handlers<typeof sharingContract>, 'dataset' | 'requestData' | 'dataRequests' | 'decideData' | 'download'> = {
+  dataset: async ({ db, input }) => {
+    const [r] = await db.query<{ id: number; name: string; siteName: string; fields: string[]; kind: string }>(
+      'SELECT r.id, r.name, s.name AS "siteName", r.data_fields AS fields, r.kind FROM resources r JOIN sites s ON s.id = r.site_id WHERE r.id = $1',
+      [input.resourceId],
+    )
+    if (!r) return fail('not_found', '未找到该资源')
+    if (r.kind !== 'data') fail('not_data', '只有数据资源可以申请数据，场地、专家和课程请直接预约')
+    return { id: Number(r.id), name: r.name, siteName: r.siteName, fields: r.fields }
+  },
+
+
   requestData: async ({ input, caller, transaction }) => {
     const units = unitsOf(caller)
     if (input.forSiteId && !units.includes(input.forSiteId) && !isDistrictStaff(caller)) fail('forbidden', '只能为本人管理的联盟点申请')

@@ -14,6 +14,7 @@ export const sharingAccess: { [K in keyof typeof sharingContract]: readonly Role
   respond: everyone,
   contact: everyone,
   held: everyone,
+  dataset: everyone,
   requestData: everyone,
   dataRequests: everyone,
   decideData: siteManagers,

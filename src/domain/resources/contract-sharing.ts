@@ -70,6 +70,8 @@ export const sharingContract = {
   /** The session took place: it counts in the expert's duty record when they are a member. */
   held: { input: v.object({ bookingId }), output: returns<{ heldAt: string; points: number }>() },
 
+  /** A data set's name, unit and the fields it offers (for the request form). */
+  dataset: { input: v.object({ resourceId }), output: returns<{ id: number; name: string; siteName: string; fields: string[] }>() },
   requestData: {
     input: v.object({
       resourceId,

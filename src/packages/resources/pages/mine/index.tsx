@@ -8,6 +8,7 @@ import { asFailure } from '@/hooks/latest'
 import { useList } from '@/hooks/useList'
 import { cancelBooking, myBookings } from '@/services/resources'
 import { bookingTones, detailUrl, mayCancel, spanLabel } from '../../labels'
+import { BookingExtras, CalendarButton } from '../../sharing'
 
 export default function MyBookingsPage() {
   const list = useList('mine', (cursor) => myBookings({ cursor }))
@@ -38,6 +39,8 @@ export default function MyBookingsPage() {
                   <>
                     <Tag tone={bookingTones[b.status]}>{bookingStatusLabels[b.status]}</Tag>
                     {mayCancel(b) && <Button kind='plain' label={`取消预约：${b.resourceName} ${spanLabel(b)}`} onClick={cancel(b)}>取消</Button>}
+                    <CalendarButton booking={b} />
+                    <BookingExtras booking={b} />
                   </>
                 }
                 onClick={() => Taro.navigateTo({ url: detailUrl(b.resourceId) })} />
