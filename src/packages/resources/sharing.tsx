@@ -6,24 +6,28 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Cell, CellGroup } from '@/components/ui'
-import type { Me } from '@/domain/account'
 import { holds } from '@/domain/person'
 import { isCounting, type Booking } from '@/domain/resources'
 import { decidesBookings } from '@/domain/resources/permissions'
 import { isAccepted } from '@/domain/resources/sharing'
 import { asFailure } from '@/hooks/latest'
+import { useCall } from '@/hooks/useCall'
+import { fetchMe } from '@/services/account'
 import { saveText } from '@/services/files'
 import { bookingCalendar, expertContact } from '@/services/resources-sharing'
 import { spanLabel } from './labels'
 
 const page = (name: string, query = '') => `/packages/resources/pages/${name}/index${query}`
 const go = (url: string) => () => Taro.navigateTo({ url })
+/** Not over yet by the phone's clock (the server judges again with its own). */
+const upcoming = (b: Booking) => Date.parse(b.endsAt) > Date.now()
 const toast = (title: string, ok = true) => Taro.showToast({ title, icon: ok ? 'success' : 'none' })
 
 /** 加入日历: WeChat adds it to the phone's calendar (an hour's reminder); h5 downloads its .ics (a cancelled one removes it). */
 export function CalendarButton({ booking }: { booking: Booking }) {
   const weapp = process.env.TARO_ENV === 'weapp'
-  if (!isCounting(booking.status) && weapp) return null
+  // Nothing to add once it is over; a cancelled one is removed from a calendar by its .ics (h5), not in WeChat.
+  if (!upcoming(booking) || (!isCounting(booking.status) && weapp)) return null
   const add = async () => {
     try {
       const file = await bookingCalendar({ bookingId: booking.id })
@@ -58,7 +62,7 @@ export function BookingExtras({ booking }: { booking: Booking }) {
       {invited && isAccepted(booking.status) && (contact
         ? <Cell icon='mine' title={`联系方式：${contact}`} />
         : <Button kind='plain' label={`查看联系方式：${booking.resourceName}`} onClick={show}>联系方式</Button>)}
-      {booking.kind === 'venue' && booking.forSiteId && isAccepted(booking.status) && (
+      {booking.kind === 'venue' && booking.forSiteId && isAccepted(booking.status) && upcoming(booking) && (
         <Button kind='plain' label={`转为活动：${booking.resourceName} ${spanLabel(booking)}`} onClick={go(page('to-activity', `?id=${booking.id}`))}>转为活动</Button>
       )}
     </>
@@ -66,8 +70,9 @@ export function BookingExtras({ booking }: { booking: Booking }) {
 }
 
 /** Where the list leads besides booking: matching for everyone, invitations for members, approvals and the feed for deciders. */
-export function SharingLinks({ me }: { me?: Me }) {
-  const person = { grants: me?.roles ?? [] }
+export function SharingLinks() {
+  const me = useCall('me', () => fetchMe())
+  const person = { grants: me.data?.roles ?? [] }
   const decides = decidesBookings(person)
   return (
     <CellGroup title='更多'>

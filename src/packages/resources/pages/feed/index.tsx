@@ -5,17 +5,18 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Cell, CellGroup, Notice, Page } from '@/components/ui'
+import { Button, Cell, CellGroup, Notice, Page, PageError, Skeleton } from '@/components/ui'
 import { unitsOf } from '@/domain/resources/permissions'
 import { asFailure } from '@/hooks/latest'
+import { useCall } from '@/hooks/useCall'
+import { fetchMe } from '@/services/account'
 import { feedLink, feedRevoke } from '@/services/resources-sharing'
-import { useSession } from '@/stores/session'
 
 const absolute = (path: string) => (process.env.TARO_ENV === 'h5' ? `${window.location.origin}${path}` : path)
 
 export default function FeedPage() {
-  const { me } = useSession()
-  const siteId = unitsOf({ grants: me?.roles ?? [] })[0]
+  const me = useCall('me', () => fetchMe())
+  const siteId = unitsOf({ grants: me.data?.roles ?? [] })[0]
   const [link, setLink] = useState<string>()
   const [message, setMessage] = useState<{ ok: boolean; text: string }>()
   const act = (work: () => Promise<string>) => async () => {
@@ -33,6 +34,8 @@ export default function FeedPage() {
     setLink(undefined)
     return (await feedRevoke({ siteId: siteId! })).revoked ? '已停止订阅，链接已失效' : '当前没有有效的订阅链接'
   })
+  if (me.error) return <Page><PageError error={me.error} retry={me.retry} /></Page>
+  if (!me.data) return <Page><Skeleton count={2} /></Page>
   if (!siteId) return <Page><Notice tone='info'>只有联盟单位的管理员可以订阅本单位的预约日历</Notice></Page>
   return (
     <Page title='日历订阅'>

@@ -5,7 +5,6 @@ import { Button, Cell, CellGroup, List, Page, Tabs, Tag, type TabItem } from '@/
 import { resourceKindLabels, resourceKinds, type ResourceKind } from '@/domain/resources'
 import { useList } from '@/hooks/useList'
 import { listResources } from '@/services/resources'
-import { useSession } from '@/stores/session'
 import { detailUrl } from '../../labels'
 import { SharingLinks } from '../../sharing'
 
@@ -15,7 +14,6 @@ const tabs: TabItem<Filter>[] = [{ key: 'all', label: '全部' }, ...resourceKin
 export default function ResourceListPage() {
   const [filter, setFilter] = useState<Filter>('all')
   const [siteId, setSiteId] = useState<string>()
-  const { me } = useSession()
   useLoad((params) => {
     if (params.site) setSiteId(String(params.site))
     if (tabs.some((t) => t.key === params.kind)) setFilter(params.kind as Filter)
@@ -38,7 +36,7 @@ export default function ResourceListPage() {
         )}
       </List>
       <Button kind='plain' onClick={() => Taro.navigateTo({ url: '/packages/resources/pages/mine/index' })}>我的预约</Button>
-      <SharingLinks me={me} />
+      <SharingLinks />
     </Page>
   )
 }
