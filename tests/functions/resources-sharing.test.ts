@@ -229,4 +229,33 @@ describe(`resources sharing on ${DB_LABEL}`, () => {
     // The booking's calendar did not change: turning it into an activity is not a change of the event.
     expect((await as('demo-site-admin')('calendar', { bookingId: id })).data.sequence).toBe(1)
   })
+
+  it('answers each once under concurrent calls: one activity, one held session, one open data request, one live feed link', async () => {
+    const hall = await idOf('产城融合·发展议事厅')
+    const venue = (await book('demo-site-admin', hall, MON, '14:00', '16:00')).data.id
+    await as('demo-staff')('decide', { bookingId: venue, approve: true })
+    const course = (await book('demo-site-admin', await idOf('“运河情·同心缘”国学课'), TUE, '09:00', '10:00')).data.id
+    await as('demo-member')('respond', { bookingId: course, accept: true })
+    const activitiesBefore = await count('activities')
+    const requestsBefore = await count('resource_data_requests')
+    const ten = <T>(work: () => Promise<T>) => Promise.all(Array.from({ length: 10 }, work))
+    const oks = (answers: any[]) => answers.filter((a) => a.ok).length
+
+    const converted = await ten(() => as('demo-site-admin')('toActivity', { bookingId: venue, title: '园区恳谈会' }))
+    expect([oks(converted), await count('activities')]).toEqual([1, activitiesBefore + 1])
+    expect(converted.filter((a) => !a.ok).map((a) => a.error.code)).toEqual(Array(9).fill('already_converted'))
+
+    const dataset = await idOf('月月说事议题统计')
+    const asked = await ten(() => as('booker-1')('requestData', { resourceId: dataset, purpose: '编制本月协商简报', fields: ['月份'], level: 'aggregate' }))
+    expect([oks(asked), await count('resource_data_requests')]).toEqual([1, requestsBefore + 1])
+
+    expect(oks(await ten(() => as('demo-site-admin')('feedLink', { siteId: 'F01' })))).toBe(10)
+    expect((await rt.db.query(`SELECT count(*)::int AS n FROM resource_feeds WHERE site_id = 'F01' AND revoked_at IS NULL`))[0].n).toBe(1)
+
+    rt.clock.set(at(TUE, '11:00'))
+    let turn = 0
+    const held = await ten(() => as(['demo-site-admin', 'demo-member'][turn++ % 2])('held', { bookingId: course }))
+    expect(oks(held)).toBe(1)
+    expect((await rt.db.query('SELECT count(*)::int AS n FROM duty_records WHERE source_key = $1', [`resource-booking:${course}`]))[0].n).toBe(1)
+  })
 })
