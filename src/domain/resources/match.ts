@@ -38,13 +38,7 @@ export interface MatchCandidate {
   freeDays: string[]
 }
 
-export interface MatchResult {
-  id: number
-  name: string
-  kind: ResourceKind
-  siteId: string
-  siteName: string
-  capacity: number | null
+export interface MatchResult extends Pick<MatchCandidate, 'id' | 'name' | 'kind' | 'siteId' | 'siteName' | 'capacity'> {
   score: number
   matchedTags: string[]
   firstFree: string | null

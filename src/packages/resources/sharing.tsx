@@ -23,6 +23,20 @@ const go = (url: string) => () => Taro.navigateTo({ url })
 const upcoming = (b: Booking) => Date.parse(b.endsAt) > Date.now()
 const toast = (title: string, ok = true) => Taro.showToast({ title, icon: ok ? 'success' : 'none' })
 
+/** A screen's outcome line: `act(work)` runs it, shows what it answers (or why it failed) and then refreshes. */
+export function useOutcome(refresh?: () => Promise<void>) {
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>()
+  const act = (work: () => Promise<string>) => async () => {
+    try {
+      setMessage({ ok: true, text: await work() })
+      await refresh?.()
+    } catch (e) {
+      setMessage({ ok: false, text: asFailure(e).message })
+    }
+  }
+  return { message, act }
+}
+
 /** 加入日历: WeChat adds it to the phone's calendar (an hour's reminder); h5 downloads its .ics (a cancelled one removes it). */
 export function CalendarButton({ booking }: { booking: Booking }) {
   const weapp = process.env.TARO_ENV === 'weapp'

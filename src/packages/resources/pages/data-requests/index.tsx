@@ -8,10 +8,10 @@ import { useState } from 'react'
 import { Button, Cell, CellGroup, Field, List, Notice, Page, Tabs, Tag, type TabItem } from '@/components/ui'
 import { dataRequestStatusLabels, dataRequestStatuses, deidLevelLabels, type DataRequest, type DataRequestStatus } from '@/domain/resources/sharing'
 import { shanghaiDateTime } from '@/domain/time'
-import { asFailure } from '@/hooks/latest'
 import { useList } from '@/hooks/useList'
 import { saveText } from '@/services/files'
 import { dataRequests, decideData, downloadData } from '@/services/resources-sharing'
+import { useOutcome } from '../../sharing'
 
 const tabs: TabItem<DataRequestStatus>[] = dataRequestStatuses.map((key) => ({ key, label: dataRequestStatusLabels[key] }))
 const tones = { pending: 'warning', approved: 'success', declined: 'muted' } as const
@@ -20,16 +20,8 @@ export default function DataRequestsPage() {
   const mine = useRouter().params.mine === '1'
   const [status, setStatus] = useState<DataRequestStatus>('pending')
   const [draft, setDraft] = useState({ extract: '', note: '' })
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>()
   const list = useList(`${mine}:${status}`, (cursor) => dataRequests({ cursor, mine, status }))
-  const act = (work: () => Promise<string>) => async () => {
-    try {
-      setMessage({ ok: true, text: await work() })
-      await list.reload()
-    } catch (e) {
-      setMessage({ ok: false, text: asFailure(e).message })
-    }
-  }
+  const { message, act } = useOutcome(list.reload)
   const decide = (d: DataRequest, approve: boolean) => act(async () => {
     const done = await decideData({ requestId: d.id, approve, extract: approve ? draft.extract : '', note: draft.note })
     setDraft({ extract: '', note: '' })

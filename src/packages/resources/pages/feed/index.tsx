@@ -7,10 +7,10 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Cell, CellGroup, Notice, Page, PageError, Skeleton } from '@/components/ui'
 import { unitsOf } from '@/domain/resources/permissions'
-import { asFailure } from '@/hooks/latest'
 import { useCall } from '@/hooks/useCall'
 import { fetchMe } from '@/services/account'
 import { feedLink, feedRevoke } from '@/services/resources-sharing'
+import { useOutcome } from '../../sharing'
 
 const absolute = (path: string) => (process.env.TARO_ENV === 'h5' ? `${window.location.origin}${path}` : path)
 
@@ -18,14 +18,7 @@ export default function FeedPage() {
   const me = useCall('me', () => fetchMe())
   const siteId = unitsOf({ grants: me.data?.roles ?? [] })[0]
   const [link, setLink] = useState<string>()
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>()
-  const act = (work: () => Promise<string>) => async () => {
-    try {
-      setMessage({ ok: true, text: await work() })
-    } catch (e) {
-      setMessage({ ok: false, text: asFailure(e).message })
-    }
-  }
+  const { message, act } = useOutcome()
   const make = act(async () => {
     setLink(absolute((await feedLink({ siteId: siteId! })).path))
     return '已生成新的订阅链接，旧链接已失效'

@@ -2,26 +2,18 @@
 import { useState } from 'react'
 import { Button, Cell, CellGroup, List, Notice, Page, Tabs, Tag, type TabItem } from '@/components/ui'
 import { bookingStatusLabels, type Booking } from '@/domain/resources'
-import { asFailure } from '@/hooks/latest'
 import { useList } from '@/hooks/useList'
 import { myInvitations, respondInvitation, sessionHeld } from '@/services/resources-sharing'
 import { bookingTones, spanLabel } from '../../labels'
+import { useOutcome } from '../../sharing'
 
 type Shown = 'pending' | 'confirmed' | 'declined'
 const tabs: TabItem<Shown>[] = [{ key: 'pending', label: '待答复' }, { key: 'confirmed', label: '已接受' }, { key: 'declined', label: '已婉拒' }]
 
 export default function InvitationsPage() {
   const [status, setStatus] = useState<Shown>('pending')
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>()
   const list = useList(status, (cursor) => myInvitations({ cursor, status }))
-  const act = (work: () => Promise<string>) => async () => {
-    try {
-      setMessage({ ok: true, text: await work() })
-      await list.reload()
-    } catch (e) {
-      setMessage({ ok: false, text: asFailure(e).message })
-    }
-  }
+  const { message, act } = useOutcome(list.reload)
   const respond = (b: Booking, accept: boolean) => act(async () => {
     await respondInvitation({ bookingId: b.id, accept })
     return accept ? `已接受${b.forSiteName ?? b.personName}的邀请，对方现在可以看到您的联系方式` : '已婉拒该邀请'

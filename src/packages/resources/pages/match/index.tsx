@@ -17,20 +17,22 @@ const windows = [3, 7, 14]
 const split = (text: string) => text.split(/[,，、\s]+/).map((t) => t.trim()).filter(Boolean)
 
 export default function MatchPage() {
-  const [form, setForm] = useState({ tags: '', sectors: '', audience: '', from: shanghaiDay(new Date()) })
+  // No day picked: the server's today (a phone's clock may be off).
+  const [form, setForm] = useState({ tags: '', sectors: '', audience: '', from: '' })
   const [days, setDays] = useState(7)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const [items, setItems] = useState<MatchResult[]>()
   const set = (name: keyof typeof form) => (e: { detail: { value: string | number } }) => setForm((f) => ({ ...f, [name]: String(e.detail.value) }))
   const terms = [...split(form.tags), ...split(form.sectors)]
+  const fromLabel = form.from ? dayHeading(form.from) : '今天'
 
   const search = async () => {
     setBusy(true)
     setError('')
     try {
       const audience = form.audience ? Number(form.audience) : undefined
-      const found = await matchResources({ tags: split(form.tags), sectors: split(form.sectors), from: form.from, days, audience })
+      const found = await matchResources({ tags: split(form.tags), sectors: split(form.sectors), from: form.from || undefined, days, audience })
       setItems(found.items)
     } catch (e) {
       setError(asFailure(e).message)
@@ -52,8 +54,8 @@ export default function MatchPage() {
         <Input className='ui-input' type='number' value={form.audience} maxlength={5} placeholder='例如：60' onInput={set('audience')} nativeProps={{ 'aria-label': '参加人数' }} />
       </Field>
       <Field label='从哪天起'>
-        <Picker mode='date' value={form.from} onChange={set('from')}>
-          <View className='ui-input' aria-label={`从哪天起：${dayHeading(form.from)}`}>{dayHeading(form.from)}</View>
+        <Picker mode='date' value={form.from || shanghaiDay(new Date())} onChange={set('from')}>
+          <View className='ui-input' aria-label={`从哪天起：${fromLabel}`}>{fromLabel}</View>
         </Picker>
       </Field>
       <Field label='在几天内'>
