@@ -1,6 +1,6 @@
 /**
- * Bookings in calendars: a booking's .ics file and phone-calendar event (its booker, the owning
- * unit's managers, staff), and a unit's feed behind a secret link. The link's token is 32 random
+ * Bookings in calendars: a booking's .ics file and phone-calendar event (its booker, the invited
+ * expert, the owning unit's managers, staff), and a unit's feed behind a secret link. The link's token is 32 random
  * bytes shown once; only its SHA-256 is kept, one live link per unit, and a new link or a revoke
  * ends the old one. An unknown, revoked or malformed token gets the same bare 404.
  */
@@ -19,7 +19,7 @@ const calendarColumns = `b.id, b.sequence, b.status, b.starts_at AS "startsAt", 
   s.name AS "siteName", b.purpose, fs.name AS "forSiteName"`
 const calendarFrom = 'resource_bookings b JOIN resources r ON r.id = b.resource_id JOIN sites s ON s.id = b.site_id LEFT JOIN sites fs ON fs.id = b.for_site_id'
 
-type CalendarRow = CalendarBooking & { site_id: string; person_id: number }
+type CalendarRow = CalendarBooking & { site_id: string; person_id: number; expert_user_id: number | null }
 
 /** How far back and ahead a unit's feed reaches. */
 const FEED_PAST_DAYS = 30
@@ -37,9 +37,10 @@ async function managedSite(db: Queryable, caller: Parameters<typeof can>[0], sit
 
 export const calendarActions: Pick<Handlers<typeof sharingContract>, 'calendar' | 'feedLink' | 'feedRevoke'> = {
   calendar: async ({ db, input, caller, now }) => {
-    const [row] = await db.query<CalendarRow>(`SELECT ${calendarColumns}, b.site_id, b.person_id FROM ${calendarFrom} WHERE b.id = $1`, [input.bookingId])
+    const [row] = await db.query<CalendarRow>(`SELECT ${calendarColumns}, b.site_id, b.person_id, r.expert_user_id FROM ${calendarFrom} WHERE b.id = $1`, [input.bookingId])
     if (!row) return fail('not_found', '未找到该预约')
-    if (row.person_id !== caller.userId && !can(caller, 'decide', { siteId: row.site_id })) fail('forbidden', '只能把自己的预约加入日历')
+    const invited = row.expert_user_id !== null && Number(row.expert_user_id) === caller.userId
+    if (row.person_id !== caller.userId && !invited && !can(caller, 'decide', { siteId: row.site_id })) fail('forbidden', '只能把自己的预约加入日历')
     return { filename: `预约-${row.id}.ics`, ics: bookingIcs(row, now), uid: bookingUid(row.id), sequence: row.sequence, event: phoneEvent(row) }
   },
 

@@ -136,6 +136,7 @@ describe(`resources sharing on ${DB_LABEL}`, () => {
     expect((await as('demo-member')('respond', { bookingId: id, accept: false })).error.code).toBe('already_decided')
     expect((await as('demo-site-admin')('contact', { bookingId: id })).data).toEqual({ name: '“运河情·同心缘”国学课', contact: '微信同号 138****2107，请先说明来意' })
     expect((await as('booker-2')('contact', { bookingId: id })).error.code).toBe('forbidden')
+    expect((await as('demo-member')('calendar', { bookingId: id })).data.uid).toBe(bookingUid(id))
 
     expect((await as('demo-site-admin')('held', { bookingId: id })).error).toEqual({ code: 'not_ended', message: '活动结束后才能确认已开展' })
     rt.clock.set(at(TUE, '10:30'))

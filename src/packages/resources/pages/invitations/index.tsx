@@ -5,7 +5,7 @@ import { bookingStatusLabels, type Booking } from '@/domain/resources'
 import { useList } from '@/hooks/useList'
 import { myInvitations, respondInvitation, sessionHeld } from '@/services/resources-sharing'
 import { bookingTones, spanLabel } from '../../labels'
-import { useOutcome } from '../../sharing'
+import { CalendarButton, useOutcome } from '../../sharing'
 
 type Shown = 'pending' | 'confirmed' | 'declined'
 const tabs: TabItem<Shown>[] = [{ key: 'pending', label: '待答复' }, { key: 'confirmed', label: '已接受' }, { key: 'declined', label: '已婉拒' }]
@@ -41,7 +41,7 @@ export default function InvitationsPage() {
                   )
                   : status === 'confirmed' && Date.parse(b.endsAt) <= Date.now()
                     ? <Button kind='plain' label={`确认已开展：${b.resourceName} ${spanLabel(b)}`} onClick={held(b)}>确认已开展</Button>
-                    : <Tag tone={bookingTones[b.status]}>{bookingStatusLabels[b.status]}</Tag>} />
+                    : status === 'confirmed' ? <CalendarButton booking={b} /> : <Tag tone={bookingTones[b.status]}>{bookingStatusLabels[b.status]}</Tag>} />
             ))}
           </CellGroup>
         )}
