@@ -58,6 +58,7 @@ const pages = [
   { name: 'data-approvals', persona: 'staff', path: '/packages/resources/pages/data-requests/index', ready: '编制本季度' },
   { name: 'my-data-requests', persona: 'site_admin', path: '/packages/resources/pages/data-requests/index?mine=1', ready: '月月说事议题统计' },
   { name: 'resource-feed', persona: 'site_admin', path: '/packages/resources/pages/feed/index', ready: '生成新链接' },
+  { name: 'booking-to-activity', persona: 'site_admin', path: '/packages/resources/pages/to-activity/index?id=1', ready: '区图书馆' },
   { name: 'site-operations', persona: 'site_admin', path: '/packages/operations/pages/site/index?id=F01', ready: '阵地档案' },
   { name: 'site-profile', persona: 'site_admin', path: '/packages/operations/pages/profile/index?id=F01', ready: '保存' },
   { name: 'suggest', persona: 'resident', path: '/packages/opinions/pages/submit/index', ready: '建议标题' },
