@@ -13,6 +13,7 @@ import { conditions, pageOf } from '../core/page'
 import { take } from '../core/rate-limit'
 import { createMain, defineFunction } from '../core/router'
 import { findSite } from '../sites/public'
+import { insertActivity } from './create'
 import { addAttendance, attendanceCount, attendByCode, BAD_TOKEN_LIMIT, badTokenKey, checkinFacts, removeAttendance, whyNot } from './attendance'
 import { activityDetail, joinFacts, loadActivity, managedActivity, studioSection, summaryColumns, summaryFrom } from './read'
 import { remindSignups } from './reminders'
@@ -59,21 +60,9 @@ export const definition = defineFunction({
           const [topic] = await db.query('SELECT site_id FROM topics WHERE id = $1', [input.topicId])
           if (!topic) fail('not_found', '未找到关联的议题')
         }
-        const [row] = await db.query<{ id: number }>(
-          `INSERT INTO activities (site_id, kind, title, place, intro, starts_at, ends_at, capacity, audience, sectors, organiser_id, topic_id,
-             code_period_s, window_before_min, window_after_min)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-          [site.id, input.kind, input.title, input.place, input.intro, input.startsAt, input.endsAt, input.capacity ?? null, input.audience,
-            input.sectors, caller.userId, input.topicId ?? null, input.codePeriodS, input.windowBeforeMin, input.windowAfterMin],
-        )
-        if (input.invitees.length) {
-          await db.query(
-            `INSERT INTO activity_invites (activity_id, user_id) SELECT $1, u.id FROM users u WHERE u.id = ANY ($2::bigint[]) ON CONFLICT DO NOTHING`,
-            [row.id, input.invitees],
-          )
-        }
-        await audit(`activity:${row.id}`, { siteId: site.id, title: input.title })
-        return { id: row.id }
+        const id = await insertActivity(db, caller.userId, { ...input, siteId: site.id })
+        await audit(`activity:${id}`, { siteId: site.id, title: input.title })
+        return { id }
       })
     },
 

@@ -1,5 +1,7 @@
-/** What other features may use of activities: read-only facts about activities held at the sites. */
+/** What other features may use of activities: read-only facts about activities held at the sites, and creating one (resources' booking → activity). */
 import type { Queryable, Row } from '../core/db'
+
+export { insertActivity as createActivity, type NewActivity } from './create'
 
 /** An activity held at a site: ended by `now`, with at least one person checked in (the `activities.held` figure's rule). */
 export type HeldActivityRow = Row & { id: number; site_id: string; title: string; starts_at: Date; ends_at: Date; attendance: number }

@@ -59,6 +59,8 @@ export async function activityDetail(db: Queryable, caller: Caller, id: number):
        (SELECT count(*)::int FROM activity_attendance t WHERE t.activity_id = a.id) AS attendance,
        EXISTS (SELECT 1 FROM activity_attendance t WHERE t.activity_id = a.id AND t.user_id = $2) AS "checkedIn",
        m.status AS "myStatus",
+       (SELECT COALESCE(json_agg(json_build_object('siteId', c.id, 'siteName', c.name) ORDER BY c.sort, c.id), '[]')
+        FROM sites c WHERE c.id = ANY (a.cohosts)) AS cohosts,
        CASE WHEN m.status = 'waitlisted' THEN (SELECT count(*)::int FROM activity_signups w
          WHERE w.activity_id = a.id AND w.status = 'waitlisted' AND w.queued_seq <= m.queued_seq) END AS "myPosition"
      FROM ${summaryFrom}

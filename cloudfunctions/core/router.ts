@@ -14,6 +14,7 @@ import { fail, toFailure } from './errors'
 import { loadCaller, type Caller } from './identity'
 import { runDueJobs, timerTrigger, type Job, type JobRun, type TimerTrigger } from './jobs'
 import { grantedPlatform, type Openapi, type Platform } from './platform'
+import type { Queryable } from './db'
 import { getRuntime, type Runtime } from './runtime'
 import { scopeOf, transactionOf, type Scope } from './scope'
 
@@ -29,6 +30,13 @@ export interface Ctx<I> extends Scope {
 type Handler = (ctx: Ctx<any>) => Promise<unknown>
 export type Handlers<C extends Contract> = { [K in keyof C]: (ctx: Ctx<ParsedInputOf<C[K]>>) => Promise<OutputOf<C[K]>> }
 
+/**
+ * A file behind a secret link, fetched with no sign-in (a calendar app subscribing to a feed): the
+ * host serves it at GET /feeds/<fn>/<name>/<token>; undefined (an unknown, revoked or hostile
+ * token) is a 404 that says nothing more.
+ */
+export type Feed = (scope: { db: Queryable; now: Date }, token: string) => Promise<{ contentType: string; body: string } | undefined>
+
 export interface CloudFunction {
   name: string
   /** Exactly the openapi this function calls; the build writes it into config.json. */
@@ -40,6 +48,7 @@ export interface CloudFunction {
   jobs: Record<string, Job>
   /** Its one WeChat timer trigger, when it has jobs; the build writes it into config.json. */
   trigger?: TimerTrigger
+  feeds?: Readonly<Record<string, Feed>>
 }
 
 /** A cloud function from its contract: a handler for exactly each declared action, typed by it. */
@@ -50,6 +59,7 @@ export function defineFunction<C extends Contract>(spec: {
   access: { [K in keyof C]: readonly Role[] }
   actions: Handlers<C>
   jobs?: Record<string, Job>
+  feeds?: Record<string, Feed>
 }): CloudFunction {
   const jobs = spec.jobs ?? {}
   return { ...spec, actions: spec.actions as Record<string, Handler>, jobs, trigger: timerTrigger(jobs) }

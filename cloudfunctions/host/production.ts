@@ -29,6 +29,7 @@ export const REQUIRED: Required[] = [
   { name: 'DATABASE_URL', what: 'PostgreSQL 连接串（生产环境不使用内嵌数据库）', check: (v) => (/^postgres(ql)?:\/\//.test(v) ? undefined : '须以 postgres:// 或 postgresql:// 开头') },
   { name: 'PUBLIC_URL', what: '对外访问地址（TLS 代理后的 https 地址）', check: httpsUrl },
   { name: 'ACTIVITY_CODE_SECRET', what: '活动动态签到码的签名密钥', check: longSecret },
+  { name: 'RESOURCES_LINK_SECRET', what: '数据下载链接的签名密钥', check: longSecret },
   { name: 'WECHAT_APPID', what: '小程序 AppID（微信登录 code2Session）', check: (v) => (/^wx[0-9a-f]{16}$/.test(v) ? undefined : '须为 wx 开头的 18 位 AppID') },
   { name: 'WECHAT_APPSECRET', what: '小程序 AppSecret（微信登录 code2Session）', check: (v) => (/^[0-9a-f]{32}$/.test(v) ? undefined : '须为 32 位十六进制') },
 ]

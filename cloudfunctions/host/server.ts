@@ -54,6 +54,7 @@ interface Note {
 }
 
 const ACTION = /^[A-Za-z][A-Za-z0-9]{0,40}$/
+const FEED_TOKEN = /^([A-Za-z0-9_-]{16,128})(\.ics)?$/
 const expectedMigrations = migrationsOf(migrationFiles).map((m) => m.version)
 
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
@@ -97,6 +98,20 @@ export function createHost(options: HostOptions): Server & { state: HostState } 
     const answer = (await entry.main(event, { openid })) as Envelope<unknown>
     note.code = answer.ok ? 'ok' : answer.error.code
     sendJson(res, 200, answer)
+  }
+
+  /** A feed behind a secret link: its file, or a bare 404 for anything unknown (the token is never logged). */
+  async function feed(res: ServerResponse, fn: string, name: string, raw: string): Promise<void> {
+    const definition = Object.hasOwn(cloudFunctions, fn) ? cloudFunctions[fn].definition : undefined
+    const serve = definition?.feeds && Object.hasOwn(definition.feeds, name) ? definition.feeds[name] : undefined
+    const token = FEED_TOKEN.exec(raw)?.[1]
+    const file = serve && token ? await serve({ db: runtime.db, now: runtime.clock.now() }, token) : undefined
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
+      return void res.end('Not Found')
+    }
+    res.writeHead(200, { 'content-type': file.contentType, 'cache-control': 'private, max-age=300', 'content-length': Buffer.byteLength(file.body) })
+    res.end(file.body)
   }
 
   function signedIn(req: IncomingMessage): string | undefined {
@@ -186,6 +201,10 @@ export function createHost(options: HostOptions): Server & { state: HostState } 
     if (req.method === 'POST' && parts[1] === 'api' && parts.length === 3) {
       note.route = 'api'
       return api(req, res, parts[2], note)
+    }
+    if (req.method === 'GET' && parts[1] === 'feeds' && parts.length === 5) {
+      note.route = 'feed'
+      return feed(res, parts[2], parts[3], parts[4])
     }
     note.route = 'upload'
     if (req.method === 'POST' && path === '/upload') {

@@ -11,6 +11,7 @@ import {
   type Booking, type ResourceDetail, type ResourceSummary,
 } from '../../src/domain/resources'
 import { resourcesContract } from '../../src/domain/resources/contract'
+import { sharingContract } from '../../src/domain/resources/contract-sharing'
 import { can, unitsOf } from '../../src/domain/resources/permissions'
 import { isDistrictStaff } from '../../src/domain/person'
 import { shanghaiDay } from '../../src/domain/time'
@@ -21,28 +22,31 @@ import { conditions, pageOf } from '../core/page'
 import { createMain, defineFunction } from '../core/router'
 import { loadCalendar } from '../feedback/public'
 import { findSite } from '../sites/public'
+import { activityActions } from './activity'
 import { attendanceActions } from './attendance'
 import { availability } from './availability'
 import { bookOccurrences } from './booking'
+import { calendarActions, unitCalendar } from './calendar'
+import { bookingColumns, bookingFrom } from './columns'
+import { dataActions } from './datasets'
+import { expertActions } from './experts'
 import { heldAround, release } from './holds'
 import { expirePending, markNoShows } from './jobs'
 import { loadBooking, loadResource } from './load'
-import { rulesOf, type ChildRow, type CountRow, type IdRow, type ResourceRow, type StatusRow, type SummaryRow } from './rows'
+import { matchActions } from './match'
+import { rulesOf, type ChildRow, type CountRow, type IdRow, type ResourceRow, type SummaryRow } from './rows'
+import { settlePending } from './settle'
+import { sharingAccess } from './sharing-access'
 
 const NOT_FOUND = '未找到该资源'
 
 const summaryColumns = `r.id, r.site_id AS "siteId", s.name AS "siteName", r.parent_id AS "parentId", r.kind, r.name, r.description, r.capacity,
   r.tags, r.status, r.needs_approval AS "needsApproval"`
 
-const bookingColumns = `b.id, b.resource_id AS "resourceId", r.name AS "resourceName", r.kind, b.site_id AS "siteId", s.name AS "siteName",
-  b.for_site_id AS "forSiteId", fs.name AS "forSiteName", COALESCE(NULLIF(u.nickname, ''), '用户' || u.id) AS "personName", b.purpose, b.status, b.note,
-  b.starts_at AS "startsAt", b.ends_at AS "endsAt", b.starts_at - make_interval(hours => r.cancel_hours) AS "cancelBy"`
-const bookingFrom = `resource_bookings b JOIN resources r ON r.id = b.resource_id JOIN sites s ON s.id = b.site_id
-  LEFT JOIN sites fs ON fs.id = b.for_site_id JOIN users u ON u.id = b.person_id`
 
 export const definition = defineFunction({
   name: 'resources',
-  contract: resourcesContract,
+  contract: { ...resourcesContract, ...sharingContract },
   openapi: ['security.msgSecCheck'],
   access: {
     list: everyone,
@@ -59,6 +63,7 @@ export const definition = defineFunction({
     suspensions: profileIssuers,
     waive: profileIssuers,
     availability: everyone,
+    ...sharingAccess,
   },
   actions: {
     list: async ({ db, input }) => {
@@ -186,26 +191,11 @@ export const definition = defineFunction({
       }),
 
     decide: async ({ input, caller, transaction }) =>
-      transaction(async ({ db, now, publish, audit }) => {
-        const booking = await loadBooking(db, input.bookingId)
+      transaction(async (tx) => {
+        const booking = await loadBooking(tx.db, input.bookingId)
         if (!can(caller, 'decide', { siteId: booking.site_id })) fail('forbidden', '只能处理本单位资源的预约')
         if (!input.approve && [...input.note].length < 2) fail('invalid_input', '请填写不同意的原因')
-        if (booking.status === 'pending' && booking.expires_at !== null && booking.expires_at <= now) fail('expired', '该预约已超过审核期限，已自动失效')
-        const status = input.approve ? 'confirmed' : 'declined'
-        const [done] = await db.query<StatusRow>(
-          `UPDATE resource_bookings SET status = $2, decided_by = $3, decided_at = $4, note = NULLIF($5, '') WHERE id = $1 AND status = 'pending' RETURNING status`,
-          [booking.id, status, caller.userId, now, input.note],
-        )
-        if (!done) return fail('already_decided', `该预约已处理（${bookingStatusLabels[booking.status]}）`)
-        const facts = { bookingId: booking.id, resourceName: booking.name, siteId: booking.site_id, startsAt: booking.starts_at, personId: booking.person_id }
-        if (input.approve) {
-          await publish({ type: 'booking.confirmed', key: `booking-confirmed:${booking.id}`, ...facts })
-        } else {
-          await release(db, booking)
-          await publish({ type: 'booking.declined', key: `booking-declined:${booking.id}`, ...facts, note: input.note })
-        }
-        await audit(`booking:${booking.id}`, { status, note: input.note })
-        return { status }
+        return settlePending(tx, booking, caller.userId, input.approve, input.note)
       }),
 
     mine: async ({ db, input, caller }) =>
@@ -234,8 +224,14 @@ export const definition = defineFunction({
 
     ...attendanceActions,
     availability,
+    ...matchActions,
+    ...calendarActions,
+    ...expertActions,
+    ...dataActions,
+    ...activityActions,
   },
   jobs: { expirePending, markNoShows },
+  feeds: { unit: unitCalendar },
 })
 
 export const main = createMain(definition)

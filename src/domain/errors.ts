@@ -45,6 +45,14 @@ export const errorMessages = {
   own_site: '不能评审本人负责的联盟点',
   wrong_code: '签到码不正确',
   card_revoked: '该签到卡已作废',
+  // experts, data and calendars (resources)
+  not_invited: '只有受邀的专家可以答复',
+  not_accepted: '专家接受邀请后才能查看联系方式',
+  not_ended: '活动结束后才能确认已开展',
+  not_data: '只有数据资源可以申请数据',
+  link_invalid: '下载链接无效',
+  link_expired: '下载链接已过期',
+  already_converted: '该预约已转为活动',
   network: '网络连接失败，请检查网络后重试',
   internal: '服务暂时不可用，请稍后再试',
 } as const

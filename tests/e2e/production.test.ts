@@ -16,6 +16,7 @@ const MAIN = join(ROOT, 'dist/host/main.js')
 
 const SECRETS = {
   ACTIVITY_CODE_SECRET: 'production-test-secret-0123456789abcdef',
+  RESOURCES_LINK_SECRET: 'production-test-link-secret-0123456789abcdef',
   WECHAT_APPID: 'wx0123456789abcdef',
   WECHAT_APPSECRET: '0123456789abcdef0123456789abcdef',
 }
@@ -85,7 +86,7 @@ describe('production settings', () => {
   it('refuses to start without DATABASE_URL, PUBLIC_URL and its secrets, naming each', () => {
     const run = refusal({})
     expect(run.status).toBe(1)
-    for (const name of ['DATABASE_URL', 'PUBLIC_URL', 'ACTIVITY_CODE_SECRET', 'WECHAT_APPID', 'WECHAT_APPSECRET']) expect(run.stderr).toContain(`缺少 ${name}`)
+    for (const name of ['DATABASE_URL', 'PUBLIC_URL', 'ACTIVITY_CODE_SECRET', 'RESOURCES_LINK_SECRET', 'WECHAT_APPID', 'WECHAT_APPSECRET']) expect(run.stderr).toContain(`缺少 ${name}`)
     expect(run.stderr).toContain('NODE_ENV=production')
     expect(run.stderr).not.toMatch(/\n\s+at /)
   })

@@ -13,6 +13,7 @@ import { opinionChannels, reportStates, suggestionMoves, suggestionStates } from
 import { proposalMoves, proposalStates, proposerRoles, replyGrades, reportTimelineMoves, satisfactions } from '../../src/domain/opinions/proposals'
 import { archiveParts, dimensions, evidenceDimensions, exitDecisions, fileKinds, visitStages, visitVerdicts } from '../../src/domain/operations'
 import { bookingStatuses, countingStatuses, resourceKinds, resourceStatuses } from '../../src/domain/resources'
+import { dataRequestStatuses, deidLevels } from '../../src/domain/resources/sharing'
 import { siteCategories, siteKinds } from '../../src/domain/sites'
 import { DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
 
@@ -56,6 +57,8 @@ const DEFINED: Record<string, readonly string[]> = {
   'report_timeline.move': reportTimelineMoves,
   'operation_visits.stage': visitStages,
   'operation_exit_proposals.decision': exitDecisions,
+  'resource_data_requests.level': deidLevels,
+  'resource_data_requests.status': dataRequestStatuses,
 }
 
 describe(`status values on ${DB_LABEL}`, () => {

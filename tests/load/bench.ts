@@ -12,6 +12,7 @@
  *  - activity check-ins with rotating codes against the plain site check-in (activities-bench.ts);
  *  - bookings through the host against raw inserts under the same constraint, and availability of
  *    200 resources over 30 days (resources-bench.ts);
+ *  - resources' matching over 200 resources (resources-match-bench.ts);
  *  - each bundled cloud function's size.
  */
 import { readdirSync, statSync } from 'node:fs'
@@ -29,6 +30,7 @@ import { assessmentFigures } from './assessment-bench'
 import { opinionFigures } from './opinions-bench'
 import { operationFigures } from './operations-bench'
 import { kernelFigures } from './kernel-bench'
+import { matchFigures } from './resources-match-bench'
 import { noticeFigures } from './notices-bench'
 import { resourceFigures } from './resources-bench'
 import { kb, median, passRates, pct, spread } from './stats'
@@ -201,6 +203,7 @@ const databaseParts: [string, (label: string, url?: string) => Promise<number>][
   ['resources', resourceFigures],
   ['opinions', opinionFigures],
   ['operations', operationFigures],
+  ['resources-match', matchFigures],
 ]
 
 async function databaseFigures(label: string, url?: string): Promise<number> {

@@ -30,6 +30,8 @@ export const activitiesContract = {
       sectors: v.optional(v.pipe(v.array(text('界别', { min: 1, max: 20 })), v.maxLength(20, '界别最多 20 个')), []),
       invitees: v.optional(v.pipe(v.array(userId), v.maxLength(500, '受邀人员最多 500 人')), []),
       topicId: v.optional(id('议题编号')),
+      /** The other units co-hosting it (活动共办). */
+      cohosts: v.optional(v.pipe(v.array(siteId), v.maxLength(10, '联办单位最多 10 个')), []),
       codePeriodS: v.optional(v.pipe(v.number(), v.integer('刷新间隔必须是整数'), v.minValue(CODE_PERIOD_MIN, `刷新间隔至少 ${CODE_PERIOD_MIN} 秒`), v.maxValue(CODE_PERIOD_MAX, `刷新间隔最多 ${CODE_PERIOD_MAX} 秒`)), 10),
       windowBeforeMin: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(240, '签到提前量最多 240 分钟')), 30),
       windowAfterMin: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(240, '签到延后量最多 240 分钟')), 30),

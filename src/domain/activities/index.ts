@@ -2,6 +2,7 @@
  * Activities at the sites: kinds, who may join, sign-up states, the rotating check-in code's scene
  * format and the calendar file. Pure: the HMAC itself is computed on the server (activities/token.ts).
  */
+import { icsCalendar } from '../ics'
 import { SCENE_MAX_LENGTH } from '../scene'
 import { shanghaiClock, shanghaiDateTime, shanghaiDay } from '../time'
 
@@ -57,6 +58,8 @@ export interface ActivityDetail extends ActivitySummary {
   attendance: number
   /** I organise it or manage its site: the code, attendance and export are mine to use. */
   manages: boolean
+  /** The other units co-hosting it (活动共办), in directory order. */
+  cohosts: { siteId: string; siteName: string }[]
 }
 
 export interface ActivityCode {
@@ -141,29 +144,16 @@ export function parseActivityScene(raw: string): TokenResult {
 /** WeChat's scene for a code picked from the phone's album: not proof of being there. */
 export const ALBUM_SCENE = 1049
 
-const icsText = (value: string) => value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n')
-const icsTime = (at: string) => new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
-
 /** An iCalendar file for one activity (times in UTC, which every calendar converts). */
 export function activityIcs(activity: Pick<ActivityDetail, 'id' | 'title' | 'place' | 'siteName' | 'startsAt' | 'endsAt' | 'intro'>, stamp: Date): string {
-  return [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//xieshang-lianmeng//activities//ZH',
-    'BEGIN:VEVENT',
-    `UID:activity-${activity.id}@xieshang-lianmeng`,
-    `DTSTAMP:${icsTime(stamp.toISOString())}`,
-    `DTSTART:${icsTime(activity.startsAt)}`,
-    `DTEND:${icsTime(activity.endsAt)}`,
-    `SUMMARY:${icsText(activity.title)}`,
-    `LOCATION:${icsText(`${activity.siteName} ${activity.place}`.trim())}`,
-    `DESCRIPTION:${icsText(activity.intro)}`,
-    'END:VEVENT',
-    'END:VCALENDAR',
-    '',
-  ].join('\r\n')
+  return icsCalendar({
+    method: 'PUBLISH',
+    events: [{
+      uid: `activity-${activity.id}@xieshang-lianmeng`, sequence: 0, stamp, start: new Date(activity.startsAt), end: new Date(activity.endsAt),
+      summary: activity.title, location: `${activity.siteName} ${activity.place}`.trim(), description: activity.intro, status: 'CONFIRMED',
+    }],
+  })
 }
-
 
 export const dayOf = (at: string | Date) => shanghaiDay(typeof at === 'string' ? new Date(at) : at)
 

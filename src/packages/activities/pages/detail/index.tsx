@@ -86,6 +86,7 @@ export default function ActivityDetailPage() {
         <Cell icon='location' title={`${a.siteName} · ${a.place}`} arrow onClick={go(`/packages/sites/pages/detail/index?id=${a.siteId}`)} />
         <Cell icon='mine' title={seats(a)} label={a.waitlisted ? `候补 ${a.waitlisted} 人` : undefined} />
         {a.organiserName && <Cell icon='mine' title={`组织者：${a.organiserName}`} />}
+        {a.cohosts.length > 0 && <Cell icon='location' title={`联办单位：${a.cohosts.map((c) => c.siteName).join('、')}`} />}
         {a.sectors.length > 0 && <Cell icon='topic' title={`参加界别：${a.sectors.join('、')}`} />}
         {a.topicId && <Cell icon='topic' title='关联的月月说事议题' arrow onClick={go(`/packages/topics/pages/detail/index?id=${a.topicId}`)} />}
         <Cell icon='qrcode' title='现场签到' label='活动开始前 30 分钟起，用“扫码签到”扫描组织者屏幕上的动态签到码' arrow

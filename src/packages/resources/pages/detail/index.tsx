@@ -111,7 +111,9 @@ export default function ResourceDetailPage() {
         </Field>
       )}
       {canBook && <RepeatField value={repeat} onChange={setRepeat} />}
-      {!canBook && <Notice tone='info'>{r.kind === 'data' ? '数据资源需提交数据申请，即将开放' : '该资源暂停预约'}</Notice>}
+      {!canBook && (r.kind === 'data' && r.status === 'open'
+        ? <Button onClick={() => Taro.navigateTo({ url: `/packages/resources/pages/data-request/index?id=${r.id}` })}>申请数据</Button>
+        : <Notice tone='info'>{r.kind === 'data' ? '该数据资源暂停申请' : '该资源暂停预约'}</Notice>)}
       {canBook && schedule.data && (schedule.data.free.length === 0
         ? <Empty icon='calendar' title='未来 7 天没有空闲时段' hint='稍后再来看看，或选择其他资源' />
         : groupsOf(schedule.data.free, (s) => shanghaiDay(new Date(s.startsAt))).map((group) => (

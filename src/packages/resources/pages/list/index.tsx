@@ -6,6 +6,7 @@ import { resourceKindLabels, resourceKinds, type ResourceKind } from '@/domain/r
 import { useList } from '@/hooks/useList'
 import { listResources } from '@/services/resources'
 import { detailUrl } from '../../labels'
+import { SharingLinks } from '../../sharing'
 
 type Filter = 'all' | ResourceKind
 const tabs: TabItem<Filter>[] = [{ key: 'all', label: '全部' }, ...resourceKinds.map((kind) => ({ key: kind, label: resourceKindLabels[kind] }))]
@@ -35,6 +36,7 @@ export default function ResourceListPage() {
         )}
       </List>
       <Button kind='plain' onClick={() => Taro.navigateTo({ url: '/packages/resources/pages/mine/index' })}>我的预约</Button>
+      <SharingLinks />
     </Page>
   )
 }

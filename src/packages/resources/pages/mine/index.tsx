@@ -17,6 +17,7 @@ import { useCall } from '@/hooks/useCall'
 import { useList } from '@/hooks/useList'
 import { bookingStanding, cancelBooking, checkInBooking, myBookings } from '@/services/resources'
 import { bookingTones, detailUrl, mayCancel, spanLabel } from '../../labels'
+import { BookingExtras, CalendarButton } from '../../sharing'
 import { StandingNotice } from '../../Standing'
 
 /** Within the check-in window by the phone's clock (the server judges again with its own). */
@@ -85,6 +86,8 @@ export default function MyBookingsPage() {
                     <Tag tone={bookingTones[b.status]}>{bookingStatusLabels[b.status]}</Tag>
                     {mayCheckIn(b) && <Button label={`签到：${b.resourceName} ${spanLabel(b)}`} onClick={scan(b)}>签到</Button>}
                     {mayCancel(b) && <Button kind='plain' label={`取消预约：${b.resourceName} ${spanLabel(b)}`} onClick={cancel(b)}>取消</Button>}
+                    <CalendarButton booking={b} />
+                    <BookingExtras booking={b} />
                   </>
                 }
                 onClick={() => Taro.navigateTo({ url: detailUrl(b.resourceId) })} />
