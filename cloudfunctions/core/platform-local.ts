@@ -19,14 +19,19 @@ export function judgeText(text: string): TextVerdict {
   return 'pass'
 }
 
+/** Who calls on a host: the openid the host resolved from the request (dev token or session); timers only from its scheduler. */
+export const hostIdentity: Pick<Platform, 'callerOpenid' | 'timerOf'> = {
+  callerOpenid: (context) => {
+    const openid = (context as { openid?: unknown } | undefined)?.openid
+    return typeof openid === 'string' && openid ? openid : undefined
+  },
+  timerOf: (event, context) => ((context as { timer?: unknown } | undefined)?.timer === true ? timerName(event) : undefined),
+}
+
 export function localPlatform(db: Db, publicUrl: string): Platform {
   return {
     name: 'local',
-    callerOpenid: (context) => {
-      const openid = (context as { openid?: unknown } | undefined)?.openid
-      return typeof openid === 'string' && openid ? openid : undefined
-    },
-    timerOf: (event, context) => ((context as { timer?: unknown } | undefined)?.timer === true ? timerName(event) : undefined),
+    ...hostIdentity,
     siteCode: async (scene, page) => {
       const target = `${publicUrl}/${page}?scene=${encodeURIComponent(scene)}`
       const image = await QRCode.toDataURL(target, { errorCorrectionLevel: 'M', margin: 2, width: 480 })

@@ -12,6 +12,7 @@ import { deliveryKinds, deliveryStatuses, noticeStatuses } from '../../src/domai
 import { opinionChannels, reportStates, suggestionMoves, suggestionStates } from '../../src/domain/opinions'
 import { archiveParts, dimensions, evidenceDimensions, fileKinds, visitVerdicts } from '../../src/domain/operations'
 import { bookingStatuses, countingStatuses, resourceKinds, resourceStatuses } from '../../src/domain/resources'
+import { identityLinks, identityProviders, oauthScopes, sessionClients } from '../../src/domain/signin'
 import { siteCategories, siteKinds } from '../../src/domain/sites'
 import { DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
 
@@ -46,6 +47,10 @@ const DEFINED: Record<string, readonly string[]> = {
   'suggestions.state': suggestionStates,
   'suggestion_timeline.move': suggestionMoves,
   'opinion_reports.state': reportStates,
+  'user_identities.provider': identityProviders,
+  'user_identities.linked_by': identityLinks,
+  'sessions.client': sessionClients,
+  'oauth_states.scope': oauthScopes,
 }
 
 describe(`status values on ${DB_LABEL}`, () => {
