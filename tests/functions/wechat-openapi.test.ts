@@ -29,15 +29,28 @@ describe(`WeChat OpenAPI platform on ${DB_LABEL}`, () => {
   const now = () => rt.clock.now()
   const tokenRequests = () => fake.hits.get('/cgi-bin/stable_token') ?? 0
 
-  it('asks WeChat for a token once for 50 concurrent needs in 10 processes', async () => {
+  /** 50 needs at once, spread over 10 processes that have no token in memory. */
+  const fiftyNeeds = async () => {
     fake.delayMs = 40
     const processes = Array.from({ length: 10 }, () => sharedToken(rt.db, app, now))
     const tokens = await Promise.all(Array.from({ length: 50 }, (_, i) => processes[i % 10].get()))
     fake.delayMs = 0
+    return tokens
+  }
+
+  it('asks WeChat for a token once for 50 concurrent needs in 10 processes, first and at each expiry', async () => {
+    const first = await fiftyNeeds()
     expect(tokenRequests()).toBe(1)
-    expect(new Set(tokens).size).toBe(1)
+    expect(new Set(first).size).toBe(1)
     const [row] = await rt.db.query<{ access_token: string }>('SELECT access_token FROM wechat_tokens WHERE appid = $1', [APPID])
-    expect(row.access_token).toBe(tokens[0])
+    expect(row.access_token).toBe(first[0])
+    // Past expiry the row exists: only its lock keeps the 10 processes from refreshing together.
+    fake.revokeToken()
+    rt.clock.set(new Date(now().getTime() + 7200_000))
+    const second = await fiftyNeeds()
+    expect(tokenRequests()).toBe(2)
+    expect(new Set(second).size).toBe(1)
+    expect(second[0]).not.toBe(first[0])
   })
 
   it('refreshes five minutes before expiry, and once when WeChat refuses the token', async () => {
