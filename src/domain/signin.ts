@@ -40,3 +40,6 @@ export const SIGNIN_CODE = /^\d{8}$/
 export function safeReturnPath(value: unknown): string {
   return typeof value === 'string' && /^\/(?![/\\])[^\s\\]{0,200}$/.test(value) ? value : '/'
 }
+
+/** Who gets a staff session (12 hours, 30 minutes idle): anyone who can act on others' records. */
+export const staffSessionRoles = ['site_admin', 'unit_handler', 'staff', 'auditor', 'admin'] as const
