@@ -1,0 +1,74 @@
+/**
+ * The mini-program's https transport (TRANSPORT=https) end to end: its own code (src/services/
+ * transport.weapp.ts) with wx.login and wx.request stood in by the fake WeChat server and fetch,
+ * against the host and the fake code2Session. The first call signs in, later calls reuse the
+ * session, an ended session signs in again once, a WeChat failure reaches the page as its message.
+ */
+import type { AddressInfo } from 'node:net'
+import { createHost } from '../../cloudfunctions/host/server'
+import { startFakeWechat, type FakeWechat } from '../support/fake-wechat'
+import { DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
+
+const storage = new Map<string, unknown>()
+let nextPerson = { openid: 'o-weapp-transport' }
+let fake: FakeWechat
+const wx = {
+  login: async () => ({ code: fake.code(nextPerson) }),
+  request: async ({ url, data, header }: { url: string; data: unknown; header: Record<string, string> }) => {
+    const response = await fetch(url, { method: 'POST', headers: header, body: JSON.stringify(data) })
+    return { statusCode: response.status, data: await response.json() }
+  },
+  getStorageSync: (key: string) => storage.get(key) ?? '',
+  setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+  removeStorageSync: (key: string) => void storage.delete(key),
+}
+jest.mock('@tarojs/taro', () => ({ __esModule: true, default: wx }))
+
+describe(`mini-program over https on ${DB_LABEL}`, () => {
+  let rt: TestRuntime
+  let close: () => Promise<void>
+  let send: typeof import('../../src/services/transport.weapp').send
+  beforeAll(async () => {
+    rt = await startRuntime()
+    fake = await startFakeWechat()
+    const server = createHost({
+      runtime: rt, h5Dir: '/nonexistent', publicUrl: 'https://xslm.example.gov.cn', uploadsDir: '/nonexistent', allowedOrigin: 'https://xslm.example.gov.cn',
+      signin: { weapp: { apiBase: fake.url, appid: 'wx0123456789abcdef', secret: '0123456789abcdef0123456789abcdef', timeoutMs: 300 }, authorizeBase: fake.url, publicUrl: 'https://xslm.example.gov.cn' },
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    Object.assign(globalThis, { TRANSPORT: 'https', API_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })
+    close = () => new Promise((resolve) => server.close(() => resolve()))
+    ;({ send } = await import('../../src/services/transport.weapp'))
+  })
+  afterAll(async () => {
+    await close()
+    await fake.close()
+    await rt.close()
+  })
+  const logins = () => fake.hits.get('/sns/jscode2session') ?? 0
+
+  it('signs in on the first call, once for calls at once, and reuses the session', async () => {
+    const answers = await Promise.all([send('account', 'me', {}), send('account', 'me', {})])
+    expect(answers.map((a) => a.ok)).toEqual([true, true])
+    expect(logins()).toBe(1)
+    await send('account', 'me', {})
+    expect(logins()).toBe(1)
+    expect([...storage.values()].join()).not.toMatch(/session_key|o-weapp-transport/)
+  })
+
+  it('signs in again once when the session has ended', async () => {
+    await rt.db.exec('DELETE FROM sessions')
+    const answer = await send<{ userId: number }>('account', 'me', {})
+    expect(answer.ok).toBe(true)
+    expect(logins()).toBe(2)
+  })
+
+  it('shows WeChat\'s failure as a message and keeps no session', async () => {
+    storage.clear()
+    fake.fail('/sns/jscode2session', 'timeout')
+    const answer = await send('account', 'me', {})
+    expect(answer).toEqual({ ok: false, error: { code: 'wechat_unavailable', message: '微信登录服务暂时无法连接，请稍后再试' } })
+    expect(storage.size).toBe(0)
+    fake.heal()
+  })
+})
