@@ -122,7 +122,7 @@ export function createHost(options: HostOptions): Server & { state: HostState } 
     return 'session' in credential ? { openid: credential.session.openid, credential } : { refused: credential.refused, credential }
   }
 
-  const realSignin = signinRoutes(runtime, options.signin ?? { authorizeBase: 'https://open.weixin.qq.com', publicUrl })
+  const realSignin = signinRoutes(runtime, options.signin ?? { authorizeBase: 'https://open.weixin.qq.com', publicUrl }, Boolean(auth))
 
   /** CSRF (production): a state-changing request from another site, or one not declared as JSON, is refused. */
   function crossSite(req: IncomingMessage, path: string): string | undefined {

@@ -91,7 +91,8 @@ async function askWechat(app: WechatApp, path: string, query: Record<string, str
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(value) ? value : undefined)
 
-export function signinRoutes(runtime: Runtime, options: SigninOptions) {
+/** The /auth routes; `dev` says whether the dev sign-in is on beside them (never in production). */
+export function signinRoutes(runtime: Runtime, options: SigninOptions, dev: boolean) {
   const { db, clock } = runtime
   const now = () => clock.now()
 
@@ -184,7 +185,7 @@ export function signinRoutes(runtime: Runtime, options: SigninOptions) {
     const path = url.pathname
     const is = (method: string, want: string) => req.method === method && path === want
     try {
-      if (is('GET', '/auth/methods')) sendJson(res, 200, { ok: true, data: { weapp: Boolean(options.weapp), wechat: Boolean(options.web), code: true } })
+      if (is('GET', '/auth/methods')) sendJson(res, 200, { ok: true, data: { dev, weapp: Boolean(options.weapp), wechat: Boolean(options.web), code: true } })
       else if (is('POST', '/auth/weapp') && options.weapp) await weapp(req, res, options.weapp)
       else if (is('GET', '/auth/wechat') && options.web) await start(res, url, options.web)
       else if (is('GET', '/auth/wechat/callback') && options.web) await callback(req, res, url, options.web)

@@ -40,21 +40,22 @@ async function signIn(): Promise<Envelope<{ token: string }>> {
   return data ?? { ok: false, error: { code: 'internal', message: errorMessages.internal } }
 }
 
-async function sendHttps<T>(fn: string, action: string, data: object, again = true): Promise<Envelope<T>> {
+/** A POST to the host (`/api/<fn>`, `/auth/…`) as the signed-in person, signing in first when there is no session. */
+export async function hostPost<T>(path: string, body: object, again = true): Promise<Envelope<T>> {
   let token = Taro.getStorageSync(SESSION_KEY) as string
   if (!token) {
     const signedIn = await (signingIn ??= signIn().finally(() => (signingIn = undefined)))
     if (!signedIn.ok) return signedIn
     token = signedIn.data.token
   }
-  const { statusCode, data: envelope } = await post<T>(`/api/${fn}`, { action, data }, token)
+  const { statusCode, data: envelope } = await post<T>(path, body, token)
   if (statusCode === 401 && again) {
     Taro.removeStorageSync(SESSION_KEY)
-    return sendHttps(fn, action, data, false)
+    return hostPost(path, body, false)
   }
   return envelope
 }
 
 export function send<T>(fn: string, action: string, data: object): Promise<Envelope<T>> {
-  return TRANSPORT === 'https' ? sendHttps<T>(fn, action, data) : sendCloud<T>(fn, action, data)
+  return TRANSPORT === 'https' ? hostPost<T>(`/api/${fn}`, { action, data }) : sendCloud<T>(fn, action, data)
 }
