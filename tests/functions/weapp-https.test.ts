@@ -10,7 +10,7 @@ import { startFakeWechat, type FakeWechat } from '../support/fake-wechat'
 import { DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
 
 const storage = new Map<string, unknown>()
-let nextPerson = { openid: 'o-weapp-transport' }
+const nextPerson = { openid: 'o-weapp-transport' }
 let fake: FakeWechat
 const wx = {
   login: async () => ({ code: fake.code(nextPerson) }),
