@@ -26,6 +26,7 @@ import { activityFigures } from './activities-bench'
 import { assessmentFigures } from './assessment-bench'
 import { kernelFigures } from './kernel-bench'
 import { noticeFigures } from './notices-bench'
+import { signinFigures } from './signin-bench'
 import { kb, median, passRates, pct, spread } from './stats'
 import { topicFigures } from './topics-bench'
 
@@ -193,6 +194,7 @@ const databaseParts: [string, (label: string, url?: string) => Promise<number>][
   ['feedback', feedbackFigures],
   ['activities', activityFigures],
   ['assessment', assessmentFigures],
+  ['signin', signinFigures],
 ]
 
 async function databaseFigures(label: string, url?: string): Promise<number> {
