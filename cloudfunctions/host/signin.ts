@@ -125,7 +125,7 @@ export function signinRoutes(runtime: Runtime, options: SigninOptions, dev: bool
     })
   }
 
-  async function callback(req: IncomingMessage, res: ServerResponse, url: URL, app: WechatApp): Promise<void> {
+  async function callback(req: IncomingMessage, res: ServerResponse, url: URL, app: WechatApp, current: Credential): Promise<void> {
     const browser = cookies(req).get(PRELOGIN_COOKIE)
     const state = url.searchParams.get('state') ?? ''
     const taken = browser && /^[A-Za-z0-9_-]{22}$/.test(state) ? await takeOauthState(db, state, browser, now()) : undefined
@@ -143,6 +143,7 @@ export function signinRoutes(runtime: Runtime, options: SigninOptions, dev: bool
       nickname = typeof info.nickname === 'string' ? info.nickname : undefined
     }
     const { token } = await signIn({ provider: 'web', openid, unionid: text(answer.unionid) }, 'web', nickname)
+    if (current && 'token' in current) await endSession(db, current.token)
     res.writeHead(302, {
       location: taken.returnPath,
       'set-cookie': [cookie(SESSION_COOKIE, token, Math.round((30 * 86_400_000) / 1000)), cookie(PRELOGIN_COOKIE, '', 0)],
@@ -188,7 +189,7 @@ export function signinRoutes(runtime: Runtime, options: SigninOptions, dev: bool
       if (is('GET', '/auth/methods')) sendJson(res, 200, { ok: true, data: { dev, weapp: Boolean(options.weapp), wechat: Boolean(options.web), code: true } })
       else if (is('POST', '/auth/weapp') && options.weapp) await weapp(req, res, options.weapp)
       else if (is('GET', '/auth/wechat') && options.web) await start(res, url, options.web)
-      else if (is('GET', '/auth/wechat/callback') && options.web) await callback(req, res, url, options.web)
+      else if (is('GET', '/auth/wechat/callback') && options.web) await callback(req, res, url, options.web, current)
       else if (is('POST', '/auth/code')) await useCode(req, res, current)
       else if (is('POST', '/auth/code/new')) await newCode(res, current)
       else if (is('POST', '/auth/logout')) await logout(res, current)

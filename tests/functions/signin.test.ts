@@ -149,6 +149,11 @@ describe(`sign-in and sessions on ${DB_LABEL}`, () => {
       const foreign = await get(other.callback, { cookie: `${PRELOGIN_COOKIE}=${'B'.repeat(43)}` })
       expect(foreign.headers.get('location')).toMatch(/error=invalid_state/)
       expect((await get(other.callback)).headers.get('location')).toMatch(/error=invalid_state/)
+      // Signing in again in the same browser: a new id, and the old session is gone.
+      const next = await authorise('scope=base', '&fake_openid=web-1')
+      const renewed = await get(next.callback, { cookie: `${next.pre}; ${SESSION_COOKIE}=${valueOf(sid)}` })
+      expect(valueOf(cookieOf(renewed, SESSION_COOKIE))).not.toBe(valueOf(sid))
+      expect((await me({ cookie: `${SESSION_COOKIE}=${valueOf(sid)}` })).status).toBe(401)
     })
 
     it('refuses a used code and a state past its 10 minutes', async () => {
