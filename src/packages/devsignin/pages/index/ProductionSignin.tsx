@@ -36,7 +36,7 @@ export function ProductionSignin({ methods, back, done }: { methods: SigninMetho
           <Notice>登录后可签到、提议和投票。微信只向本站提供您的识别码（openid），不提供手机号。</Notice>
           <Button onClick={go('snsapi_base')}>微信一键登录</Button>
           <Notice>如希望其他人看到您的微信昵称，可选择下面的方式（需要您在微信中同意）。</Notice>
-          <Button onClick={go('snsapi_userinfo')}>使用微信昵称登录</Button>
+          <Button kind='plain' onClick={go('snsapi_userinfo')}>使用微信昵称登录</Button>
         </View>
       )}
       <Field label='工作人员登录码' hint='在小程序“我的 → 网页登录码”中获取，5 分钟内有效'>
