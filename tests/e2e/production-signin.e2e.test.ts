@@ -4,14 +4,13 @@
  * types the one-time code from the mini-program, a resident inside WeChat goes through web
  * authorisation and back, a 快照页 visitor is told what to do, and 退出登录 ends the session.
  */
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { createHost } from '../../cloudfunctions/host/server'
 import { SESSION_COOKIE } from '../../cloudfunctions/host/signin'
 import { launchChromium, phonePage, seriousAxeViolations } from '../support/browser'
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat'
-import { ROOT } from '../support/host'
+import { freePort, ROOT } from '../support/host'
 import { startRuntime, type TestRuntime } from '../support/runtime'
 import { SHOTS } from './watch'
 
@@ -26,17 +25,14 @@ describe('h5 sign-in on a production-like host (Chromium)', () => {
   beforeAll(async () => {
     rt = await startRuntime()
     fake = await startFakeWechat()
-    const server = createHost({ runtime: rt, h5Dir: join(ROOT, 'dist/h5'), publicUrl: 'http://placeholder', uploadsDir: join(ROOT, '.cache/e2e-uploads') })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    // The host's address is known once it listens: the real host gets PUBLIC_URL from its environment.
-    server.removeAllListeners('request')
+    const port = await freePort()
+    base = `http://127.0.0.1:${port}`
     const app = (appid: string, secret: string) => ({ apiBase: fake.url, appid, secret, timeoutMs: 2000 })
-    const real = createHost({
+    const server = createHost({
       runtime: rt, h5Dir: join(ROOT, 'dist/h5'), publicUrl: base, uploadsDir: join(ROOT, '.cache/e2e-uploads'), allowedOrigin: base,
       signin: { weapp: app('wx0123456789abcdef', '0123456789abcdef0123456789abcdef'), web: app('wxfedcba9876543210', 'fedcba9876543210fedcba9876543210'), authorizeBase: fake.url, publicUrl: base },
     })
-    server.on('request', (req, res) => real.emit('request', req, res))
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
     close = () => new Promise((resolve) => server.close(() => resolve()))
     browser = await launchChromium()
   })
