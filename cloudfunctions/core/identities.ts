@@ -26,7 +26,8 @@ const accountKey = ({ provider, openid }: WechatIdentity) => (provider === 'weap
  */
 export async function accountOf(tx: Queryable, identity: WechatIdentity, now: Date): Promise<{ userId: number; created: boolean }> {
   const { provider, openid, unionid } = identity
-  await lockKey(tx, `identity:${unionid ?? `${provider}:${openid}`}`)
+  // Two first sign-ins sharing a unionid (the mini-program and the web at once) must not make two accounts.
+  if (unionid) await lockKey(tx, `identity:${unionid}`)
   const [known] = await tx.query<{ user_id: number; unionid: string | null }>('SELECT user_id, unionid FROM user_identities WHERE provider = $1 AND openid = $2', [provider, openid])
   if (known) {
     if (unionid && !known.unionid) await tx.query('UPDATE user_identities SET unionid = $3 WHERE provider = $1 AND openid = $2', [provider, openid, unionid])

@@ -23,12 +23,13 @@ export interface Session {
 
 /** Opens a session for the person; a staff member's lasts 12 hours and ends after 30 idle minutes. */
 export async function openSession(db: Queryable, userId: number, client: SessionClient, now: Date): Promise<string> {
-  const [{ staff }] = await db.query<{ staff: boolean }>('SELECT EXISTS (SELECT 1 FROM user_roles WHERE user_id = $1 AND role = ANY ($2)) AS staff', [userId, staffSessionRoles])
-  const life = staff ? sessionLife.staff : sessionLife.resident
   const token = newSecret()
+  const { staff, resident } = sessionLife
   await db.query(
-    `INSERT INTO sessions (id_hash, user_id, client, staff, created_at, seen_at, expires_at, idle_seconds) VALUES ($1, $2, $3, $4, $5, $5, $6, $7)`,
-    [secretHash(token), userId, client, staff, now, new Date(now.getTime() + life.absoluteMs), life.idleMs === undefined ? null : life.idleMs / 1000],
+    `INSERT INTO sessions (id_hash, user_id, client, staff, created_at, seen_at, expires_at, idle_seconds)
+     SELECT $1, $2, $3, s.staff, $4, $4, $4::timestamptz + CASE WHEN s.staff THEN $5::bigint ELSE $6::bigint END * interval '1 millisecond', CASE WHEN s.staff THEN $7::int END
+     FROM (SELECT EXISTS (SELECT 1 FROM user_roles WHERE user_id = $2 AND role = ANY ($8)) AS staff) s`,
+    [secretHash(token), userId, client, now, staff.absoluteMs, resident.absoluteMs, staff.idleMs / 1000, staffSessionRoles],
   )
   return token
 }

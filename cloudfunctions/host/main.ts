@@ -101,7 +101,8 @@ async function start() {
     clock,
     metricsAllow: config?.metricsAllow ?? allowList(process.env.METRICS_ALLOW),
     log: production ? jsonLog : undefined,
-    signin: production
+    // Real sign-in in production; in development only when pointed at a WeChat stand-in (WECHAT_API_BASE, the bench's fake).
+    signin: production || process.env.WECHAT_API_BASE
       ? { weapp, web: wechatApp(process.env, 'WECHAT_WEB'), authorizeBase: process.env.WECHAT_OPEN_BASE ?? 'https://open.weixin.qq.com', publicUrl }
       : undefined,
     allowedOrigin: production ? new URL(publicUrl).origin : undefined,
