@@ -40,21 +40,28 @@ async function signIn(): Promise<Envelope<{ token: string }>> {
   return data ?? { ok: false, error: { code: 'internal', message: errorMessages.internal } }
 }
 
-/** A POST to the host (`/api/<fn>`, `/auth/…`) as the signed-in person, signing in first when there is no session. */
-export async function hostPost<T>(path: string, body: object, again = true): Promise<Envelope<T>> {
-  let token = Taro.getStorageSync(SESSION_KEY) as string
-  if (!token) {
-    const signedIn = await (signingIn ??= signIn().finally(() => (signingIn = undefined)))
-    if (!signedIn.ok) return signedIn
-    token = signedIn.data.token
-  }
-  const { statusCode, data: envelope } = await post<T>(path, body, token)
+/** The session token, signing in first when there is none. */
+export async function hostToken(): Promise<Envelope<string>> {
+  const kept = Taro.getStorageSync(SESSION_KEY) as string
+  if (kept) return { ok: true, data: kept }
+  const signedIn = await (signingIn ??= signIn().finally(() => (signingIn = undefined)))
+  return signedIn.ok ? { ok: true, data: signedIn.data.token } : signedIn
+}
+
+/** Sends to the host as the signed-in person; a 401 (the session ended) signs in again once. */
+export async function asSignedIn<T>(request: (token: string) => Promise<{ statusCode: number; data: Envelope<T> }>, again = true): Promise<Envelope<T>> {
+  const token = await hostToken()
+  if (!token.ok) return token
+  const { statusCode, data: envelope } = await request(token.data)
   if (statusCode === 401 && again) {
     Taro.removeStorageSync(SESSION_KEY)
-    return hostPost(path, body, false)
+    return asSignedIn(request, false)
   }
   return envelope
 }
+
+/** A JSON POST to the host (`/api/<fn>`, `/auth/…`) as the signed-in person. */
+export const hostPost = <T>(path: string, body: object): Promise<Envelope<T>> => asSignedIn((token) => post<T>(path, body, token))
 
 export function send<T>(fn: string, action: string, data: object): Promise<Envelope<T>> {
   return TRANSPORT === 'https' ? hostPost<T>(`/api/${fn}`, { action, data }) : sendCloud<T>(fn, action, data)

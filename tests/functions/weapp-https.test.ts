@@ -4,20 +4,28 @@
  * against the host and the fake code2Session. The first call signs in, later calls reuse the
  * session, an ended session signs in again once, a WeChat failure reaches the page as its message.
  */
+import { mkdtempSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as jpeg from 'jpeg-js'
 import { createHost } from '../../cloudfunctions/host/server'
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat'
 import { DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
 
 const storage = new Map<string, unknown>()
+const PHOTO = Buffer.from(jpeg.encode({ data: Buffer.alloc(16 * 16 * 4, 0x90), width: 16, height: 16 }, 80).data)
 const nextPerson = { openid: 'o-weapp-transport' }
 let fake: FakeWechat
 const wx = {
   login: async () => ({ code: fake.code(nextPerson) }),
   request: async ({ url, data, header }: { url: string; data: unknown; header: Record<string, string> }) => {
-    const response = await fetch(url, { method: 'POST', headers: header, body: JSON.stringify(data) })
+    const body = data instanceof ArrayBuffer ? Buffer.from(data) : JSON.stringify(data)
+    const response = await fetch(url, { method: 'POST', headers: header, body })
     return { statusCode: response.status, data: await response.json() }
   },
+  chooseMedia: async () => ({ tempFiles: [{ tempFilePath: 'wxfile://tmp/photo.jpg', size: PHOTO.length }] }),
+  getFileSystemManager: () => ({ readFileSync: () => PHOTO.buffer.slice(PHOTO.byteOffset, PHOTO.byteOffset + PHOTO.length) }),
   getStorageSync: (key: string) => storage.get(key) ?? '',
   setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
   removeStorageSync: (key: string) => void storage.delete(key),
@@ -32,7 +40,7 @@ describe(`mini-program over https on ${DB_LABEL}`, () => {
     rt = await startRuntime()
     fake = await startFakeWechat()
     const server = createHost({
-      runtime: rt, h5Dir: '/nonexistent', publicUrl: 'https://xslm.example.gov.cn', uploadsDir: '/nonexistent', allowedOrigin: 'https://xslm.example.gov.cn',
+      runtime: rt, h5Dir: '/nonexistent', publicUrl: 'https://xslm.example.gov.cn', uploadsDir: mkdtempSync(join(tmpdir(), 'xslm-weapp-')), allowedOrigin: 'https://xslm.example.gov.cn',
       signin: { weapp: { apiBase: fake.url, appid: 'wx0123456789abcdef', secret: '0123456789abcdef0123456789abcdef', timeoutMs: 300 }, authorizeBase: fake.url, publicUrl: 'https://xslm.example.gov.cn' },
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -61,6 +69,16 @@ describe(`mini-program over https on ${DB_LABEL}`, () => {
     const answer = await send<{ userId: number }>('account', 'me', {})
     expect(answer.ok).toBe(true)
     expect(logins()).toBe(2)
+  })
+
+  it('uploads a photo to the host as the signed-in person, and shows it from API_URL', async () => {
+    const { choosePhotoFiles, photoUrl } = await import('../../src/services/photos.weapp')
+    const [photo] = await choosePhotoFiles(1)
+    expect(photo.fileId).toMatch(/^local:[0-9a-f]{64}\.jpg$/)
+    const served = await fetch(photoUrl(photo.fileId))
+    expect([served.status, served.headers.get('content-type')]).toEqual([200, 'image/jpeg'])
+    const [owner] = await rt.db.query<{ openid: string }>('SELECT u.openid FROM uploads p JOIN users u ON u.id = p.owner_id WHERE p.file_id = $1', [photo.fileId])
+    expect(owner.openid).toBe('o-weapp-transport')
   })
 
   it('shows WeChat\'s failure as a message and keeps no session', async () => {
