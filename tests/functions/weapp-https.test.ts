@@ -4,6 +4,7 @@
  * against the host and the fake code2Session. The first call signs in, later calls reuse the
  * session, an ended session signs in again once, a WeChat failure reaches the page as its message.
  */
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -88,5 +89,17 @@ describe(`mini-program over https on ${DB_LABEL}`, () => {
     expect(answer).toEqual({ ok: false, error: { code: 'wechat_unavailable', message: '微信登录服务暂时无法连接，请稍后再试' } })
     expect(storage.size).toBe(0)
     fake.heal()
+  })
+
+  it('is chosen at build time: cloud by default, https only with an https API_URL', () => {
+    const transport = (env: Record<string, string>) => {
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', `import('./scripts/build.mjs').then((m) => console.log(JSON.stringify(m.weappTransport(${JSON.stringify(env)}))))`], { encoding: 'utf8' })
+      return run.status === 0 ? JSON.parse(run.stdout) : run.stderr.match(/Error: (.*)/)?.[1]
+    }
+    expect(transport({})).toEqual({ transport: 'cloud' })
+    expect(transport({ TRANSPORT: 'https', API_URL: 'https://xslm.example.gov.cn/' })).toEqual({ transport: 'https', apiUrl: 'https://xslm.example.gov.cn' })
+    expect(transport({ TRANSPORT: 'https' })).toMatch(/needs API_URL/)
+    expect(transport({ TRANSPORT: 'https', API_URL: 'http://xslm.example.gov.cn' })).toMatch(/must be an https origin/)
+    expect(transport({ TRANSPORT: 'ftp' })).toMatch(/must be cloud or https/)
   })
 })
