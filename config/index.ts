@@ -14,7 +14,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: { '@': resolve(__dirname, '..', 'src') },
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
-    defineConstants: { CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? '') },
+    // TRANSPORT / API_URL (weapp): checked by scripts/build.mjs before Taro runs.
+    defineConstants: {
+      CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
+      TRANSPORT: JSON.stringify(process.env.TRANSPORT === 'https' ? 'https' : 'cloud'),
+      API_URL: JSON.stringify((process.env.API_URL ?? '').replace(/\/$/, '')),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

@@ -119,8 +119,29 @@ export function buildTaro(type) {
   }
 }
 
+/**
+ * The mini-program's transport (TRANSPORT=cloud, the default, or https with API_URL, the
+ * self-hosted host's https address, which must also be a 服务器域名 of the mini-program).
+ */
+export function weappTransport(env = process.env) {
+  const transport = env.TRANSPORT ?? 'cloud'
+  if (transport === 'cloud') return { transport }
+  if (transport !== 'https') throw new Error(`TRANSPORT must be cloud or https, not ${transport}`)
+  let url
+  try {
+    url = new URL(env.API_URL ?? '')
+  } catch {
+    throw new Error('TRANSPORT=https needs API_URL, the host\'s https address (e.g. https://xslm.example.gov.cn)')
+  }
+  if (url.protocol !== 'https:' || url.pathname !== '/' || url.search) throw new Error(`API_URL must be an https origin without a path, not ${env.API_URL}`)
+  return { transport, apiUrl: url.origin }
+}
+
 const targets = {
-  weapp: () => buildTaro('weapp'),
+  weapp: () => {
+    weappTransport()
+    buildTaro('weapp')
+  },
   h5: () => buildTaro('h5'),
   functions: buildFunctions,
   host: buildHost,

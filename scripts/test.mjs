@@ -55,7 +55,7 @@ else console.log('\nDATABASE_URL is not set: function tests ran on PGlite only.'
 // races; POOLED_TESTS=all runs every function test there (about 3 minutes on 2 busy cores). Resources' 50
 // bookings at once queue behind a pool of 5 there and once outran their time on a loaded machine: they run in
 // the full pooled run, not in CI's subset.
-const POOLED_SUBSET = ['db', 'unit-of-work', 'jobs', 'outbox', 'migrations', 'account', 'operator', 'checkin', 'votes'].map((name) => `tests/functions/${name}.test.ts`)
+const POOLED_SUBSET = ['db', 'unit-of-work', 'jobs', 'outbox', 'migrations', 'account', 'operator', 'checkin', 'votes', 'wechat-openapi', 'signin'].map((name) => `tests/functions/${name}.test.ts`)
 const { DATABASE_POOLER_URL } = process.env
 if (DATABASE_POOLER_URL) {
   const paths = process.env.POOLED_TESTS === 'all' ? ['tests/functions'] : POOLED_SUBSET

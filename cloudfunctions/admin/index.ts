@@ -7,6 +7,7 @@ import { profileIssuers } from '../core/access'
 import type { Queryable } from '../core/db'
 import { fail } from '../core/errors'
 import { pageOf } from '../core/page'
+import { retention } from '../core/retention'
 import { createMain, defineFunction } from '../core/router'
 import { findSite } from '../sites/public'
 
@@ -21,6 +22,8 @@ export const definition = defineFunction({
   contract: adminContract,
   openapi: [],
   access: { createProfile: profileIssuers, listProfiles: profileIssuers },
+  // The kernel's retention (audit log archived after six months, lapsed sign-in records removed), run by this function's timer.
+  jobs: { retention },
   actions: {
     createProfile: async ({ db, input, caller, transaction }) => {
       if (!profilePermissions.can(caller, 'issue')) fail('forbidden')

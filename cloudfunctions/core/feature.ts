@@ -17,6 +17,7 @@ import type { SeedStep } from './seed'
 export const KERNEL_TABLES = [
   'schema_migrations', 'seed_steps', 'audit_log', 'platform_messages',
   'job_schedule', 'job_runs', 'rate_events', 'uploads', 'users',
+  'wechat_tokens', 'user_identities', 'sessions', 'oauth_states', 'signin_codes', 'audit_archive',
 ] as const
 
 export interface DemoContext {

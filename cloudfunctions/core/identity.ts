@@ -62,9 +62,11 @@ export async function renameUser(db: Queryable, userId: number, nickname: string
 
 /**
  * Moves the identity `openid` from the account `fromUserId` onto the record `intoUserId`: the
- * account it leaves keeps its row, retired (its openid marked merged) and pointing at the record.
+ * account it leaves keeps its row, retired (its openid marked merged) and pointing at the record;
+ * its WeChat identities (core/identities.ts) go with the openid.
  */
 export async function moveIdentity(db: Queryable, fromUserId: number, intoUserId: number, openid: string): Promise<void> {
   await db.query(`UPDATE users SET openid = 'merged:' || id || ':' || openid, merged_into = $2 WHERE id = $1`, [fromUserId, intoUserId])
   await db.query('UPDATE users SET openid = $2 WHERE id = $1', [intoUserId, openid])
+  await db.query('UPDATE user_identities SET user_id = $2 WHERE user_id = $1', [fromUserId, intoUserId])
 }

@@ -23,6 +23,15 @@ export function judgeText(text: string): TextVerdict {
   return 'pass'
 }
 
+/** Who calls on a host: the openid the host resolved from the request (dev token or session); timers only from its scheduler. */
+export const hostIdentity: Pick<Platform, 'callerOpenid' | 'timerOf'> = {
+  callerOpenid: (context) => {
+    const openid = (context as { openid?: unknown } | undefined)?.openid
+    return typeof openid === 'string' && openid ? openid : undefined
+  },
+  timerOf: (event, context) => ((context as { timer?: unknown } | undefined)?.timer === true ? timerName(event) : undefined),
+}
+
 /** Where the host keeps a local file: its private folder first. */
 export function localFilePath(uploadsDir: string, name: string): string | undefined {
   return [join(uploadsDir, 'private', name), join(uploadsDir, name)].find((path) => existsSync(path))
@@ -35,11 +44,7 @@ export function localPlatform(db: Db, publicUrl: string, uploadsDir?: string): P
   }
   return {
     name: 'local',
-    callerOpenid: (context) => {
-      const openid = (context as { openid?: unknown } | undefined)?.openid
-      return typeof openid === 'string' && openid ? openid : undefined
-    },
-    timerOf: (event, context) => ((context as { timer?: unknown } | undefined)?.timer === true ? timerName(event) : undefined),
+    ...hostIdentity,
     siteCode: async (scene, page) => {
       const target = `${publicUrl}/${page}?scene=${encodeURIComponent(scene)}`
       const image = await QRCode.toDataURL(target, { errorCorrectionLevel: 'M', margin: 2, width: 480 })

@@ -25,7 +25,7 @@ export class PlatformError extends Error {
 }
 
 export interface Platform {
-  readonly name: 'wx' | 'local'
+  readonly name: 'wx' | 'local' | 'openapi'
   /** The caller's openid, from the platform itself, never from the call's data. */
   callerOpenid(context: unknown): string | undefined
   /** The timer trigger's name when this event is the platform's timer firing, never a person's call. */

@@ -10,6 +10,8 @@ import { openPostgres, type Db } from '../core/db'
 import { scheduleJobs } from '../core/jobs'
 import { migrate } from '../core/migrate'
 import { localPlatform } from '../core/platform-local'
+import { openapiPlatform, type MiniprogramState } from '../core/platform-openapi'
+import { wechatApp } from '../core/wechat'
 import { setRuntime } from '../core/runtime'
 import { features, seedDemo } from '../features'
 import { openPgliteThread } from './pglite-thread'
@@ -77,7 +79,14 @@ async function start() {
   // DEV_CLOCK_AT (with DEV_CLOCK=1) starts that clock at an instant, so the demo data is seeded relative to it, not to today.
   const clock = !production && process.env.DEV_CLOCK === '1' ? shiftedClock(process.env.DEV_CLOCK_AT) : undefined
   const uploadsDir = join(dataDir, 'uploads')
-  const runtime = { db, platform: localPlatform(db, publicUrl, uploadsDir), clock: clock ?? systemClock }
+  const runClock = clock ?? systemClock
+  // Production calls WeChat's OpenAPI itself (the mini-program's appid, checked by productionConfig).
+  const weapp = wechatApp(process.env, 'WECHAT')
+  const local = localPlatform(db, publicUrl, uploadsDir)
+  const platform = production && weapp
+    ? openapiPlatform(db, weapp, () => runClock.now(), local, (process.env.WECHAT_MINIPROGRAM_STATE ?? 'formal') as MiniprogramState)
+    : local
+  const runtime = { db, platform, clock: runClock }
   setRuntime(runtime)
   // Production gets no demo people, sites or codes: its data is the district's own.
   const seeded = production ? [] : await seedDemo(db, runtime.clock.now())
@@ -94,6 +103,11 @@ async function start() {
     clock,
     metricsAllow: config?.metricsAllow ?? allowList(process.env.METRICS_ALLOW),
     log: production ? jsonLog : undefined,
+    // Real sign-in in production; in development only when pointed at a WeChat stand-in (WECHAT_API_BASE, the bench's fake).
+    signin: production || process.env.WECHAT_API_BASE
+      ? { weapp, web: wechatApp(process.env, 'WECHAT_WEB'), authorizeBase: process.env.WECHAT_OPEN_BASE ?? 'https://open.weixin.qq.com', publicUrl }
+      : undefined,
+    allowedOrigin: production ? new URL(publicUrl).origin : undefined,
   })
   server.keepAliveTimeout = 30_000
   server.listen(port, listenHost, () => {

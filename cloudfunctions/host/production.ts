@@ -34,6 +34,13 @@ export const REQUIRED: Required[] = [
   { name: 'WECHAT_APPSECRET', what: '小程序 AppSecret（微信登录 code2Session）', check: (v) => (/^[0-9a-f]{32}$/.test(v) ? undefined : '须为 32 位十六进制') },
 ]
 
+/** Settings production may have; when set, they must be right. */
+const OPTIONAL: Required[] = [
+  { name: 'WECHAT_WEB_APPID', what: '服务号 AppID（h5 微信网页授权）', check: (v) => (/^wx[0-9a-f]{16}$/.test(v) ? undefined : '须为 wx 开头的 18 位 AppID') },
+  { name: 'WECHAT_WEB_APPSECRET', what: '服务号 AppSecret（h5 微信网页授权）', check: (v) => (/^[0-9a-f]{32}$/.test(v) ? undefined : '须为 32 位十六进制') },
+  { name: 'WECHAT_MINIPROGRAM_STATE', what: '订阅消息打开的小程序版本', check: (v) => (['formal', 'trial', 'developer'].includes(v) ? undefined : '须为 formal、trial 或 developer') },
+]
+
 /** Development settings that must not be set in production. */
 const FORBIDDEN = [
   { name: 'DEV_CLOCK', what: '开发时钟（可改动服务器时间）' },
@@ -60,6 +67,11 @@ export function productionConfig(env: NodeJS.ProcessEnv): ProductionConfig {
       if (wrong) problems.push(`- ${name} 不正确：${wrong}`)
     }
   }
+  for (const { name, check } of OPTIONAL) {
+    const wrong = env[name] ? check?.(env[name]!) : undefined
+    if (wrong) problems.push(`- ${name} 不正确：${wrong}`)
+  }
+  if (Boolean(env.WECHAT_WEB_APPID) !== Boolean(env.WECHAT_WEB_APPSECRET)) problems.push('- WECHAT_WEB_APPID 与 WECHAT_WEB_APPSECRET 须同时设置（或都不设置：h5 只用登录码登录）')
   for (const { name, what } of FORBIDDEN) if (env[name]) problems.push(`- ${name} 不能在生产环境设置：${what}仅用于开发和测试`)
   let metricsAllow: BlockList | undefined
   try {

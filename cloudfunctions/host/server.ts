@@ -15,6 +15,7 @@ import { cloudFunctions, demoPeople } from '../features'
 import type { DevAuth } from './dev-auth'
 import { BadRequest, failure, readJson, securityHeaders, sendJson, serveStatic } from './http'
 import { allowed, allowList, Metrics, personHash } from './production'
+import { credentialOf, signinRoutes, type Credential, type SigninOptions } from './signin'
 import { receivePhoto, serveLinkedFile, servePhoto } from './uploads'
 
 const GUEST = /^[A-Za-z0-9_-]{1,40}$/
@@ -34,6 +35,14 @@ export interface HostOptions {
   metricsAllow?: BlockList
   /** One structured entry per request (production: a JSON line); never a token, code or openid. */
   log?: (entry: Record<string, unknown>) => void
+  /** Real sign-in (./signin.ts): the WeChat apps it may use. Sessions are honoured with or without it. */
+  signin?: SigninOptions
+  /**
+   * Production's CSRF rule: a POST from another origin is refused, and so is one carrying a cookie
+   * (the browser's session) without this origin (PUBLIC_URL); a call to /api or /auth must say its
+   * body is JSON, which a cross-site form cannot. The mini-program sends neither cookie nor origin.
+   */
+  allowedOrigin?: string
 }
 
 /** What the host is doing: requests being answered, and whether it has stopped taking new ones. */
@@ -93,8 +102,12 @@ export function createHost(options: HostOptions): Server & { state: HostState } 
     const event = await readJson(req)
     const action = (event as { action?: unknown } | null)?.action
     note.action = typeof action === 'string' && ACTION.test(action) && Object.hasOwn(entry.definition.actions, action) ? action : 'unknown'
-    const openid = signedIn(req)
+    const { openid, refused } = await signedIn(req)
     note.who = personHash(openid)
+    if (refused) {
+      note.code = refused
+      return sendJson(res, 401, failure(refused))
+    }
     const answer = (await entry.main(event, { openid })) as Envelope<unknown>
     note.code = answer.ok ? 'ok' : answer.error.code
     sendJson(res, 200, answer)
@@ -114,9 +127,26 @@ export function createHost(options: HostOptions): Server & { state: HostState } 
     res.end(file.body)
   }
 
-  function signedIn(req: IncomingMessage): string | undefined {
+  /** The caller: a dev token (development only), else a session (bearer or cookie); a dead session is refused. */
+  async function signedIn(req: IncomingMessage): Promise<{ openid?: string; refused?: 'session_expired' | 'unauthenticated'; credential?: Credential }> {
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1]
-    return token && auth ? auth.verify(token, runtime.clock.now()) : undefined
+    const dev = token && auth ? auth.verify(token, runtime.clock.now()) : undefined
+    if (dev) return { openid: dev }
+    const credential = await credentialOf(req, runtime)
+    if (!credential) return {}
+    return 'session' in credential ? { openid: credential.session.openid, credential } : { refused: credential.refused, credential }
+  }
+
+  const realSignin = signinRoutes(runtime, options.signin ?? { authorizeBase: 'https://open.weixin.qq.com', publicUrl }, Boolean(auth))
+
+  /** CSRF (production): a state-changing request from another site, or one not declared as JSON, is refused. */
+  function crossSite(req: IncomingMessage, path: string): string | undefined {
+    if (!options.allowedOrigin || req.method !== 'POST') return undefined
+    const origin = req.headers.origin
+    if (origin !== undefined ? origin !== options.allowedOrigin : req.headers.cookie !== undefined) return '请求来源不被允许，请从本站页面操作'
+    const json = /^application\/json(;|$)/i.test(req.headers['content-type'] ?? '')
+    if ((path.startsWith('/api/') || path.startsWith('/auth/')) && !json) return '请求须为 JSON（content-type: application/json）'
+    return undefined
   }
 
   /** Liveness and what an operator checks first: the database answers, every migration is applied, when each job last ran. */
@@ -198,6 +228,16 @@ export function createHost(options: HostOptions): Server & { state: HostState } 
       return metricsPage(req, res)
     }
     if (state.draining) throw new Draining()
+    const refusedOrigin = crossSite(req, path)
+    if (refusedOrigin) {
+      note.route = 'csrf'
+      note.code = 'cross_origin'
+      return sendJson(res, 403, failure('cross_origin', refusedOrigin))
+    }
+    if (parts[1] === 'auth') {
+      note.route = 'auth'
+      if (await realSignin(req, res, url, (await signedIn(req)).credential)) return
+    }
     if (req.method === 'POST' && parts[1] === 'api' && parts.length === 3) {
       note.route = 'api'
       return api(req, res, parts[2], note)
@@ -209,7 +249,7 @@ export function createHost(options: HostOptions): Server & { state: HostState } 
     note.route = 'upload'
     if (req.method === 'POST' && path === '/upload') {
       const kept = url.searchParams.get('private') === '1' ? 'private' : 'public'
-      return receivePhoto(req, res, uploadsDir, { openid: signedIn(req), db: runtime.db, now: runtime.clock.now() }, kept)
+      return receivePhoto(req, res, uploadsDir, { openid: (await signedIn(req)).openid, db: runtime.db, now: runtime.clock.now() }, kept)
     }
     if (req.method === 'GET' && servePhoto(res, uploadsDir, path)) return
     if (req.method === 'GET' && serveLinkedFile(res, uploadsDir, url, runtime.clock.now())) return

@@ -53,6 +53,13 @@ export const errorMessages = {
   link_invalid: '下载链接无效',
   link_expired: '下载链接已过期',
   already_converted: '该预约已转为活动',
+  // sign-in and sessions (self-hosted)
+  session_expired: '登录已过期，请重新登录',
+  invalid_state: '登录链接已失效或不是在本浏览器发起的，请重新登录',
+  invalid_code: '登录凭证无效或已使用，请重新登录',
+  snapshot_user: '当前为微信快照页，仅可浏览。请点击右下角“使用完整服务”后再登录',
+  wechat_unavailable: '微信登录服务暂时无法连接，请稍后再试',
+  cross_origin: '请求来源不被允许，请从本站页面操作',
   network: '网络连接失败，请检查网络后重试',
   internal: '服务暂时不可用，请稍后再试',
 } as const

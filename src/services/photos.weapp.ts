@@ -1,10 +1,25 @@
-/** Photos in the mini-program: chosen with chooseMedia and uploaded to WeChat cloud storage (JPEG or PNG, ≤ 2 MB). */
+/**
+ * Photos in the mini-program: chosen with chooseMedia (JPEG or PNG, ≤ 2 MB) and uploaded to WeChat
+ * cloud storage, or — self-hosted (TRANSPORT=https) — to the host's /upload, which cleans and keeps
+ * them as the uploader's (`local:<sha256>.<ext>`, served from API_URL/uploads/).
+ */
 import Taro from '@tarojs/taro'
+import type { Envelope } from '../domain/errors'
 import { call, CallFailure } from './call'
+import { asSignedIn } from './transport.weapp'
 
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024
 
-export const photoUrl = (id: string) => id
+export const photoUrl = (id: string) => (id.startsWith('local:') ? `${API_URL}/uploads/${id.slice(6)}` : id)
+
+async function uploadToHost(filePath: string): Promise<string> {
+  const data = Taro.getFileSystemManager().readFileSync(filePath) as ArrayBuffer
+  const answer = await asSignedIn((token) =>
+    Taro.request<Envelope<{ fileId: string }>>({ url: `${API_URL}/upload`, method: 'POST', data, header: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' } }),
+  )
+  if (!answer.ok) throw new CallFailure(answer.error)
+  return answer.data.fileId
+}
 
 export async function choosePhotos(count: number): Promise<string[]> {
   return (await choosePhotoFiles(count)).map((file) => file.fileId)
@@ -18,11 +33,15 @@ export async function choosePhotoFiles(count: number): Promise<{ fileId: string;
     const ext = /\.(jpe?g|png)$/i.exec(file.tempFilePath)?.[1]?.toLowerCase()
     if (!ext) throw new CallFailure({ code: 'invalid_input', message: '照片只能是 JPG 或 PNG 图片' })
     if (file.size > MAX_PHOTO_BYTES) throw new CallFailure({ code: 'invalid_input', message: '照片不能超过 2 MB' })
+    if (TRANSPORT === 'https') {
+      ids.push({ fileId: await uploadToHost(file.tempFilePath), bytes: file.size })
+      continue
+    }
     const cloudPath = `topics/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext === 'jpeg' ? 'jpg' : ext}`
     const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath: file.tempFilePath })
     ids.push({ fileId: fileID, bytes: file.size })
   }
-  // The server takes a photo only from the person who uploaded it: claim them before they are used.
-  await call('account', 'claimPhotos', { fileIds: ids.map((file) => file.fileId) })
+  // The server takes a photo only from the person who uploaded it: claim cloud files before they are used (the host records its own).
+  if (TRANSPORT !== 'https') await call('account', 'claimPhotos', { fileIds: ids.map((file) => file.fileId) })
   return ids
 }

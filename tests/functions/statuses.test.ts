@@ -14,6 +14,7 @@ import { proposalMoves, proposalStates, proposerRoles, replyGrades, reportTimeli
 import { archiveParts, dimensions, evidenceDimensions, exitDecisions, fileKinds, visitStages, visitVerdicts } from '../../src/domain/operations'
 import { bookingStatuses, countingStatuses, resourceKinds, resourceStatuses } from '../../src/domain/resources'
 import { dataRequestStatuses, deidLevels } from '../../src/domain/resources/sharing'
+import { identityLinks, identityProviders, oauthScopes, sessionClients } from '../../src/domain/signin'
 import { siteCategories, siteKinds } from '../../src/domain/sites'
 import { DB_LABEL, startRuntime, type TestRuntime } from '../support/runtime'
 
@@ -59,6 +60,10 @@ const DEFINED: Record<string, readonly string[]> = {
   'operation_exit_proposals.decision': exitDecisions,
   'resource_data_requests.level': deidLevels,
   'resource_data_requests.status': dataRequestStatuses,
+  'user_identities.provider': identityProviders,
+  'user_identities.linked_by': identityLinks,
+  'sessions.client': sessionClients,
+  'oauth_states.scope': oauthScopes,
 }
 
 describe(`status values on ${DB_LABEL}`, () => {

@@ -33,6 +33,7 @@ import { kernelFigures } from './kernel-bench'
 import { matchFigures } from './resources-match-bench'
 import { noticeFigures } from './notices-bench'
 import { resourceFigures } from './resources-bench'
+import { signinFigures } from './signin-bench'
 import { kb, median, passRates, pct, spread } from './stats'
 import { topicFigures } from './topics-bench'
 
@@ -97,6 +98,27 @@ async function serverSchema(url: string): Promise<{ url: string; drop(): Promise
     url: scoped.toString(),
     drop: async () => {
       await admin.exec(`DROP SCHEMA ${schema} CASCADE`)
+      await admin.close()
+    },
+  }
+}
+
+/**
+ * The same through a transaction pooler (DATABASE_POOLER_URL, PgBouncer in front of DATABASE_URL's
+ * server): startup `options` cannot pass it, so the schema belongs to a role of its own whose
+ * default search_path it is, made on the server directly (as tests/support/runtime.ts does).
+ */
+async function pooledSchema(directUrl: string, poolerUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const schema = `bench_pool_${Date.now().toString(36)}`
+  const admin = await openPostgres(directUrl)
+  await admin.exec(`CREATE ROLE ${schema} LOGIN; ALTER ROLE ${schema} SET search_path = ${schema}; CREATE SCHEMA ${schema} AUTHORIZATION ${schema}`)
+  const scoped = new URL(poolerUrl)
+  scoped.username = schema
+  return {
+    url: scoped.toString(),
+    drop: async () => {
+      await admin.exec(`DROP SCHEMA ${schema} CASCADE`)
+      await admin.exec(`DROP OWNED BY ${schema}; DROP ROLE ${schema}`).catch(() => console.log(`(role ${schema} still held by the pooler: drop it later)`))
       await admin.close()
     },
   }
@@ -204,6 +226,7 @@ const databaseParts: [string, (label: string, url?: string) => Promise<number>][
   ['opinions', opinionFigures],
   ['operations', operationFigures],
   ['resources-match', matchFigures],
+  ['signin', signinFigures],
 ]
 
 async function databaseFigures(label: string, url?: string): Promise<number> {
@@ -225,6 +248,17 @@ async function main() {
       failures += await databaseFigures('PostgreSQL server at DATABASE_URL, pool of 10', server.url)
     } finally {
       await server.drop()
+    }
+    const poolerUrl = process.env.DATABASE_POOLER_URL
+    if (poolerUrl && (wanted('checkin') || wanted('signin'))) {
+      const pooled = await pooledSchema(process.env.DATABASE_URL, poolerUrl)
+      try {
+        const label = 'PostgreSQL through PgBouncer, transaction mode, at DATABASE_POOLER_URL'
+        if (wanted('checkin')) failures += await checkinThroughput(label, pooled.url)
+        if (wanted('signin')) failures += await signinFigures(label, pooled.url)
+      } finally {
+        await pooled.drop()
+      }
     }
   } else {
     console.log('\n(DATABASE_URL is not set: the PostgreSQL server figures are not measured.)')

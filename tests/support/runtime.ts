@@ -74,7 +74,8 @@ async function openPooledSchema(url: string): Promise<{ db: Db; drop(): Promise<
   }
 }
 
-async function openTestDb(): Promise<{ db: Db; drop(): Promise<void> }> {
+/** A fresh, empty schema of its own (PGlite or the server), not migrated. */
+export async function openTestDb(): Promise<{ db: Db; drop(): Promise<void> }> {
   const url = process.env.DATABASE_URL
   if (!url) return openPgliteSchema()
   if (process.env.DATABASE_POOLED === '1') return openPooledSchema(url)

@@ -4,7 +4,7 @@
  */
 import { Input, Switch, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Button, Cell, CellGroup, Field, Icon, List, Notice, Page, Tag } from '@/components/ui'
 import { locationLabels, type LocationStatus } from '@/domain/geo'
 import * as dutyPermissions from '@/domain/duty/permissions'
@@ -14,12 +14,14 @@ import { FUNNEL_URL, PROPOSALS_URL, REPORTS_URL, SCREEN_URL } from '@/domain/opi
 import { seesAssessment } from '@/domain/assessment/permissions'
 import { decidesBookings } from '@/domain/resources/permissions'
 import { roleLabels } from '@/domain/roles'
+import { staffSessionRoles } from '@/domain/signin'
 import { shanghaiDateTime } from '@/domain/time'
 import { useList } from '@/hooks/useList'
 import { asFailure } from '@/hooks/latest'
 import { bindProfile } from '@/services/account'
 import { myCheckins } from '@/services/checkin'
 import { syncUnreadBadge } from '@/services/notices'
+import { logout, signinMethods, webSigninCode } from '@/services/signin'
 import { useSession } from '@/stores/session'
 import { useTabShown } from '@/stores/tabBar'
 import { Workbench, works } from './Workbench'
@@ -37,6 +39,11 @@ export default function Mine() {
   const [unread, setUnread] = useState(0)
   // Each return to this tab counts the 工作台 again.
   const [shows, setShows] = useState(0)
+  // h5 on a production host: no demo identities to switch to, a session to end instead.
+  const [devHost, setDevHost] = useState(true)
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'h5') signinMethods().then((m) => setDevHost(m.dev)).catch(() => undefined)
+  }, [])
 
   // Back on this tab (after checking in elsewhere): ask again, keeping what is shown meanwhile.
   useDidShow(() => {
@@ -57,7 +64,20 @@ export default function Mine() {
       setMessage({ ok: false, text: asFailure(e).message })
     }
   }
+  /** The one-time code for a desktop browser (self-hosted mini-program only). */
+  const showWebCode = async () => {
+    const answer = await webSigninCode()
+    if (!answer) return
+    setMessage(answer.ok
+      ? { ok: true, text: `网页登录码：${answer.data.code}（5 分钟内在电脑浏览器的登录页输入，仅限本人使用）` }
+      : { ok: false, text: answer.error.message })
+  }
+  const signOut = async () => {
+    await logout()
+    Taro.reLaunch({ url: '/packages/devsignin/pages/index/index' })
+  }
   const staff = me?.roles.some((g) => g.role === 'staff' || g.role === 'admin')
+  const webCode = process.env.TARO_ENV === 'weapp' && TRANSPORT === 'https' && me?.roles.some((g) => (staffSessionRoles as readonly string[]).includes(g.role))
   const screens = me?.roles.some((g) => ['staff', 'admin', 'site_admin', 'auditor'].includes(g.role))
   const handles = me?.roles.some((g) => g.role === 'unit_handler')
   const audits = me?.roles.some((g) => g.role === 'auditor')
@@ -118,9 +138,11 @@ export default function Mine() {
         {staff && (
           <Cell icon='key' title='发放委员、工作人员绑定码' arrow onClick={() => Taro.navigateTo({ url: '/packages/admin/pages/profiles/index' })} />
         )}
-        {process.env.TARO_ENV === 'h5' && (
+        {webCode && <Cell icon='key' title='网页登录码' label='在电脑浏览器登录工作台' arrow onClick={showWebCode} />}
+        {process.env.TARO_ENV === 'h5' && devHost && (
           <Cell icon='switch-user' title='切换演示身份' arrow onClick={() => Taro.navigateTo({ url: '/packages/devsignin/pages/index/index' })} />
         )}
+        {process.env.TARO_ENV === 'h5' && !devHost && <Cell icon='switch-user' title='退出登录' arrow onClick={signOut} />}
       </CellGroup>
       <Field label='绑定委员或工作人员身份' hint='请输入区政协发放的 8 位绑定码'>
         <View className='mine-bind'>

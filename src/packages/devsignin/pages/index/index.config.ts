@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '选择演示身份' })
+export default definePageConfig({ navigationBarTitleText: '登录' })

@@ -1,10 +1,16 @@
-/** Browser only: pick a demo identity (the local host's dev sign-in stands in for WeChat's). */
+/**
+ * Browser only: sign in. On the local host, pick a demo identity (the dev sign-in stands in for
+ * WeChat's); on a self-hosted production host, WeChat web authorisation or a staff code
+ * (ProductionSignin.tsx).
+ */
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Cell, CellGroup, Notice, Page } from '@/components/ui'
 import { roleLabels, type Role } from '@/domain/roles'
+import { signinMethods, type SigninMethods } from '@/services/signin'
 import { TOKEN_KEY } from '@/services/transport'
 import { useSession } from '@/stores/session'
+import { ProductionSignin } from './ProductionSignin'
 
 type Persona = { persona: Role; nickname: string }
 
@@ -35,23 +41,40 @@ async function post(path: string, body?: object) {
 
 export default function DevSignin() {
   const [personas, setPersonas] = useState<Persona[]>([])
+  const [methods, setMethods] = useState<SigninMethods>()
   const [error, setError] = useState('')
   const loadMe = useSession((s) => s.loadMe)
 
   useLoad(() => {
-    post('/dev/personas').then((r) => setPersonas(r.data)).catch(() => setError('无法连接本地服务'))
+    signinMethods()
+      .then((found) => {
+        setMethods(found)
+        if (found.dev) return post('/dev/personas').then((r) => setPersonas(r.data))
+      })
+      .catch(() => setError('无法连接服务，请稍后再试'))
   })
 
-  const signIn = async (body: object) => {
-    const result = await post('/dev/signin', body)
-    if (!result.ok) return setError(result.error.message)
-    Taro.setStorageSync(TOKEN_KEY, result.data.token)
+  const signedIn = async () => {
     await loadMe()
     const back = returnUrl()
     if (back) Taro.reLaunch({ url: back })
     else Taro.switchTab({ url: '/pages/mine/index' })
   }
+  const signIn = async (body: object) => {
+    const result = await post('/dev/signin', body)
+    if (!result.ok) return setError(result.error.message)
+    Taro.setStorageSync(TOKEN_KEY, result.data.token)
+    await signedIn()
+  }
 
+  if (methods && !methods.dev) {
+    return (
+      <Page>
+        {error && <Notice tone='error'>{error}</Notice>}
+        <ProductionSignin methods={methods} back={returnUrl() ?? '/pages/mine/index'} done={signedIn} />
+      </Page>
+    )
+  }
   return (
     <Page>
       <Notice>本地演示环境：请选择一个身份登录。正式小程序中身份由微信提供。</Notice>
