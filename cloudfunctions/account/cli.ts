@@ -6,7 +6,7 @@
  *   revoke-admin <openid|bind code>   take it back (audited; never the last admin)
  */
 import { grantAdmin, OperatorError, revokeAdmin } from './operator'
-import { withOperatorDb } from '../core/operator'
+import { runCommand, withOperatorDb } from '../core/operator'
 
 const USAGE = `用法 / usage: npm run admin -- grant-admin|revoke-admin <openid 或已绑定的绑定码>`
 const commands = { 'grant-admin': grantAdmin, 'revoke-admin': revokeAdmin }
@@ -17,24 +17,10 @@ async function run(args: string[]): Promise<number> {
     console.error(USAGE)
     return 2
   }
-  try {
-    const { userId, changed } = await withOperatorDb((db) => commands[command as keyof typeof commands](db, who, new Date()))
-    const did = command === 'grant-admin' ? (changed ? '已授予系统管理员' : '已是系统管理员，未改动') : changed ? '已撤销系统管理员' : '不是系统管理员，未改动'
-    console.log(`${did}（user ${userId}），已记入审计日志。`)
-    return 0
-  } catch (error) {
-    if (error instanceof OperatorError) {
-      console.error(error.message)
-      return 1
-    }
-    throw error
-  }
+  const { userId, changed } = await withOperatorDb((db) => commands[command as keyof typeof commands](db, who, new Date()))
+  const did = command === 'grant-admin' ? (changed ? '已授予系统管理员' : '已是系统管理员，未改动') : changed ? '已撤销系统管理员' : '不是系统管理员，未改动'
+  console.log(`${did}（user ${userId}），已记入审计日志。`)
+  return 0
 }
 
-run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`[admin] failed: ${error instanceof Error ? error.message : error}`)
-    process.exit(1)
-  },
-)
+runCommand('admin', () => run(process.argv.slice(2)), (error): error is OperatorError => error instanceof OperatorError)

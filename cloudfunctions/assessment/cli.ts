@@ -6,7 +6,7 @@
  */
 import { MONTH } from '../../src/domain/cycle'
 import { AppError } from '../core/errors'
-import { withOperatorDb } from '../core/operator'
+import { runCommand, withOperatorDb } from '../core/operator'
 import { recompute } from './bulletins'
 
 const USAGE = '用法 / usage: npm run assess -- --period YYYY-MM [--version N]'
@@ -29,25 +29,11 @@ async function run(args: string[]): Promise<number> {
     console.error(USAGE)
     return 2
   }
-  try {
-    const result = await withOperatorDb((db) => recompute(db, wanted.month, wanted.version))
-    console.log(`${result.month} 第 ${result.version} 版`)
-    console.log(`输入 sha256 ${result.inputsHash}${result.inputsHash === result.storedInputsHash ? '（与冻结时一致）' : `（冻结时为 ${result.storedInputsHash}）`}`)
-    console.log(`结果 sha256 ${result.hash}${result.hash === result.storedHash ? '（与冻结时一致）' : `（冻结时为 ${result.storedHash}）`}`)
-    return result.identical ? 0 : 1
-  } catch (error) {
-    if (error instanceof AppError) {
-      console.error(error.message)
-      return 1
-    }
-    throw error
-  }
+  const result = await withOperatorDb((db) => recompute(db, wanted.month, wanted.version))
+  console.log(`${result.month} 第 ${result.version} 版`)
+  console.log(`输入 sha256 ${result.inputsHash}${result.inputsHash === result.storedInputsHash ? '（与冻结时一致）' : `（冻结时为 ${result.storedInputsHash}）`}`)
+  console.log(`结果 sha256 ${result.hash}${result.hash === result.storedHash ? '（与冻结时一致）' : `（冻结时为 ${result.storedHash}）`}`)
+  return result.identical ? 0 : 1
 }
 
-run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`[assess] failed: ${error instanceof Error ? error.message : error}`)
-    process.exit(1)
-  },
-)
+runCommand('assess', () => run(process.argv.slice(2)), (error): error is AppError => error instanceof AppError)

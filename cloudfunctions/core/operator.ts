@@ -17,3 +17,18 @@ export async function withOperatorDb<T>(work: (db: Db) => Promise<T>): Promise<T
     await db.close()
   }
 }
+
+/**
+ * Runs an operator's command and exits with the code it answers; an error it expects (`expected`:
+ * a refusal in words, such as the last admin) prints its message and exits 1, anything else says
+ * the command failed, without a stack.
+ */
+export function runCommand(name: string, run: () => Promise<number>, expected: (error: unknown) => error is Error): void {
+  run().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(expected(error) ? error.message : `[${name}] failed: ${error instanceof Error ? error.message : error}`)
+      process.exit(1)
+    },
+  )
+}
