@@ -1,6 +1,4 @@
-/** Hands a file to the person: on h5 the browser downloads it; in WeChat a document opens in the phone's viewer. */
-import Taro from '@tarojs/taro'
-
+/** Hands a file to the person on h5: the browser downloads it. Taro picks files.weapp.ts in the mini-program. */
 function download(filename: string, blob: Blob): void {
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
@@ -17,14 +15,8 @@ export async function saveText(filename: string, text: string, type: string): Pr
   download(filename, new Blob([text], { type }))
 }
 
-/** A .docx or .xlsx sent as base64: downloaded on h5; in WeChat written to the user's files and opened (with its menu to forward or save). */
+/** A .docx or .xlsx sent as base64, downloaded. */
 export async function saveDocument(file: { filename: string; mime: string; base64: string }): Promise<void> {
-  if (process.env.TARO_ENV === 'weapp') {
-    const filePath = `${Taro.env.USER_DATA_PATH}/${file.filename}`
-    Taro.getFileSystemManager().writeFileSync(filePath, file.base64, 'base64')
-    await Taro.openDocument({ filePath, showMenu: true, fileType: file.filename.endsWith('.xlsx') ? 'xlsx' : 'docx' })
-    return
-  }
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))
   download(file.filename, new Blob([bytes], { type: file.mime }))
 }

@@ -5,6 +5,7 @@
  */
 import Taro from '@tarojs/taro'
 import type { Envelope } from '../domain/errors'
+import type { PhotoKept } from '../domain/photos'
 import { call, CallFailure } from './call'
 import { asSignedIn } from './transport.weapp'
 
@@ -12,10 +13,10 @@ export const MAX_PHOTO_BYTES = 2 * 1024 * 1024
 
 export const photoUrl = (id: string) => (id.startsWith('local:') ? `${API_URL}/uploads/${id.slice(6)}` : id)
 
-async function uploadToHost(filePath: string): Promise<string> {
+async function uploadToHost(filePath: string, kept: PhotoKept): Promise<string> {
   const data = Taro.getFileSystemManager().readFileSync(filePath) as ArrayBuffer
   const answer = await asSignedIn((token) =>
-    Taro.request<Envelope<{ fileId: string }>>({ url: `${API_URL}/upload`, method: 'POST', data, header: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' } }),
+    Taro.request<Envelope<{ fileId: string }>>({ url: `${API_URL}/upload${kept === 'private' ? '?private=1' : ''}`, method: 'POST', data, header: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' } }),
   )
   if (!answer.ok) throw new CallFailure(answer.error)
   return answer.data.fileId
@@ -26,7 +27,8 @@ export async function choosePhotos(count: number): Promise<string[]> {
 }
 
 /** Photos chosen and uploaded, with their sizes (evidence records say how large each file is). */
-export async function choosePhotoFiles(count: number): Promise<{ fileId: string; bytes: number }[]> {
+/** On cloud storage a file is read by its id under the storage's rules; on the host a private one only through a signed link. */
+export async function choosePhotoFiles(count: number, kept: PhotoKept = 'public'): Promise<{ fileId: string; bytes: number }[]> {
   const chosen = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'] })
   const ids: { fileId: string; bytes: number }[] = []
   for (const file of chosen.tempFiles) {
@@ -34,7 +36,7 @@ export async function choosePhotoFiles(count: number): Promise<{ fileId: string;
     if (!ext) throw new CallFailure({ code: 'invalid_input', message: '照片只能是 JPG 或 PNG 图片' })
     if (file.size > MAX_PHOTO_BYTES) throw new CallFailure({ code: 'invalid_input', message: '照片不能超过 2 MB' })
     if (TRANSPORT === 'https') {
-      ids.push({ fileId: await uploadToHost(file.tempFilePath), bytes: file.size })
+      ids.push({ fileId: await uploadToHost(file.tempFilePath, kept), bytes: file.size })
       continue
     }
     const cloudPath = `topics/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext === 'jpeg' ? 'jpg' : ext}`

@@ -35,7 +35,7 @@ export default function SiteOperationsPage() {
   const upload = async (dimension: EvidenceDimension) => {
     try {
       const fix = evidenceKindOf[dimension] === 'photo' ? await currentFix() : undefined
-      const [file] = await choosePhotoFiles(1)
+      const [file] = await choosePhotoFiles(1, 'private')
       if (!file) return
       // A scanned rules page is a photo file recorded as the rules document.
       const done = await recordEvidence({ siteId: id!, dimension, fileKind: evidenceKindOf[dimension], fileId: file.fileId, bytes: file.bytes, ...(fix ? { lat: fix.lat, lng: fix.lng } : {}) })
