@@ -1,4 +1,5 @@
 /** Hands a file to the person on h5: the browser downloads it. Taro picks files.weapp.ts in the mini-program. */
+
 function download(filename: string, blob: Blob): void {
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
