@@ -13,8 +13,7 @@ import { buildFunctions, buildHost, buildTaro, inlineMigrations } from './build.
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const only = process.env.BENCH_ONLY?.split(',')
 if (!only || only.includes('sizes') || only.includes('first-page')) {
-  buildTaro('weapp')
-  buildTaro('h5')
+  await Promise.all([buildTaro('weapp'), buildTaro('h5')])
   await buildFunctions()
 }
 await buildHost()

@@ -5,7 +5,7 @@
  * `host` (the local host into dist/host/main.js, and its database thread), or `all`.
  *   node scripts/build.mjs all | weapp | h5 | functions | host
  */
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, dirname, join } from 'node:path'
@@ -105,18 +105,20 @@ export async function buildHost() {
   })
 }
 
+/** A Taro build (weapp or h5) as a child process; two may run at once (their outputs and caches are apart). */
 export function buildTaro(type) {
   const taro = join(root, 'node_modules/@tarojs/cli/bin/taro')
-  const result = spawnSync(process.execPath, [taro, 'build', '--type', type], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production' },
-    encoding: 'utf8',
+  const child = spawn(process.execPath, [taro, 'build', '--type', type], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } })
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stderr.on('data', (chunk) => (output += chunk))
+  return new Promise((resolve, reject) => {
+    child.on('close', (status) => {
+      if (status === 0 && !/Compiled with (some )?errors|ERROR in/.test(output)) return resolve()
+      process.stderr.write(output.slice(-8000))
+      reject(new Error(`taro build --type ${type} failed`))
+    })
   })
-  if (result.status !== 0 || /Compiled with (some )?errors|ERROR in/.test(result.stdout + result.stderr)) {
-    process.stderr.write(result.stdout.slice(-4000) + result.stderr.slice(-4000))
-    throw new Error(`taro build --type ${type} failed`)
-  }
 }
 
 /**
@@ -140,7 +142,7 @@ export function weappTransport(env = process.env) {
 const targets = {
   weapp: () => {
     weappTransport()
-    buildTaro('weapp')
+    return buildTaro('weapp')
   },
   h5: () => buildTaro('h5'),
   functions: buildFunctions,

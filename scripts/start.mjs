@@ -30,7 +30,7 @@ if (watch) {
 const built = statSync(join(root, 'dist/h5/index.html'), { throwIfNoEntry: false })
 if (!watch && (!built || built.mtimeMs < Math.max(newest(join(root, 'src')), newest(join(root, 'config'))))) {
   console.log('[start] building the h5 app (about half a minute)…')
-  buildTaro('h5')
+  await buildTaro('h5')
 }
 await buildHost()
 const host = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/host/main.js')], { cwd: root, stdio: 'inherit' })

@@ -96,8 +96,7 @@ if (DATABASE_POOLER_URL) {
 }
 
 console.log('\n=== production builds (weapp, h5, cloud functions, host) ===')
-buildTaro('weapp')
-buildTaro('h5')
+await Promise.all([buildTaro('weapp'), buildTaro('h5')])
 await buildFunctions()
 await buildHost()
 jest('compiled mini-program checks', ['tests/weapp'])
