@@ -137,11 +137,15 @@ async function occurrence(tx: Scope, req: BookRequest, seriesId: number | null, 
     return created
   } catch (error) {
     const state = sqlState(error)
-    if (!(error instanceof AppError) && state !== '23P01' && state !== '23505') throw error
+    // 40P01: two requests for overlapping spans checked the exclusion constraint against each other at
+    // once and PostgreSQL chose this one to give way (exclusion constraints can deadlock, unlike unique
+    // ones): the other holds the slot, so this one is a conflict, though it cannot see that one yet.
+    if (!(error instanceof AppError) && state !== '23P01' && state !== '23505' && state !== '40P01') throw error
     await tx.db.query('ROLLBACK TO SAVEPOINT occurrence')
     if (error instanceof AppError) return { ...span, result: error.code, message: error.message }
     if (state === '23505') return { ...span, result: 'duplicate', message: '您已预约该场次' }
-    return { ...span, ...(await clash(tx.db, req, start, end, tx.now)) }
+    const explained = await clash(tx.db, req, start, end, tx.now)
+    return state === '40P01' ? { ...span, ...explained, result: 'conflict', message: '该时段已被预约，请选择其他时段' } : { ...span, ...explained }
   }
 }
 
