@@ -1,7 +1,9 @@
 import type { resourcesContract } from '../domain/resources/contract'
+import type { sharingContract } from '../domain/resources/contract-sharing'
 import { endpoint } from './call'
 
-const resources = endpoint<typeof resourcesContract>('resources')
+/** The function's whole contract: the list and booking, and the sharing half (matching, calendar, experts, data). */
+const resources = endpoint<typeof resourcesContract & typeof sharingContract>('resources')
 
 export const listResources = resources('list')
 export const getResource = resources('get')
@@ -17,3 +19,18 @@ export const bookingStanding = resources('standing')
 export const bookingSuspensions = resources('suspensions')
 export const waiveSuspension = resources('waive')
 export const resourceAvailability = resources('availability')
+export const matchResources = resources('match')
+export const bookingCalendar = resources('calendar')
+export const feedLink = resources('feedLink')
+export const feedRevoke = resources('feedRevoke')
+export const saveDetails = resources('details')
+export const myInvitations = resources('invitations')
+export const respondInvitation = resources('respond')
+export const expertContact = resources('contact')
+export const sessionHeld = resources('held')
+export const dataset = resources('dataset')
+export const requestData = resources('requestData')
+export const dataRequests = resources('dataRequests')
+export const decideData = resources('decideData')
+export const downloadData = resources('download')
+export const bookingToActivity = resources('toActivity')

@@ -14,7 +14,7 @@ import { asFailure } from '@/hooks/latest'
 import { useCall } from '@/hooks/useCall'
 import { fetchMe } from '@/services/account'
 import { saveText } from '@/services/files'
-import { bookingCalendar, expertContact } from '@/services/resources-sharing'
+import { bookingCalendar, expertContact } from '@/services/resources'
 import { spanLabel } from './labels'
 
 const page = (name: string, query = '') => `/packages/resources/pages/${name}/index${query}`

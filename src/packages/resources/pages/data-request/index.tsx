@@ -6,7 +6,7 @@ import { Button, Cell, CellGroup, Field, Notice, Page, PageError, Skeleton, Tag,
 import { deidLevelLabels, deidLevels, type DeidLevel } from '@/domain/resources/sharing'
 import { asFailure } from '@/hooks/latest'
 import { useCall } from '@/hooks/useCall'
-import { dataset, requestData } from '@/services/resources-sharing'
+import { dataset, requestData } from '@/services/resources'
 
 export default function DataRequestPage() {
   const [id, setId] = useState<number | null>(null)

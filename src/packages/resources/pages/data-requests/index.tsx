@@ -10,7 +10,7 @@ import { dataRequestStatusLabels, dataRequestStatuses, deidLevelLabels, type Dat
 import { shanghaiDateTime } from '@/domain/time'
 import { useList } from '@/hooks/useList'
 import { saveText } from '@/services/files'
-import { dataRequests, decideData, downloadData } from '@/services/resources-sharing'
+import { dataRequests, decideData, downloadData } from '@/services/resources'
 import { useOutcome } from '../../sharing'
 
 const tabs: TabItem<DataRequestStatus>[] = dataRequestStatuses.map((key) => ({ key, label: dataRequestStatusLabels[key] }))

@@ -9,7 +9,7 @@ import { Button, Cell, CellGroup, Notice, Page, PageError, Skeleton } from '@/co
 import { unitsOf } from '@/domain/resources/permissions'
 import { useCall } from '@/hooks/useCall'
 import { fetchMe } from '@/services/account'
-import { feedLink, feedRevoke } from '@/services/resources-sharing'
+import { feedLink, feedRevoke } from '@/services/resources'
 import { useOutcome } from '../../sharing'
 
 const absolute = (path: string) => (process.env.TARO_ENV === 'h5' ? `${window.location.origin}${path}` : path)

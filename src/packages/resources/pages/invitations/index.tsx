@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { Button, Cell, CellGroup, List, Notice, Page, Tabs, Tag, type TabItem } from '@/components/ui'
 import { bookingStatusLabels, type Booking } from '@/domain/resources'
 import { useList } from '@/hooks/useList'
-import { myInvitations, respondInvitation, sessionHeld } from '@/services/resources-sharing'
+import { myInvitations, respondInvitation, sessionHeld } from '@/services/resources'
 import { bookingTones, spanLabel } from '../../labels'
 import { CalendarButton, useOutcome } from '../../sharing'
 

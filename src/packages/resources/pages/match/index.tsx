@@ -10,7 +10,7 @@ import { resourceKindLabels } from '@/domain/resources'
 import type { MatchResult } from '@/domain/resources/match'
 import { dayHeading, shanghaiDay } from '@/domain/time'
 import { asFailure } from '@/hooks/latest'
-import { matchResources } from '@/services/resources-sharing'
+import { matchResources } from '@/services/resources'
 import { detailUrl } from '../../labels'
 
 const windows = [3, 7, 14]

@@ -6,7 +6,7 @@ import { Button, Cell, CellGroup, Field, Notice, Page, Tag } from '@/components/
 import { activityKindLabels, activityKinds, activityUrl, type ActivityKind } from '@/domain/activities'
 import { asFailure } from '@/hooks/latest'
 import { useCall } from '@/hooks/useCall'
-import { bookingToActivity } from '@/services/resources-sharing'
+import { bookingToActivity } from '@/services/resources'
 import { listSites } from '@/services/sites'
 
 export default function ToActivityPage() {
