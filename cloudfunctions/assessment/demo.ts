@@ -6,7 +6,7 @@
  */
 import type { DemoContext } from '../core/feature'
 import type { Queryable } from '../core/db'
-import type { SeedStep } from '../core/seed'
+import { demoUserId, type SeedStep } from '../core/seed'
 import { scopeOf } from '../core/scope'
 import { addMonths, shanghaiMonth } from '../../src/domain/cycle'
 import { appealUntil, figureValue, freezeDay } from '../../src/domain/assessment/bulletin'
@@ -15,11 +15,6 @@ import { decideAppeal, fileAppeal, finalise, freezeMonth, liveInputs, lockCurren
 
 const at = (day: string, clock = '10:00') => new Date(`${day}T${clock}:00+08:00`)
 const actor = { userId: null, fn: 'assessment', action: 'demo' }
-
-async function personId(tx: Queryable, openid: string): Promise<number> {
-  const [row] = await tx.query<{ id: number }>('SELECT id FROM users WHERE openid = $1', [openid])
-  return row.id
-}
 
 /** Freezes `month` on its freeze day (once) and, when the window has closed by `now`, makes it final; `appeal` runs in between. */
 async function cycle(tx: Queryable, month: string, now: Date, appeal?: (frozenOn: string) => Promise<void>): Promise<void> {
@@ -38,7 +33,8 @@ async function cycle(tx: Queryable, month: string, now: Date, appeal?: (frozenOn
 
 async function seedCycle(tx: Queryable, now: Date): Promise<void> {
   const current = shanghaiMonth(now)
-  const [admin, staff] = [await personId(tx, 'demo-site-admin'), await personId(tx, 'demo-staff')]
+  const [admin, staff] = [await demoUserId(tx, 'demo-site-admin'), await demoUserId(tx, 'demo-staff')]
+  if (admin === undefined || staff === undefined) return
   await cycle(tx, addMonths(current, -3), now, async (frozenOn) => {
     const month = addMonths(current, -3)
     const filed = at(frozenOn, '15:00')

@@ -29,3 +29,9 @@ export async function applySeeds<C>(db: Db, steps: SeedStep<C>[], context: C): P
   }
   return applied
 }
+
+/** A demo person's user id by openid (account's demo step makes their row), for the steps that act as them; undefined when absent. */
+export async function demoUserId(tx: Queryable, openid: string): Promise<number | undefined> {
+  const [row] = await tx.query<{ id: number }>('SELECT id FROM users WHERE openid = $1', [openid])
+  return row?.id
+}

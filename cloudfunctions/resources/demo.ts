@@ -6,9 +6,8 @@
  */
 import { shanghaiDay } from '../../src/domain/time'
 import { addDays, DEFAULT_UNIT_MONTH_HOURS } from '../../src/domain/resources'
-import type { Queryable } from '../core/db'
 import type { DemoContext } from '../core/feature'
-import type { SeedStep } from '../core/seed'
+import { demoUserId, type SeedStep } from '../core/seed'
 
 type Offer = [site: string, kind: string, name: string, description: string, capacity: number | null, tags: string[], notice: number,
   min: number, max: number, before: number, after: number, approval: boolean, parent?: string]
@@ -24,7 +23,6 @@ const offers: Offer[] = [
   ['C01', 'data', '月月说事议题统计', '各联盟点议题征集、入选和办理情况的统计数据（脱敏）。', null, ['数据', '统计'], 72, 60, 60, 0, 0, true],
 ]
 
-const userId = async (tx: Queryable, openid: string) => (await tx.query<{ id: number }>('SELECT id FROM users WHERE openid = $1', [openid]))[0]?.id
 
 type Plan = [resource: string, openid: string, forSite: string | null, dayOffset: number, fromHour: number, toHour: number, status: string, purpose: string]
 
@@ -65,7 +63,7 @@ export const demo: SeedStep<DemoContext>[] = [
       for (const [name, openid, forSite, offset, fromHour, toHour, status, purpose] of month) {
         const [resource] = await tx.query<{ id: number; site_id: string; buffer_before_min: number; buffer_after_min: number }>(
           'SELECT id, site_id, buffer_before_min, buffer_after_min FROM resources WHERE name = $1 ORDER BY id LIMIT 1', [name])
-        const person = await userId(tx, openid)
+        const person = await demoUserId(tx, openid)
         if (!resource || !person) continue
         const day = addDays(today, offset)
         const start = new Date(`${day}T${String(fromHour).padStart(2, '0')}:00:00+08:00`)
